@@ -1,0 +1,61 @@
+//! Plain renderings of a [`Summary`]: the Markdown that the CLI prints and the panel's Copy button
+//! puts on the clipboard.
+
+use crate::summary::{EntityType, Summary};
+
+/// Render a summary as Markdown: headline as `#`, a meta line (byline · site · date), bullets,
+/// quotes with speakers (fragments left out) and entities grouped by type with mention counts.
+pub fn markdown(s: &Summary) -> String {
+    let mut out = String::new();
+    match &s.headline {
+        Some(h) => out.push_str(&format!("# {h}\n\n")),
+        None => out.push_str("# (no headline)\n\n"),
+    }
+    let meta: Vec<String> = [
+        (!s.byline.is_empty()).then(|| format!("By {}", s.byline.join(", "))),
+        s.site_name.clone(),
+        s.published.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !meta.is_empty() {
+        out.push_str(&format!("*{}*\n\n", meta.join(" · ")));
+    }
+    if let Some(m) = &s.message {
+        out.push_str(&format!("> {m}\n\n"));
+    }
+    for b in &s.bullets {
+        out.push_str(&format!("- {b}\n"));
+    }
+    if !s.bullets.is_empty() {
+        out.push('\n');
+    }
+    let quotes: Vec<_> = s.quotes.iter().filter(|q| !q.fragment).collect();
+    if !quotes.is_empty() {
+        out.push_str("## Quotes\n\n");
+        for q in quotes {
+            let who = q.speaker.as_deref().unwrap_or("unattributed");
+            out.push_str(&format!("> “{}” — {who}\n\n", q.text));
+        }
+    }
+    if !s.entities.is_empty() {
+        out.push_str("## Entities\n\n");
+        for (t, title) in [
+            (EntityType::Person, "People"),
+            (EntityType::Org, "Organisations"),
+            (EntityType::Place, "Places"),
+        ] {
+            let names: Vec<String> = s
+                .entities
+                .iter()
+                .filter(|e| e.kind == t)
+                .map(|e| format!("{} ({})", e.name, e.mentions.len().max(1)))
+                .collect();
+            if !names.is_empty() {
+                out.push_str(&format!("- **{title}:** {}\n", names.join(", ")));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,303 @@
+//! The page snapshot: a flat arena of the DOM nodes that analysis needs.
+//!
+//! Every algorithm in Lede reads a [`Snapshot`], never a live DOM, so the same code runs natively
+//! (`cargo test`, the CLI) and in the extension panel. A snapshot is filled two ways, by rules that must
+//! agree node for node (see `docs/snapshot.md`):
+//! - natively by [`Snapshot::from_html`], from a file parsed with the html5ever HTML5 parser (via `scraper`);
+//! - in the browser by `extension/snapshot.js`, which walks the live DOM (open shadow roots included).
+//!
+//! Shape: nodes in document (pre-)order, index 0 is the `<html>` element; each node names its parent by
+//! index. Element nodes have a lower-case `tag` and a filtered set of `attrs`; text nodes have `text`
+//! (exactly the DOM text, so UTF-16 offsets into it address the live text node).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Attributes copied into the snapshot; all others are dropped. `href` is kept on `<link>` only.
+pub const KEPT_ATTRIBUTES: &[&str] = &[
+    "id",
+    "class",
+    "itemprop",
+    "itemtype",
+    "rel",
+    "role",
+    "aria-hidden",
+    "hidden",
+    "lang",
+    "dir",
+    "name",
+    "property",
+    "content",
+    "datetime",
+    "type",
+    "href",
+];
+
+/// Elements left out of the snapshot with everything inside them: they never hold article text.
+/// `<script>` is the exception when its `type` is `application/ld+json` (JSON-LD metadata).
+pub const SKIPPED_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "canvas", "object",
+    "embed", "audio", "video", "select", "textarea", "button",
+];
+
+/// Index of a node in [`Snapshot::nodes`].
+pub type NodeId = u32;
+
+/// One DOM node: an element (`text` is `None`) or a text node (`text` is `Some`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    /// Parent element's index; `None` only for the root `<html>` element.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<NodeId>,
+    /// Lower-case local name of an element; empty for text nodes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tag: String,
+    /// The [`KEPT_ATTRIBUTES`] present on the element, values verbatim.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attrs: BTreeMap<String, String>,
+    /// Text of a text node, verbatim (not whitespace-collapsed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// False when the node or an ancestor has the `hidden` attribute or an inline style with
+    /// `display: none` / `visibility: hidden` (see [`style_hides`]). Computed styles are not consulted,
+    /// so both builders agree.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub visible: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// A page snapshot: the page URL (if known) and its nodes in document order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// The page's URL, when the builder knows it (the extension always does; a file may not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Nodes in document order; index 0 is `<html>`.
+    pub nodes: Vec<Node>,
+}
+
+/// True when an inline `style` attribute value hides the element (`display:none`, `visibility:hidden`).
+pub fn style_hides(style: &str) -> bool {
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    compact.split(';').any(|decl| {
+        let decl = decl.trim_end_matches("!important");
+        decl == "display:none" || decl == "visibility:hidden"
+    })
+}
+
+impl Node {
+    /// True for text nodes.
+    pub fn is_text(&self) -> bool {
+        self.text.is_some()
+    }
+    /// The attribute's value, if kept and present.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.get(name).map(String::as_str)
+    }
+    /// `id` and `class` joined with a space, lower-cased: what class/id heuristics match against.
+    pub fn id_class(&self) -> String {
+        let mut s = String::new();
+        if let Some(id) = self.attr("id") {
+            s.push_str(id);
+        }
+        if let Some(c) = self.attr("class") {
+            s.push(' ');
+            s.push_str(c);
+        }
+        s.to_lowercase()
+    }
+}
+
+impl Snapshot {
+    /// Parse the JSON form of a snapshot (what `extension/snapshot.js` sends).
+    ///
+    /// Errors: malformed JSON, or a node whose `parent` does not point to an earlier element.
+    pub fn from_json(json: &str) -> Result<Snapshot, String> {
+        let snap: Snapshot =
+            serde_json::from_str(json).map_err(|e| format!("bad snapshot: {e}"))?;
+        snap.validate()?;
+        Ok(snap)
+    }
+
+    /// Check the arena invariants: parents come before children and are elements.
+    pub fn validate(&self) -> Result<(), String> {
+        for (i, n) in self.nodes.iter().enumerate() {
+            if let Some(p) = n.parent {
+                let p = p as usize;
+                if p >= i || self.nodes[p].is_text() {
+                    return Err(format!("bad snapshot: node {i} has invalid parent {p}"));
+                }
+            } else if i != 0 {
+                return Err(format!("bad snapshot: node {i} has no parent"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Children of every node, computed once: `children[i]` lists node `i`'s children in order.
+    pub fn children(&self) -> Vec<Vec<NodeId>> {
+        let mut ch = vec![Vec::new(); self.nodes.len()];
+        for (i, n) in self.nodes.iter().enumerate() {
+            if let Some(p) = n.parent {
+                ch[p as usize].push(i as NodeId);
+            }
+        }
+        ch
+    }
+
+    /// Ancestors of `id`, nearest first (not including `id`).
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.nodes[id as usize].parent, move |&p| {
+            self.nodes[p as usize].parent
+        })
+    }
+
+    /// The first element with this tag, in document order.
+    pub fn first_tag(&self, tag: &str) -> Option<NodeId> {
+        self.nodes
+            .iter()
+            .position(|n| n.tag == tag)
+            .map(|i| i as NodeId)
+    }
+
+    /// All text under `id` concatenated verbatim, in document order (subtree = the contiguous index range
+    /// after `id` whose ancestors include `id`).
+    pub fn subtree_end(&self, id: NodeId) -> usize {
+        let mut end = id as usize + 1;
+        while end < self.nodes.len() && self.is_descendant(end as NodeId, id) {
+            end += 1;
+        }
+        end
+    }
+
+    /// True if `node` is a strict descendant of `ancestor`.
+    pub fn is_descendant(&self, node: NodeId, ancestor: NodeId) -> bool {
+        node > ancestor && self.ancestors(node).any(|a| a == ancestor)
+    }
+
+    /// Raw text content of the subtree under `id` (text nodes concatenated, no whitespace changes).
+    pub fn text_content(&self, id: NodeId) -> String {
+        let end = self.subtree_end(id);
+        self.nodes[id as usize..end]
+            .iter()
+            .filter_map(|n| n.text.as_deref())
+            .collect()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use super::*;
+    use scraper::{ElementRef, Html};
+
+    impl Snapshot {
+        /// Build a snapshot from an HTML document with the html5ever parser (scripting enabled, as in a
+        /// browser: `<noscript>` content is raw text, and is skipped anyway).
+        pub fn from_html(html: &str, url: Option<&str>) -> Snapshot {
+            let doc = Html::parse_document(html);
+            let mut snap = Snapshot {
+                url: url.map(str::to_string),
+                nodes: Vec::new(),
+            };
+            walk(doc.root_element(), None, true, &mut snap.nodes);
+            snap
+        }
+    }
+
+    fn walk(el: ElementRef, parent: Option<NodeId>, parent_visible: bool, out: &mut Vec<Node>) {
+        let e = el.value();
+        let tag = e.name().to_ascii_lowercase();
+        let is_ld_json = tag == "script"
+            && e.attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if SKIPPED_TAGS.contains(&tag.as_str()) && !is_ld_json {
+            return;
+        }
+        let mut attrs = BTreeMap::new();
+        for (name, value) in e.attrs() {
+            let name = name.to_ascii_lowercase();
+            if KEPT_ATTRIBUTES.contains(&name.as_str()) && (name != "href" || tag == "link") {
+                attrs.insert(name, value.to_string());
+            }
+        }
+        let hidden = e.attr("hidden").is_some() || e.attr("style").is_some_and(style_hides);
+        let visible = parent_visible && !hidden;
+        let id = out.len() as NodeId;
+        out.push(Node {
+            parent,
+            tag,
+            attrs,
+            text: None,
+            visible,
+        });
+        for child in el.children() {
+            match child.value() {
+                scraper::Node::Text(t) => out.push(Node {
+                    parent: Some(id),
+                    tag: String::new(),
+                    attrs: BTreeMap::new(),
+                    text: Some(t.to_string()),
+                    visible,
+                }),
+                scraper::Node::Element(_) => {
+                    walk(ElementRef::wrap(child).unwrap(), Some(id), visible, out)
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_text_verbatim_and_skips_scripts() {
+        let s = Snapshot::from_html(
+            "<html lang=en><body><p class='a' onclick=x>Hi <b>you</b></p><script>var x</script>\
+             <script type='application/ld+json'>{\"a\":1}</script><div hidden><p>no</p></div></body></html>",
+            None,
+        );
+        let texts: Vec<_> = s.nodes.iter().filter_map(|n| n.text.clone()).collect();
+        assert_eq!(texts, vec!["Hi ", "you", "{\"a\":1}", "no"]);
+        let p = s.nodes.iter().find(|n| n.tag == "p").unwrap();
+        assert_eq!(p.attr("class"), Some("a"));
+        assert_eq!(p.attr("onclick"), None);
+        let no = s
+            .nodes
+            .iter()
+            .find(|n| n.text.as_deref() == Some("no"))
+            .unwrap();
+        assert!(!no.visible);
+        s.validate().unwrap();
+        assert_eq!(s.nodes[0].tag, "html");
+    }
+
+    #[test]
+    fn json_round_trip_and_validation() {
+        let s = Snapshot::from_html("<p>x</p>", Some("https://e.x/"));
+        let back = Snapshot::from_json(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(s, back);
+        assert!(
+            Snapshot::from_json(r#"{"nodes":[{"tag":"html"},{"parent":5,"text":"x"}]}"#).is_err()
+        );
+    }
+
+    #[test]
+    fn inline_styles_that_hide() {
+        assert!(style_hides("color:red; display : none"));
+        assert!(style_hides("VISIBILITY:hidden !important"));
+        assert!(!style_hides("display:block"));
+    }
+}

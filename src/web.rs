@@ -1,0 +1,1 @@
+//! The extension panel (wasm32 only): being written.
