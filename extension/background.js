@@ -1,0 +1,64 @@
+// Lede background: Chromium runs this as the MV3 service worker, Firefox as `background.scripts`.
+//
+// Two jobs:
+// 1. A toolbar click injects the highlight rules, `snapshot.js` and `content.js` into the active tab
+//    (activeTab grants access for exactly that click). The content script toggles the panel.
+// 2. Firefox only: a framed extension page has no `tabs` API, so the panel connects here with
+//    `runtime.connect({name: 'lede-relay:<tabId>'})` and this script pipes that port to the tab's top
+//    frame. Chromium's panel connects to the tab directly and never uses the relay.
+
+const api = globalThis.browser ?? globalThis.chrome;
+
+/** The first executeScript right after a click occasionally fails ("Cannot access contents of the
+ * page") in fresh Chromium profiles; one retry after this delay has always succeeded. */
+const INJECT_RETRY_DELAY_MS = 100;
+
+const RELAY_PREFIX = 'lede-relay:';
+
+async function inject(tabId) {
+  const target = { tabId }; // top frame only (the default)
+  await api.scripting.insertCSS({ target, files: ['highlight.css'] });
+  // Firefox's panel needs its tab id to reach the content script through the relay; the content
+  // script puts it in the panel URL. Set it in the content scripts' isolated world, not the page.
+  await api.scripting.executeScript({
+    target,
+    func: (id) => {
+      globalThis.ledeTabId = id;
+    },
+    args: [tabId],
+  });
+  await api.scripting.executeScript({ target, files: ['snapshot.js', 'content.js'] });
+}
+
+api.action.onClicked.addListener(async (tab) => {
+  if (tab.id === undefined || tab.id < 0) return;
+  try {
+    await inject(tab.id);
+  } catch (first) {
+    await new Promise((resolve) => setTimeout(resolve, INJECT_RETRY_DELAY_MS));
+    try {
+      await inject(tab.id);
+    } catch (second) {
+      // Restricted pages (the browser's own pages, the web store, PDF viewers) cannot be scripted.
+      console.warn('Lede cannot run on this page:', second?.message ?? second);
+    }
+  }
+});
+
+api.runtime.onConnect.addListener((panelPort) => {
+  if (!panelPort.name.startsWith(RELAY_PREFIX)) return;
+  if (panelPort.sender?.id !== api.runtime.id) {
+    panelPort.disconnect();
+    return;
+  }
+  const tabId = Number(panelPort.name.slice(RELAY_PREFIX.length));
+  if (!Number.isInteger(tabId) || tabId < 0) {
+    panelPort.disconnect();
+    return;
+  }
+  const tabPort = api.tabs.connect(tabId, { frameId: 0, name: 'lede' });
+  panelPort.onMessage.addListener((msg) => tabPort.postMessage(msg));
+  tabPort.onMessage.addListener((msg) => panelPort.postMessage(msg));
+  panelPort.onDisconnect.addListener(() => tabPort.disconnect());
+  tabPort.onDisconnect.addListener(() => panelPort.disconnect());
+});

@@ -1,0 +1,198 @@
+// Lede content script: hosts the panel iframe, hands it the page snapshot, and paints highlights.
+//
+// Injected (after snapshot.js) on every toolbar click; a second click while the panel is open closes
+// it. It never changes the page's DOM outside its own host element, which sits on <html> (not
+// <body>) inside a *closed* shadow root, so page scripts see `host.shadowRoot === null`.
+//
+// The analysis runs in the panel (an extension page), not here: Chromium refuses to compile
+// WebAssembly in a content script on pages whose CSP lacks 'wasm-unsafe-eval'.
+//
+// Messages arrive on a runtime port that only our extension can open (the panel directly in
+// Chromium, the background relay in Firefox); the port's first message must carry the random nonce
+// that this script put in the panel URL. Nothing travels through window.postMessage.
+(() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+
+  if (globalThis.ledeState) {
+    globalThis.ledeState.close();
+    return;
+  }
+
+  /** Highlight names, one per entity type, plus the short-lived "you are here" paint. */
+  const HIGHLIGHT_NAMES = { PERSON: 'lede-person', ORG: 'lede-org', PLACE: 'lede-place' };
+  const FOCUS_HIGHLIGHT = 'lede-focus';
+  const FOCUS_MS = 1800;
+  const COLLAPSED_HEIGHT_PX = 44;
+
+  const HOST_CSS = `
+    :host { all: initial !important; }
+    iframe {
+      position: fixed; top: 12px; right: 12px; z-index: 2147483647;
+      width: min(400px, calc(100vw - 24px)); height: calc(100vh - 24px);
+      margin: 0; padding: 0; border: 0; border-radius: 12px;
+      box-shadow: 0 12px 40px rgba(0, 0, 0, .28), 0 0 0 1px rgba(0, 0, 0, .08);
+      background: transparent; color-scheme: normal; display: block; visibility: visible;
+      opacity: 1; transform: none; pointer-events: auto;
+      transition: height .16s ease;
+    }
+    iframe.collapsed { height: ${COLLAPSED_HEIGHT_PX}px; }
+    @media (prefers-reduced-motion: reduce) { iframe { transition: none; } }
+  `;
+
+  const nonce = crypto.randomUUID();
+  const host = document.createElement('lede-panel');
+  const { snapshot, textNodes } = ledeSnapshot(host);
+  const snapshotJson = JSON.stringify(snapshot);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  styleShadow(shadow, HOST_CSS);
+
+  const frame = document.createElement('iframe');
+  const panelUrl = new URL(api.runtime.getURL('panel.html'));
+  panelUrl.searchParams.set('nonce', nonce);
+  if (Number.isInteger(globalThis.ledeTabId)) panelUrl.searchParams.set('tab', globalThis.ledeTabId);
+  // The framed document runs under the extension's own origin even when the URL is the per-session
+  // dynamic one (use_dynamic_url), so grant clipboard-write to both.
+  const origins = new Set([panelUrl.origin, `chrome-extension://${api.runtime.id}`]);
+  frame.setAttribute('allow', `clipboard-write ${[...origins].join(' ')}`);
+  frame.setAttribute('title', 'Lede article summary');
+  frame.src = panelUrl.href;
+  shadow.append(frame);
+
+  /** Highlight groups as last sent by the panel, so toggles and page meddling can re-apply them. */
+  let groups = {};
+  const disabledTypes = new Set();
+  let focusTimer = 0;
+  let panelPort = null;
+
+  function styleShadow(root, css) {
+    // Constructed stylesheets are not subject to the page's style-src CSP; some Firefox versions
+    // refuse them in content scripts, where a <style> inside our own shadow root works instead.
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [sheet];
+    } catch {
+      const style = document.createElement('style');
+      style.textContent = css;
+      root.append(style);
+    }
+  }
+
+  function toRange([node, start, end]) {
+    const text = textNodes[node];
+    if (!text || !text.isConnected) return null;
+    const len = text.length;
+    const s = Math.min(Math.max(0, start | 0), len);
+    const e = Math.min(Math.max(s, end | 0), len);
+    if (s === e) return null;
+    const r = document.createRange();
+    r.setStart(text, s);
+    r.setEnd(text, e);
+    return r;
+  }
+
+  const toRanges = (list) => (Array.isArray(list) ? list.map(toRange).filter(Boolean) : []);
+
+  function applyHighlights() {
+    if (!globalThis.CSS?.highlights) return;
+    for (const [type, name] of Object.entries(HIGHLIGHT_NAMES)) {
+      const ranges = disabledTypes.has(type) ? [] : toRanges(groups[type]);
+      if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges));
+      else CSS.highlights.delete(name);
+    }
+  }
+
+  function scrollTo(list) {
+    const ranges = toRanges(list);
+    if (!ranges.length) return;
+    const first = ranges[0];
+    // Bring the containing element into view first (it may sit in a scrolled container), then
+    // centre the exact range in the window.
+    first.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    const rect = first.getBoundingClientRect();
+    if (rect.height || rect.width) {
+      window.scrollBy({ top: rect.top + rect.height / 2 - window.innerHeight / 2, behavior: 'instant' });
+    }
+    if (globalThis.CSS?.highlights) {
+      const focus = new Highlight(...ranges);
+      focus.priority = 1;
+      CSS.highlights.set(FOCUS_HIGHLIGHT, focus);
+      clearTimeout(focusTimer);
+      focusTimer = setTimeout(() => CSS.highlights.delete(FOCUS_HIGHLIGHT), FOCUS_MS);
+    }
+  }
+
+  function handlePanelMessage(msg) {
+    switch (msg?.type) {
+      case 'highlights':
+        groups = msg.groups && typeof msg.groups === 'object' ? msg.groups : {};
+        applyHighlights();
+        break;
+      case 'toggleType':
+        if (msg.on) disabledTypes.delete(msg.entityType);
+        else disabledTypes.add(msg.entityType);
+        applyHighlights();
+        break;
+      case 'scrollTo':
+        scrollTo(msg.ranges);
+        break;
+      case 'collapse':
+        frame.classList.toggle('collapsed', Boolean(msg.collapsed));
+        break;
+      case 'close':
+        close();
+        break;
+    }
+  }
+
+  function onConnect(port) {
+    if (port.name !== 'lede' || port.sender?.id !== api.runtime.id || panelPort) {
+      port.disconnect();
+      return;
+    }
+    let trusted = false;
+    port.onMessage.addListener((msg) => {
+      if (!trusted) {
+        if (msg?.type !== 'hello' || msg.nonce !== nonce) {
+          port.disconnect();
+          return;
+        }
+        trusted = true;
+        panelPort = port;
+        port.postMessage({ type: 'snapshot', json: snapshotJson });
+        return;
+      }
+      handlePanelMessage(msg);
+    });
+    port.onDisconnect.addListener(() => {
+      if (panelPort === port) panelPort = null;
+    });
+  }
+
+  function onKeyDown(e) {
+    if (e.key === 'Escape' && !e.defaultPrevented) close();
+  }
+
+  function close() {
+    api.runtime.onConnect.removeListener(onConnect);
+    window.removeEventListener('keydown', onKeyDown, true);
+    clearTimeout(focusTimer);
+    if (globalThis.CSS?.highlights) {
+      for (const name of [...Object.values(HIGHLIGHT_NAMES), FOCUS_HIGHLIGHT]) {
+        CSS.highlights.delete(name);
+      }
+    }
+    try {
+      panelPort?.disconnect();
+    } catch {
+      // already gone
+    }
+    host.remove();
+    delete globalThis.ledeState;
+  }
+
+  api.runtime.onConnect.addListener(onConnect);
+  window.addEventListener('keydown', onKeyDown, true);
+  globalThis.ledeState = { close };
+  document.documentElement.append(host);
+})();

@@ -1,0 +1,126 @@
+// Lede panel page (an extension page framed by the content script).
+//
+// Connects to the content script, receives the page snapshot JSON and hands it to the Rust core
+// (`mount` in src/web.rs), which analyses it and renders the panel. This file only carries messages:
+// the Rust side calls `send(msg)`; `copy` is handled here (the clipboard belongs to this document),
+// everything else goes to the content script over the port.
+import init, { mount } from './pkg/lede.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const params = new URLSearchParams(location.search);
+const nonce = params.get('nonce') ?? '';
+const tabParam = Number(params.get('tab'));
+
+/** How long to wait for the snapshot before telling the reader something is wrong. */
+const SNAPSHOT_TIMEOUT_MS = 8000;
+const TOAST_MS = 1600;
+
+const app = document.getElementById('app');
+const toast = document.getElementById('toast');
+let port = null;
+let toastTimer = 0;
+
+function showToast(text) {
+  toast.textContent = text;
+  toast.classList.add('shown');
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => toast.classList.remove('shown'), TOAST_MS);
+}
+
+/** A plain failure view (text only) for when the Rust panel cannot be shown at all. */
+function showFailure(text) {
+  const bar = document.createElement('div');
+  bar.className = 'bar';
+  const logo = document.createElement('span');
+  logo.className = 'logo';
+  logo.textContent = 'Lede';
+  const spacer = document.createElement('span');
+  spacer.className = 'spacer';
+  const close = document.createElement('button');
+  close.className = 'icon';
+  close.type = 'button';
+  close.title = 'Close (Esc)';
+  close.setAttribute('aria-label', 'Close');
+  close.textContent = '×';
+  close.addEventListener('click', () => send({ type: 'close' }));
+  bar.append(logo, spacer, close);
+  const msg = document.createElement('p');
+  msg.className = 'notice error';
+  msg.textContent = text;
+  app.replaceChildren(bar, msg);
+}
+
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Blocked by a page's Permissions-Policy, or the document lost focus: the legacy path still works
+    // from a click.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'offscreen';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+function send(msg) {
+  if (msg?.type === 'copy') {
+    copyText(String(msg.markdown ?? '')).then((ok) =>
+      showToast(ok ? 'Summary copied as Markdown' : 'Copy failed'),
+    );
+    return;
+  }
+  if (port) port.postMessage(msg);
+}
+
+function connect() {
+  if (api.tabs?.getCurrent && api.tabs?.connect) {
+    // Chromium: a framed extension page may use tabs; talk to the tab's top frame directly.
+    return api.tabs.getCurrent().then((tab) => api.tabs.connect(tab.id, { frameId: 0, name: 'lede' }));
+  }
+  // Firefox: no tabs API in a framed extension page; the background relays to the tab from the URL.
+  if (!Number.isInteger(tabParam)) return Promise.reject(new Error('no tab id'));
+  return Promise.resolve(api.runtime.connect({ name: `lede-relay:${tabParam}` }));
+}
+
+async function start() {
+  const wasmReady = init();
+  port = await connect();
+  const snapshot = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), SNAPSHOT_TIMEOUT_MS);
+    port.onMessage.addListener((msg) => {
+      if (msg?.type === 'snapshot' && typeof msg.json === 'string') {
+        clearTimeout(timer);
+        resolve(msg.json);
+      }
+    });
+    port.onDisconnect.addListener(() => {
+      port = null;
+      reject(new Error('disconnected'));
+    });
+  });
+  port.postMessage({ type: 'hello', nonce });
+  const [json] = await Promise.all([snapshot, wasmReady]);
+  const t0 = performance.now();
+  // `mount` renders the panel (or a readable error inside it) and returns the Summary for debugging.
+  globalThis.ledeSummary = mount(app, json, send);
+  globalThis.ledeMountMs = performance.now() - t0;
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') send({ type: 'close' });
+});
+
+start().catch((err) => {
+  console.error('Lede:', err);
+  if (app.querySelector('.bar')) return; // Rust already rendered its own error view
+  showFailure(
+    `Lede could not read this page (${err?.message ?? err}). Reload the page and try again.`,
+  );
+});

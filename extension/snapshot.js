@@ -1,0 +1,122 @@
+// Lede page snapshot: walks the live DOM into the flat node arena that the Rust core reads.
+//
+// These rules mirror `Snapshot::from_html` in src/snapshot.rs node for node (tests/e2e/
+// snapshot-parity.test.mjs checks it on real pages); change both together:
+// - nodes in pre-order, elements and text nodes only (comments and processing instructions ignored);
+//   index 0 is the root element (<html>), every other node names its parent's index;
+// - elements: lower-case `tag`; `attrs` keeps only KEPT_ATTRIBUTES, `href` only on <link>;
+// - SKIPPED_TAGS leave out the element and its whole subtree, except <script type=application/ld+json>;
+// - `visible` is false under a `hidden` attribute or an inline style that `styleHides`; text nodes take
+//   their parent's visibility. No computed styles: both builders must agree without a layout engine;
+// - JSON like serde's: no `parent` on the root, no empty `tag`/`attrs`, no `visible` when true, `text`
+//   only on text nodes (verbatim, so UTF-16 offsets into it address the live Text node).
+// The browser adds one rule the HTML parser cannot see: an element's **open shadow root** is walked,
+// its children first (as children of the host), then the host's light children. Closed shadow roots
+// are invisible to us, like to any other page script. The Lede panel host itself is excluded.
+//
+// Declared with `var` inside an IIFE: the file is injected again on every toolbar click into the same
+// isolated world, where a second top-level `const` would throw.
+
+// eslint-disable-next-line no-unused-vars, no-var
+var ledeSnapshot = (() => {
+  const KEPT_ATTRIBUTES = new Set([
+    'id', 'class', 'itemprop', 'itemtype', 'rel', 'role', 'aria-hidden', 'hidden', 'lang', 'dir',
+    'name', 'property', 'content', 'datetime', 'type', 'href',
+  ]);
+  const SKIPPED_TAGS = new Set([
+    'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'canvas', 'object', 'embed',
+    'audio', 'video', 'select', 'textarea', 'button',
+  ]);
+
+  // Rust's `char::is_whitespace` (Unicode White_Space). JavaScript's `\s` differs: it adds U+FEFF and
+  // lacks U+0085, so `String.prototype.trim` is not used for rules shared with Rust.
+  const RUST_WHITESPACE =
+    /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/gu;
+  const asciiLower = (s) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  const rustTrim = (s) =>
+    s.replace(new RegExp(`^${RUST_WHITESPACE.source}+|${RUST_WHITESPACE.source}+$`, 'gu'), '');
+
+  /** `snapshot::style_hides`: inline `display:none` / `visibility:hidden` (whitespace ignored). */
+  function styleHides(style) {
+    const compact = asciiLower(style.replace(RUST_WHITESPACE, ''));
+    return compact.split(';').some((decl) => {
+      let d = decl;
+      while (d.endsWith('!important')) d = d.slice(0, -'!important'.length);
+      return d === 'display:none' || d === 'visibility:hidden';
+    });
+  }
+
+  function isLdJson(el) {
+    const type = el.getAttribute('type');
+    return type !== null && asciiLower(rustTrim(type)) === 'application/ld+json';
+  }
+
+  /**
+   * Snapshot the document.
+   * @param {Element|null} exclude an element left out with its subtree (the Lede panel host)
+   * @returns {{snapshot: {url: string, nodes: object[]}, textNodes: (Text|undefined)[]}}
+   *   `textNodes[i]` is the live Text node behind snapshot node `i`.
+   */
+  return function ledeSnapshot(exclude) {
+    const nodes = [];
+    const textNodes = [];
+    const root = document.documentElement;
+
+    // Iterative (an explicit stack) so deeply nested pages cannot overflow the JS stack.
+    // Stack entries: [domNode, parentIndex, parentVisible].
+    const stack = root ? [[root, -1, true]] : [];
+    while (stack.length) {
+      const [dom, parent, parentVisible] = stack.pop();
+      if (dom.nodeType === Node.TEXT_NODE) {
+        const n = { parent, text: dom.data };
+        if (!parentVisible) n.visible = false;
+        textNodes[nodes.length] = dom;
+        nodes.push(n);
+        continue;
+      }
+      const el = dom;
+      if (el === exclude) continue;
+      const tag = asciiLower(el.localName);
+      if (SKIPPED_TAGS.has(tag) && !(tag === 'script' && isLdJson(el))) continue;
+
+      const attrs = {};
+      const names = [];
+      for (const a of el.attributes) {
+        const name = asciiLower(a.name);
+        if (KEPT_ATTRIBUTES.has(name) && (name !== 'href' || tag === 'link') && !(name in attrs)) {
+          attrs[name] = a.value;
+          names.push(name);
+        }
+      }
+      const style = el.getAttribute('style');
+      const hidden = el.hasAttribute('hidden') || (style !== null && styleHides(style));
+      const visible = parentVisible && !hidden;
+
+      const n = {};
+      if (parent >= 0) n.parent = parent;
+      if (tag) n.tag = tag;
+      if (names.length) {
+        // Sorted keys, as serde writes the BTreeMap (order does not matter to the parser, but it
+        // makes the two JSON forms byte-comparable).
+        n.attrs = {};
+        for (const k of names.sort()) n.attrs[k] = attrs[k];
+      }
+      if (!visible) n.visible = false;
+      const id = nodes.length;
+      nodes.push(n);
+
+      // Children in reverse onto the stack so they pop in document order: shadow children first,
+      // then light children.
+      const children = [];
+      if (el.shadowRoot) children.push(...el.shadowRoot.childNodes);
+      children.push(...el.childNodes);
+      for (let i = children.length - 1; i >= 0; i--) {
+        const c = children[i];
+        if (c.nodeType === Node.ELEMENT_NODE || c.nodeType === Node.TEXT_NODE) {
+          stack.push([c, id, visible]);
+        }
+      }
+    }
+    return { snapshot: { url: location.href, nodes }, textNodes };
+  };
+})();

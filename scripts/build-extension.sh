@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Build the Lede extension: Rust core → wasm → wasm-bindgen (web target) → wasm-opt → extension/pkg/.
+#
+# Needs: the wasm32-unknown-unknown target, wasm-bindgen-cli matching the wasm-bindgen version in
+# Cargo.lock, and `npm ci` (wasm-opt comes from the npm `binaryen` package: Debian's binaryen 108
+# produces modules that fail at start-up). The loadable extension is then the `extension/` folder.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+WASM_BINDGEN=${WASM_BINDGEN:-$(command -v wasm-bindgen || echo "$HOME/.cargo/bin/wasm-bindgen")}
+
+want=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
+have=$("$WASM_BINDGEN" --version 2>/dev/null | awk '{print $2}') || true
+if [[ "$have" != "$want" ]]; then
+  echo "build-extension: need wasm-bindgen-cli $want (found '${have:-none}'):" >&2
+  echo "  cargo install wasm-bindgen-cli --version $want" >&2
+  exit 1
+fi
+if [[ ! -x node_modules/.bin/wasm-opt ]]; then
+  echo "build-extension: run 'npm ci' first (wasm-opt from the npm binaryen package)" >&2
+  exit 1
+fi
+
+cargo build --release --target wasm32-unknown-unknown --lib
+rm -rf pkg/lede* extension/pkg
+"$WASM_BINDGEN" --target web --no-typescript --remove-name-section --remove-producers-section \
+  --out-dir pkg "$TARGET_DIR/wasm32-unknown-unknown/release/lede.wasm"
+raw_before=$(stat -c %s pkg/lede_bg.wasm)
+
+# Features the Rust toolchain emits by default for wasm32-unknown-unknown; wasm-opt must be told.
+npx --no-install wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  pkg/lede_bg.wasm -o pkg/lede_bg.wasm
+
+mkdir -p extension/pkg
+cp pkg/lede.js pkg/lede_bg.wasm extension/pkg/
+
+raw=$(stat -c %s extension/pkg/lede_bg.wasm)
+gz=$(gzip -9 -c extension/pkg/lede_bg.wasm | wc -c)
+printf 'wasm: %d bytes after wasm-bindgen; %d bytes raw, %d bytes gzipped after wasm-opt -Oz\n' \
+  "$raw_before" "$raw" "$gz"
+echo "extension ready: load $ROOT/extension as an unpacked extension"
