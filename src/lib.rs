@@ -6,9 +6,14 @@
 //! The browser panel (`web`, wasm32 only) and the CLI (`src/bin/lede.rs`) are thin shells over
 //! [`summarize`].
 
+pub mod bullets;
+pub mod entities;
+pub mod extract;
+pub mod quotes;
 pub mod render;
 pub mod snapshot;
 pub mod summary;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -16,17 +21,91 @@ pub mod web;
 pub use snapshot::Snapshot;
 pub use summary::Summary;
 
+use std::collections::HashMap;
+use text::Para;
+
+/// What the panel says when the page holds no article.
+pub const NO_ARTICLE: &str =
+    "No article found on this page: it looks like an index, a search page or an app, not a news story.";
+
 /// Analyse a snapshot: extraction, metadata, quotes, entities and bullets, in one pass.
 ///
-/// Never fails: a page without an article gives `article_found: false` and a `message`.
+/// Never fails: a page without an article gives `article_found: false` and a `message`; the
+/// metadata that was found (headline, site, language) is still reported.
 pub fn summarize(snap: &Snapshot) -> Summary {
-    let title = snap
-        .first_tag("title")
-        .map(|t| snap.text_content(t).trim().to_string());
-    Summary {
-        article_found: false,
-        message: Some("Work in progress".into()),
-        headline: title,
+    let x = extract::extract(snap);
+    let m = &x.meta;
+    let mut s = Summary {
+        article_found: x.main.is_some(),
+        headline: m.headline.clone(),
+        byline: m.byline.clone(),
+        published: m.published.clone(),
+        site_name: m.site_name.clone(),
+        lang: m.lang.clone(),
+        dir: m.dir.clone(),
         ..Default::default()
+    };
+    if x.main.is_none() {
+        s.message = Some(NO_ARTICLE.to_string());
+        return s;
     }
+    let first_body = x.paragraphs.first().map(|b| b.element);
+    let page = bullets::page_bullets(snap, &x.blocks, m.headline_node, first_body);
+    let body: Vec<Para> = x
+        .paragraphs
+        .iter()
+        .filter(|b| !page.elements.contains(&b.element))
+        .map(|b| b.para.clone())
+        .collect();
+    s.body = body
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+
+    // headline, page bullets and body, in reading order, for entities and quotes
+    let headline_para = m
+        .headline_node
+        .and_then(|h| x.blocks.iter().find(|b| b.element == h))
+        .map(|b| b.para.clone())
+        .or_else(|| m.headline.as_deref().map(Para::plain));
+    let mut paras: Vec<Para> = Vec::new();
+    let mut trusted: Vec<bool> = Vec::new();
+    if let Some(h) = headline_para {
+        paras.push(h);
+        trusted.push(false);
+    }
+    for b in &page.bullets {
+        paras.push(Para::plain(&b.text));
+        trusted.push(true);
+    }
+    paras.extend(body.iter().cloned());
+    trusted.resize(paras.len(), true);
+    // page bullets keep their real page positions: swap the plain copies for mapped ones
+    let bullet_offset = paras.len() - body.len() - page.bullets.len();
+    for (i, el) in page.elements.iter().enumerate() {
+        if let Some(b) = x.blocks.iter().find(|b| b.element == *el) {
+            paras[bullet_offset + i] = b.para.clone();
+        }
+    }
+
+    let (entities, mentions) = entities::find_entities_at(&paras, &trusted);
+    s.quotes = quotes::find_quotes(&paras, &mentions);
+    s.bullet_details = if page.bullets.is_empty() {
+        let mut weight: HashMap<String, f64> = HashMap::new();
+        for e in entities.iter().take(10) {
+            for w in text::word_tokens(&e.name) {
+                *weight.entry(w).or_insert(0.0) += 1.0;
+            }
+        }
+        bullets::key_points(&body, &weight)
+    } else {
+        page.bullets
+    };
+    s.bullets = s.bullet_details.iter().map(|b| b.text.clone()).collect();
+    s.entities = entities;
+    if s.quotes.iter().all(|q| q.fragment) && s.entities.is_empty() {
+        s.message = Some("No quotes or named entities found in this article.".into());
+    }
+    s
 }

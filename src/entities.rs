@@ -1,0 +1,1285 @@
+//! Named entities (PERSON, ORG, PLACE) with aliases merged, from the headline, bullets and body.
+//!
+//! Method: capitalisation-based candidate spans (the classic proper-noun chunker), cleaned of
+//! sentence-initial common words, titles, demonyms and possessives; typed by gazetteers (GeoNames and
+//! world-countries place names, `data/`), by word-shape cues (corporate and institutional head words,
+//! acronyms) and by context cues (titles before a name, "said" after it, "giant"/"firm" before an
+//! organisation); then merged per document (surnames and given names into full names, acronyms into
+//! their expansions, case variants), with one type per entity decided by the votes of all its
+//! mentions (document-level consistency).
+
+use crate::summary::{Entity, EntityType, Mention};
+use crate::text::{sentences, Para};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Place names: countries, capitals, cities ≥ 250k, US states, continents (see `data/SOURCES.md`).
+const PLACES_TXT: &str = include_str!("../data/places.txt");
+/// English demonyms from world-countries (see `data/SOURCES.md`).
+const DEMONYMS_TXT: &str = include_str!("../data/demonyms.txt");
+
+/// Place names added to the generated list: regions and geographic features common in news.
+const EXTRA_PLACES: &[&str] = &[
+    "Europe",
+    "Asia",
+    "Africa",
+    "Arctic",
+    "Antarctic",
+    "Middle East",
+    "Asia-Pacific",
+    "West",
+    "Gulf",
+    "Balkans",
+    "Caribbean",
+    "Scandinavia",
+    "Siberia",
+    "Xinjiang",
+    "Tibet",
+    "Hong Kong",
+    "Crimea",
+    "Donbas",
+    "Gaza",
+    "West Bank",
+    "Kashmir",
+    "Sahel",
+    "Britain",
+    "Great Britain",
+    "England",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+    "South China Sea",
+    "Pacific",
+    "Atlantic",
+    "Mediterranean",
+    "Silicon Valley",
+    "Wall Street",
+    "Hollywood",
+    "Latin America",
+    "North America",
+    "South America",
+    "Southeast Asia",
+    "Central Asia",
+    "East Asia",
+    "Eastern Europe",
+    "US",
+    "U.S.",
+    "UK",
+    "UAE",
+    "EU",
+];
+
+/// Group words that are never entities by themselves (the annotation guide's non-entities).
+const GROUP_WORDS: &[&str] = &[
+    "Republican",
+    "Republicans",
+    "Democrat",
+    "Democrats",
+    "Democratic",
+    "Conservative",
+    "Conservatives",
+    "Labour",
+    "Liberal",
+    "Liberals",
+    "Tory",
+    "Tories",
+    "Islamist",
+    "Islamists",
+    "Muslim",
+    "Muslims",
+    "Christian",
+    "Christians",
+    "Jewish",
+    "Jews",
+    "Catholic",
+    "Catholics",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "European",
+    "Europeans",
+    "Asian",
+    "Asians",
+    "African",
+    "Africans",
+    "Arab",
+    "Arabs",
+    "Latino",
+    "Latinos",
+    "Hispanic",
+    "Communist",
+    "Communists",
+    "Socialist",
+    "Kurdish",
+    "Kurds",
+    "Sunni",
+    "Shia",
+    "Taiwanese",
+    "Chinese",
+    "Dutch",
+];
+
+/// Titles and roles stripped from the front of a name; their presence is a PERSON cue.
+const TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "President",
+    "Prime",
+    "Minister",
+    "Chancellor",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Representative",
+    "Gov",
+    "Governor",
+    "General",
+    "Gen",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Chief",
+    "Executive",
+    "Deputy",
+    "Vice",
+    "Director",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Judge",
+    "Justice",
+    "Detective",
+    "Officer",
+    "Sergeant",
+    "Sgt",
+    "Captain",
+    "Capt",
+    "Coach",
+    "Mayor",
+    "Ambassador",
+    "Commissioner",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "CEO",
+    "Secretary",
+    "Premier",
+    "Councillor",
+    "Councilman",
+    "Superintendent",
+    "Inspector",
+    "Lieutenant",
+    "Lt",
+    "Colonel",
+    "Col",
+    "Admiral",
+    "Adm",
+    "Rev",
+    "Reverend",
+    "Father",
+    "Bishop",
+    "Archbishop",
+    "Cardinal",
+    "Sheikh",
+    "Emir",
+    "Crown",
+    "Speaker",
+    "Leader",
+    "Attorney",
+    "Assistant",
+    "Associate",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Energy",
+    "Finance",
+    "Trade",
+    "Health",
+    "Interior",
+    "Economy",
+    "Commerce",
+    "State",
+    "Home",
+    "Agriculture",
+    "Education",
+    "Transport",
+    "Justice",
+    "Environment",
+    "Presidential",
+    "Former",
+    "Then",
+    "Acting",
+    "Senior",
+    "Junior",
+    "Supreme",
+    "Commander",
+    "Marshal",
+    "Head",
+    "Founder",
+    "Co-founder",
+    "M",
+    "Mme",
+    "Mlle",
+    "Monsieur",
+    "Madame",
+    "Herr",
+    "Frau",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+];
+
+/// Titles that are only titles when followed by a name (department words like "Energy" are not).
+const CORE_TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "President",
+    "Minister",
+    "Chancellor",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Representative",
+    "Gov",
+    "Governor",
+    "General",
+    "Gen",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Director",
+    "Spokesman",
+    "Spokeswoman",
+    "Judge",
+    "Justice",
+    "Detective",
+    "Officer",
+    "Sergeant",
+    "Sgt",
+    "Captain",
+    "Capt",
+    "Coach",
+    "Mayor",
+    "Ambassador",
+    "Commissioner",
+    "Chairman",
+    "Chairwoman",
+    "CEO",
+    "Secretary",
+    "Premier",
+    "Superintendent",
+    "Inspector",
+    "Lieutenant",
+    "Lt",
+    "Colonel",
+    "Col",
+    "Admiral",
+    "Rev",
+    "Reverend",
+    "Bishop",
+    "Archbishop",
+    "Cardinal",
+    "Sheikh",
+    "Emir",
+    "Speaker",
+    "Leader",
+    "Attorney",
+    "M",
+    "Mme",
+    "Monsieur",
+    "Madame",
+    "Commander",
+    "Marshal",
+];
+
+/// Head words that make a name an organisation.
+const ORG_WORDS: &[&str] = &[
+    "Council",
+    "Ministry",
+    "Department",
+    "Party",
+    "Agency",
+    "Association",
+    "Committee",
+    "Commission",
+    "Court",
+    "Police",
+    "Organisation",
+    "Organization",
+    "Institute",
+    "Institution",
+    "Foundation",
+    "Company",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Plc",
+    "Group",
+    "Bank",
+    "University",
+    "College",
+    "School",
+    "Academy",
+    "Hospital",
+    "Museum",
+    "Union",
+    "Alliance",
+    "Federation",
+    "Assembly",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Fund",
+    "Club",
+    "FC",
+    "Authority",
+    "Board",
+    "Bureau",
+    "Office",
+    "Service",
+    "Services",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "Guard",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Telegraph",
+    "Gazette",
+    "Daily",
+    "Network",
+    "Broadcasting",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Holdings",
+    "Partners",
+    "Capital",
+    "Securities",
+    "Technologies",
+    "Systems",
+    "Industries",
+    "Energy",
+    "Petroleum",
+    "Oil",
+    "Gas",
+    "Pharmaceuticals",
+    "Labs",
+    "Laboratories",
+    "Society",
+    "Centre",
+    "Center",
+    "Council",
+    "League",
+    "Administration",
+    "Directorate",
+    "Secretariat",
+    "Cabinet",
+    "Tribunal",
+    "Reserve",
+    "Exchange",
+    "Church",
+    "Team",
+    "Times",
+    "Magazine",
+    "Radio",
+    "Television",
+    "TV",
+    "Media",
+    "Studios",
+    "Entertainment",
+    "Records",
+    "Cup",
+    "Sabres",
+    "Wild",
+];
+
+/// Words before a name that say "organisation" ("energy giant Rosneft", "state news agency Xinhua").
+const ORG_CONTEXT_BEFORE: &[&str] = &[
+    "giant",
+    "firm",
+    "company",
+    "group",
+    "maker",
+    "carrier",
+    "operator",
+    "rival",
+    "retailer",
+    "lender",
+    "insurer",
+    "broadcaster",
+    "newspaper",
+    "agency",
+    "startup",
+    "start-up",
+    "conglomerate",
+    "brand",
+    "outlet",
+    "network",
+    "bank",
+    "chain",
+    "manufacturer",
+    "developer",
+    "platform",
+    "club",
+    "team",
+    "party",
+    "ceo",
+    "of",
+];
+
+/// Words after a name that say "organisation" ("Rosneft energy firm", "X spokesman").
+const ORG_CONTEXT_AFTER: &[&str] = &[
+    "firm",
+    "company",
+    "group",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "shares",
+    "stock",
+    "subsidiary",
+    "employees",
+    "executives",
+    "headquarters",
+    "chief",
+    "ceo",
+    "officials",
+];
+
+/// Reporting verbs: a name right before or after one is a speaker, hence a PERSON or ORG.
+const SAY_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "asked",
+    "explained",
+    "noted",
+    "stated",
+    "argued",
+    "warned",
+    "recalled",
+    "replied",
+    "tweeted",
+    "claimed",
+    "admitted",
+    "insisted",
+    "declared",
+    "believes",
+    "thinks",
+    "hailed",
+    "met",
+];
+
+/// Common English function words that start sentences capitalised.
+const STOPWORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "By",
+    "With",
+    "Without",
+    "As",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Until",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "You",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "No",
+    "Not",
+    "Yes",
+    "So",
+    "Yet",
+    "Also",
+    "Both",
+    "Each",
+    "Every",
+    "One",
+    "Two",
+    "Three",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mon",
+    "Tue",
+    "Wed",
+    "Thu",
+    "Fri",
+    "Sat",
+    "Sun",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Le",
+    "La",
+    "Les",
+    "Un",
+    "Une",
+    "Des",
+    "Du",
+    "De",
+    "Il",
+    "Elle",
+    "Ils",
+    "Et",
+    "Mais",
+    "Pour",
+    "Dans",
+    "Sur",
+    "Der",
+    "Die",
+    "Das",
+    "Ein",
+    "Eine",
+    "El",
+    "Los",
+    "Las",
+    "Updated",
+    "Published",
+    "Read",
+    "More",
+    "Photo",
+    "Image",
+    "Getty",
+    "Images",
+    "Reuters",
+    "AP",
+    "AFP",
+    "According",
+    "Despite",
+    "However",
+    "Meanwhile",
+    "Although",
+    "Because",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Such",
+    "Other",
+    "Another",
+    "Even",
+    "Only",
+    "Just",
+    "Still",
+    "Much",
+    "More",
+    "Less",
+    "Very",
+    "Over",
+    "Under",
+    "During",
+    "Against",
+    "Among",
+    "Between",
+    "Through",
+    "Into",
+    "To",
+    "Of",
+    "Do",
+    "Does",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Be",
+    "Been",
+    "Has",
+    "Have",
+    "Had",
+    "Will",
+    "Would",
+    "Could",
+    "Should",
+    "Can",
+    "May",
+    "Might",
+    "Must",
+    "Let",
+    "Please",
+    "Thank",
+    "Thanks",
+    "Oh",
+    "OK",
+    "Ok",
+    "Well",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+];
+
+/// Lower-case connectors allowed inside a multi-word name.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "du", "des", "la", "le", "al", "bin", "van", "von", "der", "den", "da",
+    "di", "del", "y",
+];
+
+/// Curated organisation names without a head word (see `data/SOURCES.md`).
+const ORGS_TXT: &str = include_str!("../data/orgs.txt");
+
+/// Head words of events, works and programmes (the guide's OTHER type): such names are not reported.
+const OTHER_WORDS: &[&str] = &[
+    "Olympics",
+    "Games",
+    "Cup",
+    "Championship",
+    "Championships",
+    "Summit",
+    "War",
+    "Festival",
+    "Awards",
+    "Initiative",
+    "Act",
+    "Bill",
+    "Prize",
+    "Day",
+    "Week",
+    "Conference",
+    "Forum",
+    "Expo",
+    "Series",
+    "Season",
+    "Tour",
+    "Treaty",
+    "Accord",
+    "Agreement",
+    "Plan",
+    "Programme",
+    "Program",
+    "Project",
+    "Strategy",
+    "Doctrine",
+    "Crisis",
+    "Revolution",
+];
+
+struct Gazetteers {
+    places: HashSet<String>,
+    orgs: HashSet<String>,
+    demonyms: HashSet<String>,
+}
+
+fn gazetteers() -> &'static Gazetteers {
+    static G: OnceLock<Gazetteers> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut places: HashSet<String> = PLACES_TXT.lines().map(str::to_string).collect();
+        places.extend(EXTRA_PLACES.iter().map(|s| s.to_string()));
+        let mut demonyms: HashSet<String> = DEMONYMS_TXT
+            .lines()
+            .flat_map(|l| l.split(", "))
+            .map(str::to_string)
+            .collect();
+        let plurals: Vec<String> = demonyms.iter().map(|d| format!("{d}s")).collect();
+        demonyms.extend(plurals);
+        demonyms.extend(GROUP_WORDS.iter().map(|s| s.to_string()));
+        let orgs = ORGS_TXT
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(str::to_string)
+            .collect();
+        Gazetteers {
+            places,
+            orgs,
+            demonyms,
+        }
+    })
+}
+
+/// A word token: byte span in the paragraph text.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    /// First token of a sentence, or first after an opening quote or colon.
+    initial: bool,
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// Strip a possessive `’s` / `'s` / trailing `’`.
+fn strip_possessive(w: &str) -> &str {
+    for suf in ["’s", "'s", "’S", "'S"] {
+        if let Some(s) = w.strip_suffix(suf) {
+            return s;
+        }
+    }
+    w.trim_end_matches(['’', '\''])
+}
+
+fn tokens(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for (s, e) in sentences(text) {
+        let mut initial = true;
+        for (off, w) in text[s..e].split_word_bound_indices() {
+            if w.chars().any(char::is_alphanumeric) {
+                out.push(Tok {
+                    start: s + off,
+                    end: s + off + w.len(),
+                    initial,
+                });
+                initial = false;
+            } else if w.contains(['“', '"', ':', '‘', '(', '«', '—', '–']) {
+                initial = true;
+            }
+        }
+    }
+    out
+}
+
+/// A candidate mention found in one paragraph.
+#[derive(Debug, Clone)]
+struct Candidate {
+    para: usize,
+    start: usize,
+    end: usize,
+    text: String,
+    votes: HashMap<EntityType, f64>,
+}
+
+/// Per-document context for deciding sentence-initial words.
+struct DocWords {
+    lower: HashSet<String>,
+}
+
+fn vote(c: &mut Candidate, t: EntityType, w: f64) {
+    *c.votes.entry(t).or_insert(0.0) += w;
+}
+
+/// Split a capitalised run into candidates and clean each one.
+fn candidates_in(pi: usize, para: &Para, doc: &DocWords) -> Vec<Candidate> {
+    let text = &para.text;
+    let toks = tokens(text);
+    let g = gazetteers();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let w = &text[toks[i].start..toks[i].end];
+        if !is_cap(w) {
+            i += 1;
+            continue;
+        }
+        // extend the run: capitalised tokens joined by single spaces, or connectors followed by a
+        // capitalised token; a possessive ends the run.
+        let mut j = i;
+        while j + 1 < toks.len() {
+            if strip_possessive(&text[toks[j].start..toks[j].end]).len()
+                < toks[j].end - toks[j].start
+            {
+                break;
+            }
+            let gap = &text[toks[j].end..toks[j + 1].start];
+            if gap != " " {
+                break;
+            }
+            let next = &text[toks[j + 1].start..toks[j + 1].end];
+            if is_cap(next) {
+                j += 1;
+            } else if CONNECTORS.contains(&next)
+                && j + 2 < toks.len()
+                && &text[toks[j + 1].end..toks[j + 2].start] == " "
+                && is_cap(&text[toks[j + 2].start..toks[j + 2].end])
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let run: Vec<Tok> = toks[i..=j].to_vec();
+        i = j + 1;
+        let prev_word = (run[0].start > 0)
+            .then(|| toks.iter().rev().find(|t| t.end <= run[0].start))
+            .flatten()
+            .map(|t| text[t.start..t.end].to_lowercase());
+        let next_tok = toks.iter().find(|t| t.start >= run[run.len() - 1].end);
+        let next_word = next_tok.map(|t| text[t.start..t.end].to_lowercase());
+        if let Some(c) = clean_run(pi, text, &run, prev_word, next_word, doc, g) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn clean_run(
+    pi: usize,
+    text: &str,
+    run: &[Tok],
+    prev_word: Option<String>,
+    next_word: Option<String>,
+    doc: &DocWords,
+    g: &Gazetteers,
+) -> Option<Candidate> {
+    let word = |t: &Tok| strip_possessive(&text[t.start..t.end]).to_string();
+    let mut words: Vec<String> = run.iter().map(word).collect();
+    let mut toks: Vec<Tok> = run.to_vec();
+    // sentence-initial common word
+    while !toks.is_empty() && toks[0].initial {
+        let w = &words[0];
+        let common = STOPWORDS.contains(&w.as_str())
+            || (doc.lower.contains(&w.to_lowercase()) && !g.places.contains(w) && !is_all_caps(w));
+        if !common {
+            break;
+        }
+        toks.remove(0);
+        words.remove(0);
+        if let Some(t) = toks.first_mut() {
+            t.initial = false;
+        }
+    }
+    // drop leading connectors left over
+    while words.first().is_some_and(|w| !is_cap(w)) {
+        toks.remove(0);
+        words.remove(0);
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let joined = words.join(" ");
+    let has_org_word = words
+        .iter()
+        .skip(1)
+        .any(|w| ORG_WORDS.contains(&w.as_str()))
+        || (words.len() > 1 && ORG_WORDS.contains(&words[0].as_str()) && words[1] == "of");
+    let mut title_cue = false;
+    if !has_org_word && !g.places.contains(&joined) {
+        // cut at the last title word when a capitalised non-title name follows
+        let last_title = words.iter().rposition(|w| {
+            TITLES.contains(&w.as_str()) || TITLES.contains(&w.trim_end_matches('.'))
+        });
+        if let Some(t) = last_title {
+            let mut k = t + 1;
+            // "Secretary of State Mike Pompeo"
+            while k + 1 < words.len() && !is_cap(&words[k]) {
+                k += 2;
+            }
+            if k < words.len() {
+                let core = words[..=t]
+                    .iter()
+                    .any(|w| CORE_TITLES.contains(&w.trim_end_matches('.')));
+                title_cue = core;
+                toks.drain(..k);
+                words.drain(..k);
+            } else {
+                return None; // only a title ("President", "Prime Minister")
+            }
+        }
+        // a leading demonym ("Russian officials" has none left; "Chinese Xi" → "Xi")
+        while words.len() > 1 && g.demonyms.contains(&words[0]) {
+            toks.remove(0);
+            words.remove(0);
+        }
+    }
+    if words.len() == 1 {
+        let w = &words[0];
+        if g.demonyms.contains(w)
+            || STOPWORDS.contains(&w.as_str())
+            || TITLES.contains(&w.as_str())
+            || w.chars().count() < 2
+            || w.chars().all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+    }
+    let (start, end) = (toks[0].start, toks[toks.len() - 1].end);
+    let surface = strip_possessive(&text[start..end]).to_string();
+    let end = start + surface.len();
+    let mut c = Candidate {
+        para: pi,
+        start,
+        end,
+        text: surface.clone(),
+        votes: HashMap::new(),
+    };
+    let last = words.last().map(String::as_str).unwrap_or("");
+    if words.len() > 1 && OTHER_WORDS.contains(&last) {
+        return None;
+    }
+    if g.orgs.contains(&surface) {
+        vote(&mut c, EntityType::Org, 4.0);
+    }
+    if g.places.contains(&surface) {
+        vote(&mut c, EntityType::Place, 3.0);
+    }
+    if has_org_word || ORG_WORDS.contains(&last) && words.len() > 1 {
+        vote(&mut c, EntityType::Org, 3.0);
+    }
+    if words.len() == 1 && is_all_caps(&surface) && !g.places.contains(&surface) {
+        vote(&mut c, EntityType::Org, 2.0);
+    }
+    if title_cue {
+        vote(&mut c, EntityType::Person, 3.0);
+    }
+    if let Some(p) = prev_word.as_deref() {
+        if ORG_CONTEXT_BEFORE.contains(&p) && p != "of" && words.len() == 1 {
+            vote(&mut c, EntityType::Org, 2.0);
+        }
+        if p == "in" || p == "from" || p == "near" {
+            vote(&mut c, EntityType::Place, 0.5);
+        }
+    }
+    if let Some(n) = next_word.as_deref() {
+        if ORG_CONTEXT_AFTER.contains(&n) {
+            vote(&mut c, EntityType::Org, 1.5);
+        }
+        if SAY_VERBS.contains(&n) {
+            vote(&mut c, EntityType::Person, 1.0);
+        }
+    }
+    if c.votes.is_empty() && words.len() >= 2 && words.len() <= 4 && words.iter().all(|w| is_cap(w))
+    {
+        vote(&mut c, EntityType::Person, 1.0);
+    }
+    Some(c)
+}
+
+/// Canonical comparison key: lower-case, whitespace collapsed, periods removed.
+fn key(s: &str) -> String {
+    s.to_lowercase().replace('.', "")
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| is_cap(w))
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+struct Group {
+    aliases: Vec<String>,
+    cands: Vec<usize>,
+    votes: HashMap<EntityType, f64>,
+}
+
+impl Group {
+    fn name(&self) -> &str {
+        self.aliases
+            .iter()
+            .max_by_key(|a| (a.split_whitespace().count(), a.len()))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+    fn kind(&self) -> Option<EntityType> {
+        let mut best: Option<(EntityType, f64)> = None;
+        for t in [EntityType::Place, EntityType::Org, EntityType::Person] {
+            let v = self.votes.get(&t).copied().unwrap_or(0.0);
+            if v > 0.0 && best.is_none_or(|(_, b)| v > b) {
+                best = Some((t, v));
+            }
+        }
+        best.map(|(t, _)| t)
+    }
+}
+
+/// One mention located in the analysed paragraphs (for quote attribution).
+#[derive(Debug, Clone)]
+pub struct MentionAt {
+    /// Paragraph index.
+    pub para: usize,
+    /// Byte span in that paragraph's text.
+    pub start: usize,
+    /// End of the byte span.
+    pub end: usize,
+    /// Surface text.
+    pub text: String,
+    /// Canonical name of its entity.
+    pub entity: String,
+    /// Its entity's type.
+    pub kind: EntityType,
+}
+
+/// Find entities in paragraphs (see [`find_entities_at`]).
+pub fn find_entities(paras: &[Para], trusted: &[bool]) -> Vec<Entity> {
+    find_entities_at(paras, trusted).0
+}
+
+/// Find entities in paragraphs, with every mention's paragraph position. `paras[i]` with
+/// `trusted[i] == false` (the headline) contributes mentions only of entities also found in trusted
+/// text, since headline case capitalises common words.
+pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<MentionAt>) {
+    let lower: HashSet<String> = paras
+        .iter()
+        .zip(trusted)
+        .filter(|(_, t)| **t)
+        .flat_map(|(p, _)| {
+            p.text
+                .unicode_words()
+                .filter(|w| !is_cap(w))
+                .map(str::to_string)
+        })
+        .collect();
+    let doc = DocWords { lower };
+    let cands: Vec<Candidate> = paras
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| candidates_in(i, p, &doc))
+        .collect();
+
+    // group: exact keys first, multi-word names before single words so singles can attach
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(cands[i].text.split_whitespace().count()));
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for &ci in &order {
+        let c = &cands[ci];
+        let k = key(&c.text);
+        let gi = by_key
+            .get(&k)
+            .copied()
+            .or_else(|| attach_single(&groups, c));
+        let gi = match gi {
+            Some(gi) => gi,
+            None => {
+                groups.push(Group {
+                    aliases: Vec::new(),
+                    cands: Vec::new(),
+                    votes: HashMap::new(),
+                });
+                groups.len() - 1
+            }
+        };
+        by_key.insert(k, gi);
+        let g = &mut groups[gi];
+        if !g.aliases.iter().any(|a| a == &c.text) {
+            g.aliases.push(c.text.clone());
+        }
+        g.cands.push(ci);
+        for (t, v) in &c.votes {
+            *g.votes.entry(*t).or_insert(0.0) += v;
+        }
+    }
+
+    let mut out: Vec<(f64, Entity)> = Vec::new();
+    let mut located: Vec<MentionAt> = Vec::new();
+    for g in &groups {
+        let Some(kind) = g.kind() else { continue };
+        if !g.cands.iter().any(|&ci| trusted[cands[ci].para]) {
+            continue;
+        }
+        let mut cs: Vec<&Candidate> = g.cands.iter().map(|&ci| &cands[ci]).collect();
+        cs.sort_by_key(|c| (c.para, c.start));
+        let first = cs[0].para as f64;
+        let salience = cs.len() as f64 + 2.0 / (1.0 + first);
+        let mut aliases = g.aliases.clone();
+        let name = g.name().to_string();
+        located.extend(cs.iter().map(|c| MentionAt {
+            para: c.para,
+            start: c.start,
+            end: c.end,
+            text: c.text.clone(),
+            entity: name.clone(),
+            kind,
+        }));
+        aliases.sort_by_key(|a| (a != &name, std::cmp::Reverse(a.len())));
+        out.push((
+            salience,
+            Entity {
+                name,
+                kind,
+                aliases,
+                mentions: cs
+                    .iter()
+                    .map(|c| Mention {
+                        text: c.text.clone(),
+                        ranges: paras[c.para].ranges(c.start, c.end),
+                    })
+                    .collect(),
+            },
+        ));
+    }
+    out.sort_by(|a, b| b.0.total_cmp(&a.0));
+    located.sort_by_key(|m| (m.para, m.start));
+    (out.into_iter().map(|(_, e)| e).collect(), located)
+}
+
+/// A single-word candidate joins an existing multi-word group when it is that group's first or last
+/// word (a surname, or a family name written first) or its acronym.
+fn attach_single(groups: &[Group], c: &Candidate) -> Option<usize> {
+    if c.text.contains(' ') {
+        return None;
+    }
+    let k = key(&c.text);
+    let mut hits = groups.iter().enumerate().filter(|(_, g)| {
+        g.aliases.iter().any(|a| {
+            let ws: Vec<&str> = a.split_whitespace().collect();
+            ws.len() > 1
+                && ((g.kind() == Some(EntityType::Person) || g.kind().is_none())
+                    && (key(ws[ws.len() - 1]) == k || key(ws[0]) == k)
+                    || (is_all_caps(&c.text) && initials(a) == c.text.replace('.', "")))
+        })
+    });
+    let first = hits.next().map(|(i, _)| i);
+    // ambiguous surnames (two Smiths) stay apart
+    if hits.next().is_some() {
+        return None;
+    }
+    first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ents(texts: &[&str]) -> Vec<Entity> {
+        let paras: Vec<Para> = texts.iter().map(|t| Para::plain(t)).collect();
+        find_entities(&paras, &vec![true; paras.len()])
+    }
+
+    fn find<'a>(es: &'a [Entity], name: &str) -> Option<&'a Entity> {
+        es.iter().find(|e| e.name == name)
+    }
+
+    #[test]
+    fn merges_titles_surnames_and_types() {
+        let es = ents(&[
+            "Chinese President Xi Jinping met Russian counterpart Vladimir Putin in Beijing.",
+            "Putin said Nato was a threat, and Xi agreed. The deal with energy giant Rosneft was signed.",
+        ]);
+        let xi = find(&es, "Xi Jinping").expect("Xi Jinping");
+        assert_eq!(xi.kind, EntityType::Person);
+        assert!(xi.aliases.contains(&"Xi".to_string()));
+        assert_eq!(find(&es, "Vladimir Putin").unwrap().mentions.len(), 2);
+        assert_eq!(find(&es, "Beijing").unwrap().kind, EntityType::Place);
+        assert_eq!(find(&es, "Rosneft").unwrap().kind, EntityType::Org);
+        assert!(find(&es, "Chinese").is_none() && find(&es, "Russian").is_none());
+    }
+
+    #[test]
+    fn acronyms_and_org_words() {
+        let es = ents(&[
+            "The International Criminal Court issued a warrant. The ICC said it would act.",
+            "Officials at the Ministry of Foreign Affairs declined to comment.",
+        ]);
+        let icc = find(&es, "International Criminal Court").expect("ICC");
+        assert_eq!(icc.kind, EntityType::Org);
+        assert!(icc.aliases.contains(&"ICC".to_string()));
+        assert_eq!(
+            find(&es, "Ministry of Foreign Affairs").unwrap().kind,
+            EntityType::Org
+        );
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let es = ents(&[
+            "Facing the storm, the town held firm. Despite the rain, people facing it stayed.",
+        ]);
+        assert!(es.is_empty(), "{es:?}");
+    }
+}

@@ -1,0 +1,954 @@
+//! Main content and metadata extraction over a [`Snapshot`].
+//!
+//! Method (after Readability's paragraph scoring and the "maximum subtree" view of boilerplate removal
+//! in Kohlschütter et al., *Boilerplate Detection using Shallow Text Features*, WSDM 2010):
+//! 1. split the page into **text blocks**: the text that belongs to one block-level element (a `<br><br>`
+//!    run also splits a block);
+//! 2. classify each block as content-like or boilerplate-like from shallow features (length, link
+//!    density, punctuation) and the class/id words of its ancestors;
+//! 3. pick as **main content** the element whose subtree maximises content text minus boilerplate text;
+//! 4. keep the content-like blocks inside it, minus headline, byline, dek and nested boilerplate regions.
+//!
+//! Metadata comes from JSON-LD, `<meta>` tags, `rel=author` links, byline-classed elements and `<title>`.
+
+use crate::snapshot::{NodeId, Snapshot};
+use crate::text::{collapse_ws, word_count, Para};
+use serde_json::Value;
+
+/// Block-level tags: text inside belongs to the nearest of these.
+const BLOCK_TAGS: &[&str] = &[
+    "html",
+    "body",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "td",
+    "th",
+    "tr",
+    "ul",
+    "center",
+    "caption",
+    "head",
+    "title",
+    "label",
+    "menu",
+    "picture",
+];
+
+/// Tags whose subtree is never main content.
+const NON_CONTENT_TAGS: &[&str] = &["nav", "aside", "footer", "form", "head", "menu", "dialog"];
+
+/// Class/id words that mark boilerplate regions (after Readability's `unlikelyCandidates` and
+/// `negative` patterns, plus consent and newsletter boxes).
+const NEGATIVE_WORDS: &[&str] = &[
+    "comment",
+    "footer",
+    "footnote",
+    "sidebar",
+    "related",
+    "recommend",
+    "promo",
+    "share",
+    "social",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "cookie",
+    "consent",
+    "gdpr",
+    "advert",
+    "ad-slot",
+    "ad-container",
+    "adsbygoogle",
+    "sponsor",
+    "banner",
+    "breadcrumb",
+    "menu",
+    "masthead",
+    "popup",
+    "modal",
+    "pagination",
+    "pager",
+    "widget",
+    "outbrain",
+    "taboola",
+    "trending",
+    "most-read",
+    "mostread",
+    "popular",
+    "more-stories",
+    "read-more",
+    "readmore",
+    "tags",
+    "tag-list",
+    "toolbar",
+    "caption",
+    "credit",
+    "byline",
+    "author",
+    "dateline",
+    "timestamp",
+    "meta",
+    "hidden",
+    "print",
+    "skip",
+    "disclaimer",
+    "copyright",
+    "nav",
+    "rss",
+    "jump",
+    "teaser",
+    "card",
+    "headline",
+];
+
+/// Class/id words that mark the article container.
+const POSITIVE_WORDS: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "story",
+    "text",
+    "blog",
+    "prose",
+    "paragraph",
+];
+
+/// A text block with at least this many characters and few links counts as content.
+const MIN_CONTENT_CHARS: usize = 60;
+/// Link text share above which a block is navigation-like.
+const MAX_LINK_DENSITY: f64 = 0.35;
+/// Multiplier of boilerplate text when scoring a candidate container.
+const BOILERPLATE_PENALTY: f64 = 1.5;
+/// Below this much content text (characters) in the best container, the page holds no article.
+const MIN_ARTICLE_CHARS: f64 = 500.0;
+/// Content of a class-matched region below this share of its text means the region is dropped.
+const REGION_CONTENT_SHARE: f64 = 0.5;
+
+/// A text block: the text nodes that belong to one block element (or one `<br><br>`-separated part).
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// The block element.
+    pub element: NodeId,
+    /// Its text nodes, in order.
+    pub nodes: Vec<NodeId>,
+    /// Text nodes that follow a `<br>` (a space is put before them).
+    pub br_before: Vec<NodeId>,
+    /// Whitespace-collapsed text.
+    pub text: String,
+    /// The same text mapped back to the page.
+    pub para: Para,
+    /// Characters inside `<a>` elements.
+    pub link_chars: usize,
+    /// Heading level 1–6 when the block is an `h1`–`h6`.
+    pub heading: Option<u8>,
+    /// True when inside a `<li>`.
+    pub in_list: bool,
+}
+
+impl Block {
+    fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+    fn link_density(&self) -> f64 {
+        self.link_chars as f64 / self.chars().max(1) as f64
+    }
+}
+
+/// Metadata found in the page.
+#[derive(Debug, Clone, Default)]
+pub struct Metadata {
+    /// Headline (site name removed).
+    pub headline: Option<String>,
+    /// The `<h1>` element chosen as the displayed headline, if any.
+    pub headline_node: Option<NodeId>,
+    /// Authors.
+    pub byline: Vec<String>,
+    /// Publication date as stated (ISO 8601 where the page gives one).
+    pub published: Option<String>,
+    /// Site name.
+    pub site_name: Option<String>,
+    /// Declared language.
+    pub lang: Option<String>,
+    /// Declared direction, or `rtl` inferred from the script of the text.
+    pub dir: Option<String>,
+    /// `og:description` / JSON-LD `description` (used by bullet detection only if the page shows it).
+    pub description: Option<String>,
+}
+
+/// The extraction result: main content blocks and metadata.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// The main content element, `None` when the page holds no article.
+    pub main: Option<NodeId>,
+    /// Body paragraphs in document order.
+    pub paragraphs: Vec<Block>,
+    /// All text blocks of the page (used by bullet detection).
+    pub blocks: Vec<Block>,
+    /// Page metadata.
+    pub meta: Metadata,
+}
+
+/// Run extraction: blocks, main content, metadata.
+pub fn extract(snap: &Snapshot) -> Extraction {
+    let blocks = text_blocks(snap);
+    let mut meta = metadata(snap, &blocks);
+    let main = main_content(snap, &blocks);
+    let paragraphs = match main {
+        Some(m) => body_paragraphs(snap, &blocks, m, &meta),
+        None => Vec::new(),
+    };
+    if meta.dir.is_none() && is_rtl_text(&paragraphs) {
+        meta.dir = Some("rtl".into());
+    }
+    Extraction {
+        main,
+        paragraphs,
+        blocks,
+        meta,
+    }
+}
+
+fn is_block(tag: &str) -> bool {
+    BLOCK_TAGS.contains(&tag)
+}
+
+/// Split the page into text blocks (visible text only, `<title>` and `<head>` excluded).
+pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
+    let n = snap.nodes.len();
+    // nearest block ancestor and in-link flag per node, computed in document order
+    let mut block_of = vec![0 as NodeId; n];
+    let mut in_link = vec![false; n];
+    let mut in_list = vec![false; n];
+    let mut heading = vec![None; n];
+    let mut skip = vec![false; n];
+    let mut out: Vec<Block> = Vec::new();
+    let mut current: Option<usize> = None; // index into out of the open block
+    let mut br_run = 0usize;
+    for i in 0..n {
+        let node = &snap.nodes[i];
+        let (pb, pl, pli, ph, ps) = match node.parent {
+            Some(p) => {
+                let p = p as usize;
+                (block_of[p], in_link[p], in_list[p], heading[p], skip[p])
+            }
+            None => (0, false, false, None, false),
+        };
+        if node.is_text() {
+            skip[i] = ps;
+            if ps || !node.visible {
+                continue;
+            }
+            let text = node.text.as_deref().unwrap_or("");
+            let open = current.filter(|&c| out[c].element == pb && br_run < 2);
+            let idx = match open {
+                Some(c) => c,
+                None if text.trim().is_empty() => continue,
+                None => {
+                    out.push(Block {
+                        element: pb,
+                        nodes: Vec::new(),
+                        br_before: Vec::new(),
+                        text: String::new(),
+                        para: Para::default(),
+                        link_chars: 0,
+                        heading: ph,
+                        in_list: pli,
+                    });
+                    out.len() - 1
+                }
+            };
+            current = Some(idx);
+            if !text.trim().is_empty() {
+                br_run = 0;
+            }
+            let b = &mut out[idx];
+            if br_run > 0 && !b.nodes.is_empty() {
+                b.br_before.push(i as NodeId);
+            }
+            b.nodes.push(i as NodeId);
+            if pl {
+                b.link_chars += text
+                    .split_whitespace()
+                    .map(|w| w.chars().count() + 1)
+                    .sum::<usize>();
+            }
+            continue;
+        }
+        let tag = node.tag.as_str();
+        skip[i] = ps || tag == "head" || tag == "script" || tag == "title";
+        in_link[i] = pl || tag == "a";
+        in_list[i] = pli || tag == "li";
+        heading[i] = match tag.as_bytes() {
+            [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
+            _ => ph,
+        };
+        if tag == "br" {
+            br_run += 1;
+            block_of[i] = pb;
+        } else if is_block(tag) {
+            block_of[i] = i as NodeId;
+            current = None;
+            br_run = 0;
+        } else {
+            block_of[i] = pb;
+        }
+    }
+    // A block continues after a nested block ends: text after `</div>` inside a `<div>` opens a new block
+    // of the outer element (handled above: `current` resets on every block start).
+    for b in &mut out {
+        b.para = Para::from_nodes(snap, &b.nodes, &b.br_before);
+        b.text = b.para.text.clone();
+    }
+    out.retain(|b| !b.text.is_empty());
+    out
+}
+
+fn matches_any(id_class: &str, words: &[&str]) -> bool {
+    !id_class.is_empty() && words.iter().any(|w| id_class.contains(w))
+}
+
+/// Class/id weight of one element: −1 boilerplate-like, +1 article-like, 0 neutral.
+fn class_weight(snap: &Snapshot, id: NodeId) -> i32 {
+    let node = &snap.nodes[id as usize];
+    let ic = node.id_class();
+    if NON_CONTENT_TAGS.contains(&node.tag.as_str()) {
+        return -1;
+    }
+    let role = node.attr("role").unwrap_or("");
+    if matches!(
+        role,
+        "navigation" | "complementary" | "contentinfo" | "banner" | "dialog"
+    ) {
+        return -1;
+    }
+    let neg = matches_any(&ic, NEGATIVE_WORDS);
+    let pos = matches_any(&ic, POSITIVE_WORDS) || node.tag == "article" || node.tag == "main";
+    match (pos, neg) {
+        (true, false) => 1,
+        (false, true) => -1,
+        _ => 0,
+    }
+}
+
+/// Is this block content-like by its own features?
+fn is_content_block(b: &Block) -> bool {
+    let chars = b.chars();
+    chars >= MIN_CONTENT_CHARS
+        && b.link_density() <= MAX_LINK_DENSITY
+        && (b.text.contains(". ") || b.text.ends_with('.') || b.text.contains(", ") || chars > 150)
+}
+
+/// Choose the main content element: the subtree that maximises content minus boilerplate text.
+/// Returns `None` when no subtree holds enough content text.
+pub fn main_content(snap: &Snapshot, blocks: &[Block]) -> Option<NodeId> {
+    let n = snap.nodes.len();
+    let mut score = vec![0f64; n];
+    let mut content = vec![0f64; n];
+    for b in blocks {
+        let chars = b.chars() as f64;
+        let good = is_content_block(b);
+        let mut s = if good {
+            chars
+        } else {
+            -chars * BOILERPLATE_PENALTY * if b.link_density() > 0.5 { 1.0 } else { 0.5 }
+        };
+        if good && b.in_list {
+            s *= 0.5;
+        }
+        score[b.element as usize] += s;
+        if good {
+            content[b.element as usize] += chars;
+        }
+    }
+    // accumulate bottom-up: children come after parents in document order
+    for i in (1..n).rev() {
+        if let Some(p) = snap.nodes[i].parent {
+            let (s, c) = (score[i], content[i]);
+            score[p as usize] += s;
+            content[p as usize] += c;
+        }
+    }
+    let mut best: Option<(f64, NodeId)> = None;
+    for i in 0..n {
+        let node = &snap.nodes[i];
+        if node.is_text() || content[i] < MIN_ARTICLE_CHARS {
+            continue;
+        }
+        let w = class_weight(snap, i as NodeId);
+        let s = score[i] * (1.0 + 0.1 * w as f64);
+        if best.is_none_or(|(bs, _)| s > bs) {
+            best = Some((s, i as NodeId));
+        }
+    }
+    let (_, mut top) = best?;
+    // Prefer the nearest enclosing <article>/main-like container when it adds little boilerplate:
+    // articles split in several sections by promos have their parts under one such parent.
+    for a in snap.ancestors(top).collect::<Vec<_>>() {
+        let node = &snap.nodes[a as usize];
+        if node.tag == "body" || node.tag == "html" {
+            break;
+        }
+        if content[a as usize] > content[top as usize] * 1.15
+            && score[a as usize] > score[top as usize] * 0.9
+        {
+            top = a;
+        }
+    }
+    Some(top)
+}
+
+/// True if the element or an ancestor below `main` is a boilerplate region that holds little content.
+fn in_boilerplate_region(
+    snap: &Snapshot,
+    el: NodeId,
+    main: NodeId,
+    content_share: &dyn Fn(NodeId) -> f64,
+) -> bool {
+    std::iter::once(el)
+        .chain(snap.ancestors(el))
+        .take_while(|&a| a != main)
+        .any(|a| class_weight(snap, a) < 0 && content_share(a) < REGION_CONTENT_SHARE)
+}
+
+/// Lines that are page furniture even inside the article container.
+fn is_furniture(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    const EXACT: &[&str] = &[
+        "advertisement",
+        "advertising",
+        "ad",
+        "sponsored",
+        "share",
+        "share this",
+        "share this article",
+        "read more",
+        "related",
+        "related articles",
+        "related stories",
+        "you might also like",
+        "continue reading",
+        "comments",
+        "skip to content",
+        "listen",
+        "print",
+        "email",
+        "most read",
+        "more from",
+        "recommended",
+        "trending",
+        "subscribe",
+    ];
+    EXACT.contains(&t.trim_end_matches([':', '.']))
+        || (word_count(&t) <= 6
+            && (t.starts_with("share on ")
+                || t.starts_with("follow us")
+                || t.starts_with("sign up")
+                || t.starts_with("click here")
+                || t.starts_with("read more")
+                || t.starts_with("advertisement")))
+}
+
+/// The body: content-like and sub-head blocks inside `main`, minus headline, dek, byline and
+/// nested boilerplate regions.
+fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metadata) -> Vec<Block> {
+    let end = snap.subtree_end(main) as NodeId;
+    let inside: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.element == main || (b.element > main && b.element < end))
+        .collect();
+    // content share per element inside main
+    let n = snap.nodes.len();
+    let mut total = vec![0f64; n];
+    let mut good = vec![0f64; n];
+    for b in &inside {
+        let c = b.chars() as f64;
+        total[b.element as usize] += c;
+        if is_content_block(b) {
+            good[b.element as usize] += c;
+        }
+    }
+    for i in (main as usize + 1..end as usize).rev() {
+        if let Some(p) = snap.nodes[i].parent {
+            let (t, g) = (total[i], good[i]);
+            total[p as usize] += t;
+            good[p as usize] += g;
+        }
+    }
+    let share = |a: NodeId| good[a as usize] / total[a as usize].max(1.0);
+    let headline_norm = meta.headline.as_deref().map(|h| h.to_lowercase());
+    inside
+        .into_iter()
+        .filter(|b| {
+            if Some(b.element) == meta.headline_node {
+                return false;
+            }
+            if b.heading == Some(1) {
+                return false;
+            }
+            if headline_norm.as_deref() == Some(b.text.to_lowercase().as_str()) {
+                return false;
+            }
+            if is_furniture(&b.text) || b.link_density() > 0.5 {
+                return false;
+            }
+            if in_boilerplate_region(snap, b.element, main, &share) {
+                return false;
+            }
+            let el = &snap.nodes[b.element as usize];
+            if el.tag == "figcaption" || el.tag == "time" {
+                return false;
+            }
+            // short lines: keep sub-heads and sentence-like lines, drop the rest
+            is_content_block(b)
+                || b.heading.is_some()
+                || (word_count(&b.text) >= 3
+                    && b.link_density() < 0.2
+                    && (b.text.ends_with(['.', '!', '?', '"', '”', ':']) || b.chars() >= 30))
+        })
+        .cloned()
+        .collect()
+}
+
+fn is_rtl_text(paragraphs: &[Block]) -> bool {
+    let (mut rtl, mut total) = (0usize, 0usize);
+    for p in paragraphs.iter().take(20) {
+        for c in p.text.chars().filter(|c| c.is_alphabetic()) {
+            total += 1;
+            if matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF) {
+                rtl += 1;
+            }
+        }
+    }
+    total > 0 && rtl * 2 > total
+}
+
+// ---------------------------------------------------------------- metadata
+
+/// Meta tag content by `name` or `property` (case-insensitive), first non-empty.
+fn meta_content(snap: &Snapshot, keys: &[&str]) -> Option<String> {
+    for key in keys {
+        for n in snap.nodes.iter().filter(|n| n.tag == "meta") {
+            let k = n.attr("property").or(n.attr("name")).unwrap_or("");
+            if k.split_whitespace().any(|k| k.eq_ignore_ascii_case(key)) {
+                if let Some(c) = n.attr("content").map(collapse_ws).filter(|c| !c.is_empty()) {
+                    return Some(c);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn meta_all(snap: &Snapshot, key: &str) -> Vec<String> {
+    snap.nodes
+        .iter()
+        .filter(|n| n.tag == "meta")
+        .filter(|n| {
+            n.attr("name")
+                .or(n.attr("property"))
+                .is_some_and(|k| k.eq_ignore_ascii_case(key))
+        })
+        .filter_map(|n| n.attr("content").map(collapse_ws))
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "WebPage",
+    "Review",
+    "BackgroundNewsArticle",
+];
+
+/// The first JSON-LD object whose `@type` is an article type.
+fn json_ld_article(snap: &Snapshot) -> Option<Value> {
+    fn find(v: &Value) -> Option<&Value> {
+        match v {
+            Value::Array(a) => a.iter().find_map(find),
+            Value::Object(o) => {
+                let ty_ok = match o.get("@type") {
+                    Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+                    Some(Value::Array(ts)) => ts
+                        .iter()
+                        .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+                    _ => false,
+                };
+                if ty_ok && (o.contains_key("headline") || o.contains_key("author")) {
+                    return Some(v);
+                }
+                o.get("@graph").and_then(find)
+            }
+            _ => None,
+        }
+    }
+    let ch = snap.children();
+    snap.nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.tag == "script")
+        .filter_map(|(i, _)| {
+            let text: String = ch[i]
+                .iter()
+                .filter_map(|&c| snap.nodes[c as usize].text.as_deref())
+                .collect();
+            serde_json::from_str::<Value>(text.trim()).ok()
+        })
+        .find_map(|v| find(&v).cloned())
+}
+
+fn names_of(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) => vec![s.clone()],
+        Value::Array(a) => a.iter().flat_map(names_of).collect(),
+        Value::Object(o) => o.get("name").map(names_of).unwrap_or_default(),
+        _ => vec![],
+    }
+}
+
+/// Split a byline string into author names: "By A and B, Reporters" → ["A", "B"].
+pub fn split_byline(s: &str) -> Vec<String> {
+    let s = collapse_ws(s);
+    let lower = s.to_lowercase();
+    let s = if lower.starts_with("by ") {
+        &s[3..]
+    } else if lower.starts_with("par ") || lower.starts_with("von ") {
+        &s[4..]
+    } else {
+        &s[..]
+    };
+    let s = s.split(['|', '\n', '•']).next().unwrap_or("");
+    s.replace(" and ", ",")
+        .replace(" & ", ",")
+        .replace(" et ", ",")
+        .split([',', ';'])
+        .map(|p| p.trim().trim_end_matches('.').trim().to_string())
+        .filter(|p| is_name_like(p))
+        .collect()
+}
+
+/// A plausible person or outlet name: 1–5 words, starts with an uppercase letter, no URL, no digits.
+fn is_name_like(s: &str) -> bool {
+    let wc = word_count(s);
+    (1..=5).contains(&wc)
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && !s.contains("://")
+        && !s.contains('@')
+        && !s.chars().any(|c| c.is_ascii_digit())
+}
+
+fn push_unique(v: &mut Vec<String>, items: impl IntoIterator<Item = String>) {
+    for it in items {
+        if !v.iter().any(|x| x.eq_ignore_ascii_case(&it)) {
+            v.push(it);
+        }
+    }
+}
+
+/// Remove a site-name prefix or suffix from a `<title>`: "Headline | Site", "Site - Headline".
+pub fn clean_title(title: &str, site: Option<&str>) -> String {
+    let title = collapse_ws(title);
+    const SEPS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
+    for sep in SEPS {
+        if let Some(pos) = title.rfind(sep) {
+            let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
+            let site_match = site.is_some_and(|s| {
+                s.eq_ignore_ascii_case(tail) || s.to_lowercase().contains(&tail.to_lowercase())
+            });
+            if site_match || (word_count(tail) <= 4 && word_count(head) >= 3) {
+                return clean_title(head, site);
+            }
+        }
+        if let Some(pos) = title.find(sep) {
+            let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
+            if site.is_some_and(|s| s.eq_ignore_ascii_case(head)) && word_count(tail) >= 3 {
+                return tail.to_string();
+            }
+        }
+    }
+    title
+}
+
+fn similar(a: &str, b: &str) -> bool {
+    let ta: Vec<String> = crate::text::word_tokens(a);
+    let tb: Vec<String> = crate::text::word_tokens(b);
+    if ta.is_empty() || tb.is_empty() {
+        return false;
+    }
+    let common = ta.iter().filter(|t| tb.contains(t)).count();
+    common as f64 / ta.len().max(tb.len()) as f64 >= 0.75
+}
+
+/// Gather metadata.
+pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
+    let ld = json_ld_article(snap);
+    let ld_str = |k: &str| {
+        ld.as_ref()
+            .and_then(|v| v.get(k))
+            .and_then(|v| v.as_str())
+            .map(collapse_ws)
+            .filter(|s| !s.is_empty())
+    };
+    let site_name = meta_content(
+        snap,
+        &["og:site_name", "application-name", "twitter:site:name"],
+    )
+    .or_else(|| {
+        ld.as_ref()
+            .and_then(|v| v.get("publisher"))
+            .and_then(|p| names_of(p).into_iter().next())
+    });
+    let title = snap
+        .first_tag("title")
+        .map(|t| collapse_ws(&snap.text_content(t)))
+        .filter(|t| !t.is_empty());
+    let meta_title = ld_str("headline")
+        .or_else(|| meta_content(snap, &["og:title", "twitter:title", "dc.title", "title"]));
+    // the displayed <h1>: first visible h1 block
+    let h1 = blocks
+        .iter()
+        .find(|b| b.heading == Some(1) && b.chars() > 3);
+    let cleaned_title = title
+        .as_deref()
+        .map(|t| clean_title(t, site_name.as_deref()));
+    let mut headline_node = None;
+    let headline = match h1 {
+        Some(b)
+            if [meta_title.as_deref(), title.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|t| similar(&b.text, t) || t.contains(&b.text)) =>
+        {
+            headline_node = Some(b.element);
+            Some(b.text.clone())
+        }
+        _ => meta_title
+            .map(|t| clean_title(&t, site_name.as_deref()))
+            .or(cleaned_title)
+            .or_else(|| h1.map(|b| b.text.clone())),
+    };
+
+    // byline
+    let mut byline = Vec::new();
+    if let Some(a) = ld.as_ref().and_then(|v| v.get("author")) {
+        push_unique(
+            &mut byline,
+            names_of(a).iter().flat_map(|n| split_byline(n)),
+        );
+    }
+    for key in [
+        "author",
+        "article:author",
+        "dc.creator",
+        "parsely-author",
+        "sailthru.author",
+    ] {
+        let vals = meta_all(snap, key);
+        push_unique(&mut byline, vals.iter().flat_map(|n| split_byline(n)));
+    }
+    if byline.is_empty() {
+        let ch = snap.children();
+        let _ = &ch;
+        for (i, n) in snap.nodes.iter().enumerate() {
+            let is_author_link = n.tag == "a"
+                && n.attr("rel")
+                    .is_some_and(|r| r.split_whitespace().any(|r| r == "author"));
+            let is_author_prop = n.attr("itemprop").is_some_and(|p| p.contains("author"));
+            if (is_author_link || is_author_prop) && n.visible {
+                push_unique(&mut byline, split_byline(&snap.text_content(i as NodeId)));
+            }
+        }
+    }
+    if byline.is_empty() {
+        for b in blocks {
+            let ic = snap.nodes[b.element as usize].id_class();
+            if (ic.contains("byline") || ic.contains("author")) && word_count(&b.text) <= 12 {
+                push_unique(&mut byline, split_byline(&b.text));
+                if !byline.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+
+    let published = ld_str("datePublished")
+        .or_else(|| {
+            meta_content(
+                snap,
+                &[
+                    "article:published_time",
+                    "datePublished",
+                    "pubdate",
+                    "publishdate",
+                    "date",
+                    "dc.date",
+                    "dc.date.issued",
+                    "parsely-pub-date",
+                    "sailthru.date",
+                ],
+            )
+        })
+        .or_else(|| {
+            snap.nodes
+                .iter()
+                .find(|n| n.tag == "time" && n.attr("datetime").is_some())
+                .and_then(|n| n.attr("datetime").map(str::to_string))
+        });
+
+    let root = snap.nodes.first();
+    let body = snap.first_tag("body").map(|b| &snap.nodes[b as usize]);
+    let lang = root
+        .and_then(|r| r.attr("lang"))
+        .or_else(|| body.and_then(|b| b.attr("lang")))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .or_else(|| meta_content(snap, &["og:locale", "content-language", "language"]));
+    let dir = root
+        .and_then(|r| r.attr("dir"))
+        .or_else(|| body.and_then(|b| b.attr("dir")))
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| s == "rtl" || s == "ltr");
+    let description = ld_str("description").or_else(|| {
+        meta_content(
+            snap,
+            &["og:description", "twitter:description", "description"],
+        )
+    });
+    Metadata {
+        headline,
+        headline_node,
+        byline,
+        published,
+        site_name,
+        lang,
+        dir,
+        description,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snap(html: &str) -> Snapshot {
+        Snapshot::from_html(html, None)
+    }
+
+    const PARA: &str =
+        "This is a long enough paragraph of article text, with commas, and a full stop. \
+        It goes on for a while so that it clearly counts as content rather than navigation, \
+        and it says more, as real paragraphs do.";
+
+    #[test]
+    fn picks_article_over_navigation_and_related_links() {
+        let html = format!(
+            "<body><nav><a href=/>Home</a> <a href=/w>World</a></nav><div class=story><h1>Big news today</h1>\
+             <p>{PARA}</p><p>{PARA}</p><div class=share><a>Share on Facebook</a></div><p>{PARA}</p></div>\
+             <aside class=related><ul><li><a href=/1>Another story headline that is long</a></li></ul></aside></body>"
+        );
+        let x = extract(&snap(&html));
+        assert_eq!(x.paragraphs.len(), 3);
+        assert!(x.paragraphs.iter().all(|p| p.text.starts_with("This is")));
+    }
+
+    #[test]
+    fn index_page_has_no_article() {
+        let cards: String = (0..10)
+            .map(|i| format!("<div class=card><a href=/{i}><h3>Teaser headline number {i} about things</h3></a></div>"))
+            .collect();
+        let x = extract(&snap(&format!("<body><main>{cards}</main></body>")));
+        assert!(x.main.is_none());
+    }
+
+    #[test]
+    fn double_br_splits_paragraphs() {
+        let html = format!("<body><div class=content>{PARA}<br><br>{PARA}<br>{PARA}</div></body>");
+        let x = extract(&snap(&html));
+        assert_eq!(x.paragraphs.len(), 2, "{:?}", x.paragraphs);
+    }
+
+    #[test]
+    fn title_cleaning() {
+        assert_eq!(
+            clean_title("Big news today | The Site", None),
+            "Big news today"
+        );
+        assert_eq!(
+            clean_title("The Site - Big news today here", Some("The Site")),
+            "Big news today here"
+        );
+        assert_eq!(
+            clean_title("Crisis: what next for the talks", None),
+            "Crisis: what next for the talks"
+        );
+    }
+
+    #[test]
+    fn byline_splitting_keeps_every_author() {
+        assert_eq!(
+            split_byline("By Teddy Ng and Jun Mai"),
+            vec!["Teddy Ng", "Jun Mai"]
+        );
+        assert_eq!(split_byline("https://facebook.com/x"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn metadata_from_json_ld_and_meta() {
+        let html = r#"<html lang="fr"><head><title>T | S</title><meta property="og:site_name" content="S">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Le titre","author":[{"name":"A B"},{"name":"C D"}],"datePublished":"2020-01-02T03:04:05Z"}</script>
+            </head><body><p>x</p></body></html>"#;
+        let m = extract(&snap(html)).meta;
+        assert_eq!(m.headline.as_deref(), Some("Le titre"));
+        assert_eq!(m.byline, vec!["A B", "C D"]);
+        assert_eq!(m.published.as_deref(), Some("2020-01-02T03:04:05Z"));
+        assert_eq!(m.lang.as_deref(), Some("fr"));
+        assert_eq!(m.site_name.as_deref(), Some("S"));
+    }
+}

@@ -1,0 +1,600 @@
+//! Direct quotes and their speakers.
+//!
+//! Quote spans are found by pairing quotation marks per paragraph (“ ” „ « » ‘ ’ ‚ ‹ › 「」 『』 and
+//! straight marks, with context rules so apostrophes never open a quote); a span left open at the end
+//! of a paragraph is a quote continued in the next one. Attribution follows the cue-verb patterns used
+//! by rule-based quote attributors (Pareti's PARC work, the BBC's Citron): "…,” X said / said X /
+//! X said: “…” / according to X / quoted X as saying, with pronouns resolved to the last person named,
+//! and quotes without an attribution in their sentence inheriting the speaker of the paragraph before
+//! (the "continued quote" convention).
+
+use crate::entities::MentionAt;
+use crate::summary::{EntityType, Quote};
+use crate::text::{sentences, Para};
+
+/// Cue verbs of attribution (English and French), lower-case.
+const CUE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "declared",
+    "insisted",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "recalled",
+    "recalls",
+    "continued",
+    "replied",
+    "responded",
+    "tweeted",
+    "posted",
+    "announced",
+    "claimed",
+    "claims",
+    "acknowledged",
+    "admitted",
+    "suggested",
+    "commented",
+    "concluded",
+    "remarked",
+    "urged",
+    "cautioned",
+    "confirmed",
+    "maintained",
+    "stressed",
+    "emphasised",
+    "emphasized",
+    "observed",
+    "predicted",
+    "pointed",
+    "conceded",
+    "quoted",
+    "saying",
+    "according",
+    "explique",
+    "affirme",
+    "déclare",
+    "dit",
+    "ajoute",
+    "estime",
+    "souligne",
+    "indique",
+    "raconte",
+    "précise",
+    "assure",
+    "selon",
+    "lance",
+    "poursuit",
+    "répond",
+    "confie",
+    "déclaré",
+    "ajouté",
+    "expliqué",
+    "affirmé",
+    "estimé",
+    "souligné",
+    "indiqué",
+    "raconté",
+    "précisé",
+    "assuré",
+    "lancé",
+    "répondu",
+    "confié",
+    "écrit",
+    "martèle",
+    "reconnaît",
+    "avertit",
+];
+
+/// Pronouns that refer back to the last person named.
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "il", "elle"];
+/// Words that make a speaker phrase unnamed (→ `null`).
+const UNNAMED: &[&str] = &[
+    "statement",
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "report",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "they",
+    "it",
+    "we",
+    "i",
+    "people",
+    "one",
+    "some",
+    "others",
+    "witnesses",
+    "residents",
+    "experts",
+    "analysts",
+    "police",
+    "authorities",
+];
+
+/// (opening mark, closing marks)
+const PAIRS: &[(char, &[char])] = &[
+    ('“', &['”', '"', '“']),
+    ('„', &['“', '”']),
+    ('«', &['»']),
+    ('»', &['«']),
+    ('‘', &['’']),
+    ('‚', &['‘', '’']),
+    ('‹', &['›']),
+    ('「', &['」']),
+    ('『', &['』']),
+    ('"', &['"', '”']),
+    ('\'', &['\'']),
+];
+
+/// A quote span inside a paragraph.
+#[derive(Debug, Clone)]
+struct Span {
+    /// Byte offset of the opening mark.
+    open: usize,
+    /// Byte span of the quoted text (spaces inside the marks excluded).
+    start: usize,
+    end: usize,
+    /// Byte offset just after the closing mark; `None` when the span runs to the paragraph end.
+    close: Option<usize>,
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Can `c` at byte `i` open a quote, given its neighbours?
+fn opens(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let next_ok = next.is_some_and(|n| !n.is_whitespace() || c == '«' || c == '»');
+    match c {
+        '"' | '\'' | '‘' | '‚' | '»' => {
+            !is_word_char(prev)
+                && next_ok
+                && !prev.is_some_and(|p| p == '.' && c == '\'')
+                && next.is_some_and(|n| n.is_alphanumeric() || "[(…“‘\"'".contains(n))
+        }
+        _ => PAIRS.iter().any(|(o, _)| *o == c) && next.is_some(),
+    }
+}
+
+/// Can `c` close a quote opened by `o`?
+fn closes(o: char, c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let Some((_, closers)) = PAIRS.iter().find(|(op, _)| *op == o) else {
+        return false;
+    };
+    if !closers.contains(&c) {
+        return false;
+    }
+    match c {
+        // an apostrophe inside a word (don’t, Xi’s) is not a closing mark
+        '’' | '\'' | '‘' => !is_word_char(next) && !prev.is_some_and(char::is_whitespace),
+        '"' | '“' if o == '“' || o == '"' => !is_word_char(next) || !is_word_char(prev),
+        _ => true,
+    }
+}
+
+fn trim_span(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let is_space = |c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}';
+    while start < end {
+        let c = text[start..].chars().next().unwrap();
+        if !is_space(c) {
+            break;
+        }
+        start += c.len_utf8();
+    }
+    while end > start {
+        let c = text[..end].chars().next_back().unwrap();
+        if !is_space(c) {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    (start, end)
+}
+
+fn spans_in(text: &str) -> Vec<Span> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|k| chars[k].1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        match open {
+            None => {
+                if opens(c, prev, next) {
+                    open = Some((c, i));
+                }
+            }
+            Some((o, at)) => {
+                // AP style: ’’ closes a “ quote
+                let double_apostrophe = o == '“' && c == '’' && next == Some('’');
+                if closes(o, c, prev, next) || double_apostrophe {
+                    let (s, e) = trim_span(text, at + o.len_utf8(), i);
+                    let close = i
+                        + c.len_utf8()
+                        + if double_apostrophe {
+                            '’'.len_utf8()
+                        } else {
+                            0
+                        };
+                    if e > s {
+                        out.push(Span {
+                            open: at,
+                            start: s,
+                            end: e,
+                            close: Some(close),
+                        });
+                    }
+                    open = None;
+                }
+            }
+        }
+    }
+    if let Some((o, at)) = open {
+        // straight single quotes left open are apostrophes, not quotes
+        if o != '\'' {
+            let (s, e) = trim_span(text, at + o.len_utf8(), text.len());
+            if e > s {
+                out.push(Span {
+                    open: at,
+                    start: s,
+                    end: e,
+                    close: None,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Word tokens as the scorer counts them (`\w+`).
+fn word_tokens(s: &str) -> usize {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// A speaker phrase as found next to a cue verb.
+enum Who {
+    Named(String),
+    Pronoun,
+    Unnamed,
+}
+
+fn clean_word(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'')
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Read a speaker phrase from words (already in reading order, starting at the phrase).
+fn who_from(words: &[&str]) -> Option<Who> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .skip_while(|w| clean_word(w).is_empty())
+        .collect();
+    let first = clean_word(words.first()?);
+    let lower = first.to_lowercase();
+    if PERSON_PRONOUNS.contains(&lower.as_str()) {
+        return Some(Who::Pronoun);
+    }
+    if lower == "the" || lower == "a" || lower == "an" || UNNAMED.contains(&lower.as_str()) {
+        return Some(Who::Unnamed);
+    }
+    let name: Vec<&str> = words
+        .iter()
+        .take_while(|w| {
+            let c = clean_word(w);
+            is_cap(c) || ["of", "de", "van", "von", "bin", "al"].contains(&c)
+        })
+        .enumerate()
+        .take_while(|(i, w)| *i == 0 || !words[i - 1].ends_with([',', '.', ';', ':']) || !is_cap(w))
+        .map(|(_, w)| clean_word(w))
+        .collect();
+    if name.is_empty() {
+        return None;
+    }
+    Some(Who::Named(name.join(" ")))
+}
+
+fn is_cue(w: &str) -> bool {
+    CUE_VERBS.contains(&clean_word(w).to_lowercase().as_str())
+}
+
+/// Attribution in the text after a closing mark: "…,” X said" / "…,” said X" / "…” X told Reuters".
+fn after_quote(tail: &str) -> Option<Who> {
+    let tail = tail.split(['“', '"', '«', '„']).next().unwrap_or("");
+    let sentence_end = tail
+        .char_indices()
+        .find(|&(i, c)| {
+            (c == '.' || c == '!' || c == '?')
+                && tail[i + 1..].starts_with(|n: char| n.is_whitespace())
+                && !tail[..i].ends_with(char::is_uppercase)
+        })
+        .map_or(tail.len(), |(i, _)| i);
+    let words: Vec<&str> = tail[..sentence_end].split_whitespace().take(14).collect();
+    let v = words.iter().position(|w| is_cue(w))?;
+    let verb = clean_word(words[v]).to_lowercase();
+    if verb == "quoted" || verb == "according" {
+        return who_from(
+            &words[v + 1..]
+                .iter()
+                .copied()
+                .skip_while(|w| *w == "to")
+                .collect::<Vec<_>>(),
+        );
+    }
+    // "said X", also with an auxiliary or punctuation first (", a déclaré X", "has said X")
+    let aux_only = words[..v]
+        .iter()
+        .all(|w| ["", "a", "has", "had", "ont", "avait", "était"].contains(&clean_word(w)));
+    if aux_only {
+        return who_from(&words[v + 1..]);
+    }
+    // subject before the verb: the first words of the tail
+    let subject = &words[..v];
+    if subject.len() > 8 {
+        return None;
+    }
+    // "X quoted Y as saying" handled above; "state news agency Xinhua quoted" → the object
+    who_from(subject).or_else(|| {
+        // "the country's foreign minister, Wang Yi, said" → first capitalised run
+        let k = subject.iter().position(|w| is_cap(clean_word(w)))?;
+        who_from(&subject[k..])
+    })
+}
+
+/// Attribution in the text before an opening mark: "X said: “" / "according to X, “" /
+/// "X wrote on Twitter: “" / "quoted X as saying “".
+fn before_quote(head: &str) -> Option<Who> {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let n = words.len();
+    let from = n.saturating_sub(16);
+    let v = (from..n).rev().find(|&i| is_cue(words[i]))?;
+    let verb = clean_word(words[v]).to_lowercase();
+    if verb == "according" || verb == "quoted" || verb == "selon" {
+        let rest: Vec<&str> = words[v + 1..]
+            .iter()
+            .copied()
+            .skip_while(|w| *w == "to")
+            .collect();
+        return who_from(&rest);
+    }
+    if verb == "saying" {
+        // "quoted X as saying"
+        if let Some(q) = (from..v).rev().find(|&i| clean_word(words[i]) == "quoted") {
+            return who_from(&words[q + 1..v]);
+        }
+    }
+    // the subject: nearest capitalised run or pronoun before the verb, in the same clause
+    let mut k = v;
+    while k > from {
+        k -= 1;
+        let w = clean_word(words[k]);
+        let lw = w.to_lowercase();
+        if PERSON_PRONOUNS.contains(&lw.as_str()) {
+            return Some(Who::Pronoun);
+        }
+        if is_cap(w) {
+            let mut s = k;
+            while s > from && is_cap(clean_word(words[s - 1])) && !words[s - 1].ends_with(',') {
+                s -= 1;
+            }
+            return who_from(&words[s..=k]);
+        }
+        if words[k].ends_with(['.', ';']) {
+            break;
+        }
+    }
+    None
+}
+
+/// Resolve a speaker phrase to an entity name.
+fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt]) -> Option<String> {
+    match who {
+        Who::Unnamed => None,
+        Who::Pronoun => mentions
+            .iter()
+            .filter(|m| m.kind == EntityType::Person && (m.para, m.start) < at)
+            .max_by_key(|m| (m.para, m.start))
+            .map(|m| m.entity.clone()),
+        Who::Named(name) => {
+            let key = name.to_lowercase();
+            let found = mentions
+                .iter()
+                .find(|m| m.text.to_lowercase() == key || m.entity.to_lowercase() == key)
+                .or_else(|| {
+                    // "Foreign Minister Wang Yi": the mention is the tail of the phrase
+                    mentions.iter().find(|m| {
+                        key.ends_with(&format!(" {}", m.text.to_lowercase()))
+                            && m.kind != EntityType::Place
+                    })
+                });
+            match found {
+                Some(m) if m.kind == EntityType::Place && !key.contains(' ') => {
+                    Some(m.entity.clone())
+                }
+                Some(m) => Some(m.entity.clone()),
+                None => Some(name),
+            }
+        }
+    }
+}
+
+/// Find the quotes of the article. `paras` are headline, bullets and body in reading order;
+/// `mentions` are the entity mentions found in them (for pronoun and alias resolution).
+pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut prev_para_speaker: Option<String> = None;
+    let mut open_continues: Option<Option<String>> = None;
+    for (pi, p) in paras.iter().enumerate() {
+        let text = &p.text;
+        let spans = spans_in(text);
+        let sents = sentences(text);
+        let sentence_of = |b: usize| {
+            sents
+                .iter()
+                .copied()
+                .find(|&(s, e)| b >= s && b < e.max(s + 1))
+                .unwrap_or((0, text.len()))
+        };
+        let mut para_speaker: Option<String> = None;
+        let mut found: Vec<(Span, Option<String>, bool)> = Vec::new();
+        for (k, sp) in spans.iter().enumerate() {
+            let mut speaker: Option<Option<String>> = None;
+            if let Some(c) = sp.close {
+                let next_open = spans.get(k + 1).map_or(text.len(), |n| n.open);
+                let (_, s_end) = sentence_of(c.saturating_sub(1));
+                let tail_end = s_end.max(c).min(next_open).max(c);
+                if let Some(w) = after_quote(&text[c..tail_end.max(c)]) {
+                    speaker = Some(resolve(w, (pi, sp.open), mentions));
+                }
+            }
+            if speaker.is_none() {
+                let (s_start, _) = sentence_of(sp.open);
+                let prev_close = k.checked_sub(1).and_then(|j| spans[j].close).unwrap_or(0);
+                let head_start = s_start.max(prev_close).min(sp.open);
+                if let Some(w) = before_quote(&text[head_start..sp.open]) {
+                    speaker = Some(resolve(w, (pi, sp.open), mentions));
+                }
+            }
+            let explicit = speaker.is_some();
+            found.push((sp.clone(), speaker.flatten(), explicit));
+        }
+        // unattributed quotes: the speaker of a neighbouring quote in this paragraph, the continued
+        // quote, or the paragraph before
+        let first_explicit = found.iter().find(|f| f.2).map(|f| f.1.clone());
+        for (sp, speaker, explicit) in found.iter_mut() {
+            if !*explicit {
+                *speaker = if sp.open == 0 && open_continues.is_some() {
+                    open_continues.clone().flatten()
+                } else if let Some(s) = &first_explicit {
+                    s.clone()
+                } else {
+                    prev_para_speaker.clone()
+                };
+            }
+            if speaker.is_some() {
+                para_speaker = speaker.clone();
+            }
+        }
+        open_continues = found
+            .last()
+            .filter(|f| f.0.close.is_none())
+            .map(|f| f.1.clone());
+        prev_para_speaker = para_speaker.or_else(|| indirect_speaker(text, pi, mentions));
+        for (sp, speaker, _) in found {
+            let qt = text[sp.start..sp.end].replace('\u{ad}', "");
+            let n = word_tokens(&qt);
+            if n == 0 {
+                continue;
+            }
+            out.push(Quote {
+                fragment: n <= 3,
+                speaker: if n <= 3 { None } else { speaker },
+                ranges: p.ranges(sp.start, sp.end),
+                text: qt,
+            });
+        }
+    }
+    out
+}
+
+/// "Danil Bochkov, from the Council, said that …": a named subject of a cue verb in a paragraph
+/// without quotes, who is likely the speaker of a quote in the next paragraph.
+fn indirect_speaker(text: &str, pi: usize, mentions: &[MentionAt]) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let v = words.iter().position(|w| is_cue(w))?;
+    before_quote(&words[..=v].join(" ")).and_then(|w| resolve(w, (pi, text.len()), mentions))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::find_entities_at;
+
+    fn quotes(texts: &[&str]) -> Vec<Quote> {
+        let paras: Vec<Para> = texts.iter().map(|t| Para::plain(t)).collect();
+        let (_, mentions) = find_entities_at(&paras, &vec![true; paras.len()]);
+        find_quotes(&paras, &mentions)
+    }
+
+    fn pairs(q: &[Quote]) -> Vec<(String, Option<String>)> {
+        q.iter()
+            .map(|q| (q.text.clone(), q.speaker.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn cue_verb_patterns() {
+        let q = quotes(&[
+            "President Vladimir Putin arrived. “We are friends and will stay friends,” Putin said.",
+            "“Relations are at their best in history,” said Xi Jinping, the Chinese leader.",
+            "Danil Bochkov said: “This is a very strong signal to the West.”",
+            "“It is a limited upgrade of support,” he said. “It is not a clear stand yet.”",
+            "According to Zhang Xin, “the wording has changed a lot this time”.",
+        ]);
+        let p = pairs(&q);
+        assert_eq!(p[0].1.as_deref(), Some("Vladimir Putin"));
+        assert_eq!(p[1].1.as_deref(), Some("Xi Jinping"));
+        assert_eq!(p[2].1.as_deref(), Some("Danil Bochkov"));
+        assert_eq!(p[3].1.as_deref(), Some("Danil Bochkov"), "{p:?}");
+        assert_eq!(p[4].1.as_deref(), Some("Danil Bochkov"), "{p:?}");
+        assert_eq!(p[5].1.as_deref(), Some("Zhang Xin"), "{p:?}");
+    }
+
+    #[test]
+    fn apostrophes_do_not_open_quotes_and_fragments_are_marked() {
+        let q = quotes(&[
+            "Xi’s allies called it a ‘win’ and the ‘greatest day of their lives’, he said.",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q[0].fragment);
+        assert!(!q[1].fragment);
+    }
+
+    #[test]
+    fn continued_paragraph_quote_keeps_speaker() {
+        let q = quotes(&[
+            "Zhang Xin said: “This is the first part of a long quote.",
+            "“And this is the second part of the same quote.”",
+        ]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].speaker.as_deref(), Some("Zhang Xin"));
+    }
+
+    #[test]
+    fn french_guillemets() {
+        let q = quotes(&["« Nous ne céderons pas sur ce point », a déclaré Emmanuel Macron."]);
+        assert_eq!(q[0].text, "Nous ne céderons pas sur ce point");
+        assert_eq!(q[0].speaker.as_deref(), Some("Emmanuel Macron"));
+    }
+
+    #[test]
+    fn unnamed_sources_give_null() {
+        let q = quotes(&["No state should ensure its security “at the expense of the security of others”, the statement said."]);
+        assert_eq!(q[0].speaker, None);
+    }
+}

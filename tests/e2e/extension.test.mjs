@@ -1,0 +1,154 @@
+// End-to-end: the real extension in Chromium on the bundled sample article, with and without a
+// strict page CSP. Run `scripts/build-extension.sh` first, then `npm run test:e2e`.
+//
+// Checks the mechanics (toolbar click → panel iframe → Rust render, highlights, Copy, toggling,
+// Esc, the page's DOM untouched, the closed shadow root) and the summary content the panel shows.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ROOT, hasPanelHost, launchWithExtension, panelFrame, serve, triggerAction } from './helpers.mjs';
+
+const SAMPLE = fs.readFileSync(path.join(ROOT, 'tests/fixtures/sample/xi-putin-summit.html'));
+const HEADLINE = 'Xi-Putin summit yields united stand on Taiwan and Nato';
+const BULLETS = [
+  'China and Russia voice opposition to expansion of US-led security alliance in Europe',
+  'Both countries take joint aim at Aukus and Taiwanese independence in any form',
+];
+const SPEAKERS = ['Vladimir Putin', 'Xi Jinping'];
+const ENTITIES = ['Xi Jinping', 'Vladimir Putin', 'Nato', 'Taiwan'];
+
+const PAGES = {
+  'no CSP': { path: '/plain.html', headers: {} },
+  "CSP default-src 'none'": { path: '/strict.html', headers: { 'content-security-policy': "default-src 'none'" } },
+};
+
+let browser;
+let server;
+
+before(async () => {
+  server = await serve(
+    Object.fromEntries(Object.values(PAGES).map((p) => [p.path, { body: SAMPLE, headers: p.headers }])),
+  );
+  browser = await launchWithExtension();
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pageDom = (page) =>
+  page.evaluate(() => ({
+    head: document.head.innerHTML,
+    body: document.body.innerHTML,
+    htmlChildren: document.documentElement.children.length,
+  }));
+
+async function openPanel(page) {
+  await triggerAction(browser.context, page, browser.extensionId);
+  const frame = await panelFrame(page);
+  await frame.waitForSelector('.lede[data-state]', { timeout: 10000 });
+  return frame;
+}
+
+for (const [name, spec] of Object.entries(PAGES)) {
+  describe(`sample article, ${name}`, () => {
+    let page;
+    let frame;
+    let domBefore;
+
+    before(async () => {
+      page = await browser.context.newPage();
+      await page.goto(server.origin + spec.path);
+      domBefore = await pageDom(page);
+      frame = await openPanel(page);
+    });
+
+    after(async () => {
+      await page?.close();
+    });
+
+    it('mounts the panel in a closed shadow root on <html> without touching the page DOM', async () => {
+      assert.equal(await frame.getAttribute('.lede', 'data-state'), 'ready');
+      const host = await page.evaluate(() => {
+        const h = document.documentElement.lastElementChild;
+        return { tag: h.localName, shadowRoot: h.shadowRoot };
+      });
+      assert.deepEqual(host, { tag: 'lede-panel', shadowRoot: null });
+      const after = await pageDom(page);
+      assert.equal(after.head, domBefore.head, 'head changed');
+      assert.equal(after.body, domBefore.body, 'body changed');
+      assert.equal(after.htmlChildren, domBefore.htmlChildren + 1, 'only the host is added to <html>');
+    });
+
+    it('shows the headline, both bullets, attributed quotes and the main entities', async () => {
+      assert.equal((await frame.textContent('.headline')).trim(), HEADLINE);
+      const bullets = (await frame.$$eval('.bullet-list li', (els) => els.map((e) => e.textContent.trim())));
+      assert.deepEqual(bullets, BULLETS);
+      const speakers = await frame.$$eval('.quote .q-by', (els) => els.map((e) => e.textContent));
+      for (const s of SPEAKERS) assert.ok(speakers.includes(`— ${s}`), `no quote by ${s}: ${speakers}`);
+      const entities = await frame.$$eval('.chip .name', (els) => els.map((e) => e.textContent));
+      for (const e of ENTITIES) assert.ok(entities.includes(e), `entity ${e} missing: ${entities}`);
+    });
+
+    it('highlights people in the page through the CSS Custom Highlight API', async () => {
+      const size = await page.evaluate(() =>
+        CSS.highlights.has('lede-person') ? CSS.highlights.get('lede-person').size : 0,
+      );
+      assert.ok(size > 0, 'no lede-person highlight ranges in the page');
+      // The per-type switch removes and restores that type's highlights.
+      const personSwitch = frame.locator('.entity-group.person .switch');
+      await personSwitch.click();
+      await page.waitForFunction(() => !CSS.highlights.has('lede-person'));
+      await personSwitch.click();
+      await page.waitForFunction(() => CSS.highlights.has('lede-person'));
+    });
+
+    it('scrolls to an entity mention and flashes it', async () => {
+      await frame.locator('button.chip').first().click();
+      await page.waitForFunction(() => CSS.highlights.has('lede-focus'), null, { timeout: 3000 });
+    });
+
+    it('copies the summary as Markdown', async () => {
+      await frame.locator('button[data-act="copy"]').click();
+      await frame.waitForSelector('.toast.shown');
+      await page.bringToFront();
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      assert.ok(text.startsWith(`# ${HEADLINE}`), `clipboard: ${text.slice(0, 200)}`);
+      for (const b of BULLETS) assert.ok(text.includes(`- ${b}`), `bullet missing from clipboard: ${b}`);
+    });
+
+    it('collapses to the header bar and expands again', async () => {
+      const height = () => page.evaluate(() => innerHeight);
+      const frameHeight = () => frame.evaluate(() => innerHeight);
+      await frame.locator('button[data-act="collapse"]').click();
+      await frame.waitForFunction(() => innerHeight <= 44);
+      assert.equal(await frame.textContent('button[data-act="collapse"]'), 'Expand');
+      await frame.locator('button[data-act="collapse"]').click();
+      await frame.waitForFunction(() => innerHeight > 200);
+      assert.ok((await frameHeight()) > (await height()) / 2);
+    });
+
+    it('toggles off on a second click and closes on Esc, leaving the DOM as it was', async () => {
+      await triggerAction(browser.context, page, browser.extensionId);
+      await page.waitForFunction(() => !document.querySelector('html > lede-panel'));
+      assert.equal(await page.evaluate(() => CSS.highlights.size), 0, 'highlights left behind');
+
+      frame = await openPanel(page);
+      assert.ok(await hasPanelHost(page));
+      await page.locator('h1').click(); // focus the page, not the panel
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.querySelector('html > lede-panel'));
+
+      frame = await openPanel(page);
+      await frame.locator('.bar').click(); // focus inside the panel: its own Esc handler
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.querySelector('html > lede-panel'));
+
+      const after = await pageDom(page);
+      assert.deepEqual(after, domBefore);
+    });
+  });
+}

@@ -1,0 +1,115 @@
+// Shared set-up for the end-to-end tests: Chromium with the unpacked extension, a local page server,
+// and a real toolbar-button click.
+//
+// Needs the built extension (`scripts/build-extension.sh`) and `npm ci` (playwright-core drives the
+// system Chromium at /usr/bin/chromium; no Playwright browser download).
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXTENSION_DIR = path.join(ROOT, 'extension');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export function assertBuilt() {
+  const wasm = path.join(EXTENSION_DIR, 'pkg', 'lede_bg.wasm');
+  if (!fs.existsSync(wasm)) {
+    throw new Error(`${wasm} is missing: run scripts/build-extension.sh first`);
+  }
+}
+
+/**
+ * Launch Chromium with the extension in a fresh profile.
+ * @returns {Promise<{context, extensionId: string, close: () => Promise<void>}>}
+ */
+export async function launchWithExtension({ viewport = { width: 1280, height: 800 }, ...options } = {}) {
+  assertBuilt();
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--enable-unsafe-extension-debugging',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    ...options,
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Serve fixed routes on 127.0.0.1 (random port). `routes[path] = {body, headers}`.
+ * @returns {Promise<{origin: string, close: () => Promise<void>}>}
+ */
+export async function serve(routes) {
+  const server = http.createServer((req, res) => {
+    const route = routes[new URL(req.url, 'http://x').pathname];
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...route.headers });
+    res.end(route.body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/**
+ * Click the extension's toolbar button for `page`'s tab, as a user would: CDP
+ * `Extensions.triggerAction` on the *tab* target (it refuses page targets). Grants activeTab.
+ */
+export async function triggerAction(context, page, extensionId) {
+  const cdp = await context.browser().newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const url = page.url();
+    const tab = targetInfos.find((t) => t.url === url) ?? targetInfos.find((t) => t.url.startsWith(url));
+    if (!tab) throw new Error(`no tab target for ${url}: ${JSON.stringify(targetInfos)}`);
+    await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The panel iframe's Frame (extension origin), once it has loaded. */
+export async function panelFrame(page, { timeout = 10000 } = {}) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the Lede panel iframe did not appear');
+}
+
+/** True while the Lede host element is attached to the page. */
+export function hasPanelHost(page) {
+  return page.evaluate(() => document.querySelector('html > lede-panel') !== null);
+}
