@@ -59,6 +59,8 @@ const BOX_LABELS: &[&str] = &[
 const MAX_BULLET_WORDS: usize = 40;
 /// ... and are at least this long.
 const MIN_BULLET_WORDS: usize = 8;
+/// A page dek longer than this is the article's intro paragraph, not a standfirst.
+const MAX_DEK_WORDS: usize = 60;
 /// How many key points to extract.
 const KEY_POINTS: usize = 3;
 /// Two bullets sharing this share of their content words are redundant.

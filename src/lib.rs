@@ -50,7 +50,15 @@ pub fn summarize(snap: &Snapshot) -> Summary {
         return s;
     }
     let first_body = x.paragraphs.first().map(|b| b.element);
-    let page = bullets::page_bullets(snap, &x.blocks, m.headline_node, first_body);
+    let mut page = bullets::page_bullets(snap, &x.blocks, m.headline_node, first_body);
+    if x.paragraphs
+        .iter()
+        .all(|b| page.elements.contains(&b.element))
+    {
+        // the "dek" is all the text there is: it is the article itself
+        page.elements.clear();
+        page.bullets.clear();
+    }
     let body: Vec<Para> = x
         .paragraphs
         .iter()
