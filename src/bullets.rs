@@ -144,7 +144,7 @@ pub fn page_bullets(
         if b.heading.is_none()
             && !b.in_list
             && dek_like(snap, b.element)
-            && word_count(&b.text) >= 6
+            && (6..=MAX_DEK_WORDS).contains(&word_count(&b.text))
             && b.link_density_ok()
         {
             return PageBullets {
