@@ -46,6 +46,7 @@ export async function launchWithExtension({ viewport = { width: 1280, height: 80
     ],
     ...options,
   });
+  context.setDefaultTimeout(10000);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(worker.url()).host;
   return {
