@@ -158,7 +158,7 @@ const MAX_LINK_DENSITY: f64 = 0.35;
 /// Multiplier of boilerplate text when scoring a candidate container.
 const BOILERPLATE_PENALTY: f64 = 1.5;
 /// Below this much content text (characters) in the best container, the page holds no article.
-const MIN_ARTICLE_CHARS: f64 = 500.0;
+const MIN_ARTICLE_CHARS: f64 = 250.0;
 /// Content of a class-matched region below this share of its text means the region is dropped.
 const REGION_CONTENT_SHARE: f64 = 0.5;
 
@@ -373,7 +373,33 @@ fn is_content_block(b: &Block) -> bool {
     let chars = b.chars();
     chars >= MIN_CONTENT_CHARS
         && b.link_density() <= MAX_LINK_DENSITY
-        && (b.text.contains(". ") || b.text.ends_with('.') || b.text.contains(", ") || chars > 150)
+        && (b.text.contains(". ")
+            || b.text.ends_with('.')
+            || b.text.contains(", ")
+            || b.text.contains(['。', '、', '，', '،', '؟', '।'])
+            || chars > 150)
+}
+
+/// Class/id words of reader-comment sections: their text is never the article.
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "disqus",
+    "respond",
+    "replies",
+    "discussion",
+    "reactions",
+    "talkback",
+    "conversation",
+];
+
+/// For every node: is it inside a reader-comment section?
+fn comment_regions(snap: &Snapshot) -> Vec<bool> {
+    let mut flags = vec![false; snap.nodes.len()];
+    for (i, node) in snap.nodes.iter().enumerate() {
+        let parent = node.parent.is_some_and(|p| flags[p as usize]);
+        flags[i] = parent || (!node.is_text() && matches_any(&node.id_class(), COMMENT_WORDS));
+    }
+    flags
 }
 
 /// Choose the main content element: the subtree that maximises content minus boilerplate text.
@@ -382,9 +408,10 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block]) -> Option<NodeId> {
     let n = snap.nodes.len();
     let mut score = vec![0f64; n];
     let mut content = vec![0f64; n];
+    let in_comments = comment_regions(snap);
     for b in blocks {
         let chars = b.chars() as f64;
-        let good = is_content_block(b);
+        let good = is_content_block(b) && !in_comments[b.element as usize];
         let mut s = if good {
             chars
         } else {
@@ -513,6 +540,7 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
         }
     }
     let share = |a: NodeId| good[a as usize] / total[a as usize].max(1.0);
+    let near_core = core_scope(snap, &inside, main);
     let headline_norm = meta.headline.as_deref().map(|h| h.to_lowercase());
     inside
         .into_iter()
@@ -529,7 +557,7 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
             if is_furniture(&b.text) || b.link_density() > 0.5 {
                 return false;
             }
-            if in_boilerplate_region(snap, b.element, main, &share) {
+            if in_boilerplate_region(snap, b.element, main, &share) || !near_core(b) {
                 return false;
             }
             let el = &snap.nodes[b.element as usize];
@@ -545,6 +573,58 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
         })
         .cloned()
         .collect()
+}
+
+/// The article's paragraphs sit together: find the element holding most content paragraphs as
+/// children (full weight) or grandchildren (half weight), after Readability's candidate scoring, and
+/// return a test that keeps blocks within its parent's subtree, plus any other group of paragraphs
+/// at least half as large. Teaser excerpts of other stories, one short paragraph per card, fail it.
+fn core_scope<'a>(
+    snap: &'a Snapshot,
+    inside: &[&Block],
+    main: NodeId,
+) -> impl Fn(&Block) -> bool + 'a {
+    let mut local: std::collections::HashMap<NodeId, f64> = Default::default();
+    let mut group: std::collections::HashMap<NodeId, f64> = Default::default();
+    for b in inside.iter().filter(|b| is_content_block(b)) {
+        let c = b.chars() as f64;
+        let parent = snap.nodes[b.element as usize].parent.unwrap_or(main);
+        *local.entry(parent).or_default() += c;
+        *group.entry(parent).or_default() += c;
+        if let Some(gp) = snap.nodes[parent as usize].parent {
+            *local.entry(gp).or_default() += c * 0.5;
+        }
+    }
+    let core = local
+        .iter()
+        .filter(|(&e, _)| e >= main)
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(&e, _)| e);
+    let core_size = core.and_then(|c| group.get(&c)).copied().unwrap_or(0.0);
+    let scope = core.map(|c| match snap.nodes[c as usize].parent {
+        Some(p) if p >= main => p,
+        _ => c,
+    });
+    move |b: &Block| {
+        let Some(scope) = scope else { return true };
+        if b.element == scope || snap.is_descendant(b.element, scope) {
+            return true;
+        }
+        let parent = snap.nodes[b.element as usize].parent.unwrap_or(main);
+        // an article split into sections of the same shape (NYT's companion columns)
+        let same_shape = core.is_some_and(|c| {
+            signature(snap, Some(parent)) == signature(snap, Some(c))
+                && signature(snap, snap.nodes[parent as usize].parent)
+                    == signature(snap, Some(scope))
+        });
+        same_shape || group.get(&parent).copied().unwrap_or(0.0) >= core_size * 0.5
+    }
+}
+
+/// Tag and class of an element: what repeated sections of one article share.
+fn signature(snap: &Snapshot, id: Option<NodeId>) -> Option<(&str, &str)> {
+    let n = &snap.nodes[id? as usize];
+    Some((n.tag.as_str(), n.attr("class").unwrap_or("")))
 }
 
 fn is_rtl_text(paragraphs: &[Block]) -> bool {
