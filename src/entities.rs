@@ -67,7 +67,6 @@ const EXTRA_PLACES: &[&str] = &[
     "U.S.",
     "UK",
     "UAE",
-    "EU",
 ];
 
 /// Group words that are never entities by themselves (the annotation guide's non-entities).
@@ -122,7 +121,7 @@ const GROUP_WORDS: &[&str] = &[
 ];
 
 /// Titles and roles stripped from the front of a name; their presence is a PERSON cue.
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "Mr",
     "Mrs",
     "Ms",
@@ -211,8 +210,6 @@ const TITLES: &[&str] = &[
     "Interior",
     "Economy",
     "Commerce",
-    "State",
-    "Home",
     "Agriculture",
     "Education",
     "Transport",
@@ -643,11 +640,6 @@ const STOPWORDS: &[&str] = &[
     "More",
     "Photo",
     "Image",
-    "Getty",
-    "Images",
-    "Reuters",
-    "AP",
-    "AFP",
     "According",
     "Despite",
     "However",
@@ -722,6 +714,63 @@ const STOPWORDS: &[&str] = &[
 const CONNECTORS: &[&str] = &[
     "of", "for", "de", "du", "des", "la", "le", "al", "bin", "van", "von", "der", "den", "da",
     "di", "del", "y",
+];
+
+/// Last words that make a name a place (buildings, streets, natural features).
+const PLACE_WORDS: &[&str] = &[
+    "House",
+    "Beach",
+    "Island",
+    "Islands",
+    "Avenue",
+    "Street",
+    "Road",
+    "Park",
+    "River",
+    "Mountain",
+    "Mountains",
+    "Lake",
+    "Bay",
+    "Valley",
+    "Airport",
+    "Station",
+    "Square",
+    "Bridge",
+    "Hall",
+    "Tower",
+    "Palace",
+    "Building",
+    "Stadium",
+    "Arena",
+    "Peninsula",
+    "Sea",
+    "Ocean",
+    "Coast",
+    "Canyon",
+    "Desert",
+    "Forest",
+    "Plateau",
+    "Strait",
+    "County",
+    "Province",
+    "District",
+    "Region",
+    "Hill",
+    "Hills",
+    "Heights",
+    "Village",
+    "Harbour",
+    "Harbor",
+    "Cape",
+    "Gulf",
+    "Suites",
+    "Hotel",
+    "Boulevard",
+    "Drive",
+    "Lane",
+    "Wall",
+    "Mall",
+    "Field",
 ];
 
 /// Curated organisation names without a head word (see `data/SOURCES.md`).
@@ -802,6 +851,34 @@ struct Tok {
     end: usize,
     /// First token of a sentence, or first after an opening quote or colon.
     initial: bool,
+}
+
+/// Title-case an ALL-CAPS word ("BUFFALO" → "Buffalo") for gazetteer look-ups.
+fn title_case(w: &str) -> String {
+    let mut cs = w.chars();
+    cs.next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(cs.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+impl Gazetteers {
+    /// Is this surface a known place, also written "U.S." or in capitals?
+    fn is_place(&self, s: &str) -> bool {
+        self.places.contains(s)
+            || self.places.contains(&s.replace('.', ""))
+            || (is_all_caps(s) && s.len() > 3 && self.places.contains(&title_words(s)))
+    }
+    fn is_org(&self, s: &str) -> bool {
+        self.orgs.contains(s) || self.orgs.contains(&s.replace('.', ""))
+    }
+}
+
+fn title_words(s: &str) -> String {
+    s.split(' ').map(title_case).collect::<Vec<_>>().join(" ")
 }
 
 fn is_cap(w: &str) -> bool {
@@ -885,12 +962,15 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords) -> Vec<Candidate> {
                 break;
             }
             let gap = &text[toks[j].end..toks[j + 1].start];
-            if gap != " " {
+            let initial = gap == ". " && text[toks[j].start..toks[j].end].chars().count() == 1;
+            if gap != " " && !initial {
                 break;
             }
             let next = &text[toks[j + 1].start..toks[j + 1].end];
             if is_cap(next) {
                 j += 1;
+            } else if next == "and" && and_joins_org(text, &toks, i, j) {
+                j += 2;
             } else if CONNECTORS.contains(&next)
                 && j + 2 < toks.len()
                 && &text[toks[j + 1].end..toks[j + 2].start] == " "
@@ -914,6 +994,35 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// "Center for Disease Control and Prevention", "World Travel and Tourism Council": an "and" between
+/// capitalised words belongs to the name when the run before has an organisation word or "for"/"of",
+/// or the capitalised run after it ends with an organisation word.
+fn and_joins_org(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
+    let word = |t: &Tok| &text[t.start..t.end];
+    if j + 2 >= toks.len()
+        || !is_cap(word(&toks[j + 2]))
+        || text[toks[j + 1].end..toks[j + 2].start] != *" "
+    {
+        return false;
+    }
+    let before: Vec<&str> = toks[i..=j].iter().map(word).collect();
+    let g = gazetteers();
+    let before_name = before.join(" ");
+    if g.is_org(&before_name) || g.is_place(&before_name) {
+        return false; // "Rosneft and China National Petroleum Corporation" are two names
+    }
+    let has_org = before.iter().any(|w| ORG_WORDS.contains(w))
+        && before.iter().any(|w| *w == "for" || *w == "of");
+    let mut k = j + 2;
+    while k + 1 < toks.len()
+        && is_cap(word(&toks[k + 1]))
+        && text[toks[k].end..toks[k + 1].start] == *" "
+    {
+        k += 1;
+    }
+    has_org || ORG_WORDS.contains(&word(&toks[k]))
 }
 
 fn clean_run(
@@ -998,6 +1107,25 @@ fn clean_run(
     }
     let (start, end) = (toks[0].start, toks[toks.len() - 1].end);
     let surface = strip_possessive(&text[start..end]).to_string();
+    if g.demonyms.contains(&surface)
+        || (!has_org_word && g.demonyms.contains(&words[words.len() - 1]))
+    {
+        return None;
+    }
+    // photo credits: "(Fethi Belaid/AFP/Getty Images)"
+    if text[..start].ends_with('/') || text[end..].starts_with('/') {
+        return None;
+    }
+    // ALL-CAPS runs are bylines, datelines or shouting unless a gazetteer knows them; short single
+    // ones are acronyms
+    let caps = words.iter().all(|w| is_all_caps(w) || !is_cap(w));
+    if caps
+        && (words.len() > 1 || surface.chars().count() > 5)
+        && !g.is_place(&surface)
+        && !g.is_org(&surface)
+    {
+        return None;
+    }
     let end = start + surface.len();
     let mut c = Candidate {
         para: pi,
@@ -1010,16 +1138,19 @@ fn clean_run(
     if words.len() > 1 && OTHER_WORDS.contains(&last) {
         return None;
     }
-    if g.orgs.contains(&surface) {
+    if g.is_org(&surface) {
         vote(&mut c, EntityType::Org, 4.0);
     }
-    if g.places.contains(&surface) {
+    if g.is_place(&surface) {
         vote(&mut c, EntityType::Place, 3.0);
     }
     if has_org_word || ORG_WORDS.contains(&last) && words.len() > 1 {
         vote(&mut c, EntityType::Org, 3.0);
     }
-    if words.len() == 1 && is_all_caps(&surface) && !g.places.contains(&surface) {
+    if words.len() > 1 && PLACE_WORDS.contains(&last) && !has_org_word {
+        vote(&mut c, EntityType::Place, 2.0);
+    }
+    if words.len() == 1 && is_all_caps(&surface) && !g.is_place(&surface) {
         vote(&mut c, EntityType::Org, 2.0);
     }
     if title_cue {
@@ -1037,7 +1168,7 @@ fn clean_run(
         if ORG_CONTEXT_AFTER.contains(&n) {
             vote(&mut c, EntityType::Org, 1.5);
         }
-        if SAY_VERBS.contains(&n) {
+        if SAY_VERBS.contains(&n) && !toks[0].initial {
             vote(&mut c, EntityType::Person, 1.0);
         }
     }

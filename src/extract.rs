@@ -392,12 +392,23 @@ const COMMENT_WORDS: &[&str] = &[
     "conversation",
 ];
 
+/// A comment section: an element (not `html`/`body`/`article`/`main`) with a class or id word that
+/// starts with a comment word ("comments", "comment-list", "disqus_thread"; not "has-comments").
+fn is_comment_section(node: &crate::snapshot::Node) -> bool {
+    !node.is_text()
+        && !matches!(node.tag.as_str(), "html" | "body" | "article" | "main")
+        && node
+            .id_class()
+            .split(|c: char| c.is_whitespace())
+            .any(|t| COMMENT_WORDS.iter().any(|w| t.starts_with(w)))
+}
+
 /// For every node: is it inside a reader-comment section?
 fn comment_regions(snap: &Snapshot) -> Vec<bool> {
     let mut flags = vec![false; snap.nodes.len()];
     for (i, node) in snap.nodes.iter().enumerate() {
         let parent = node.parent.is_some_and(|p| flags[p as usize]);
-        flags[i] = parent || (!node.is_text() && matches_any(&node.id_class(), COMMENT_WORDS));
+        flags[i] = parent || is_comment_section(node);
     }
     flags
 }

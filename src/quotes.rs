@@ -295,6 +295,16 @@ fn who_from(words: &[&str]) -> Option<Who> {
         .copied()
         .skip_while(|w| clean_word(w).is_empty())
         .collect();
+    // "Mr. Reeves", "Prime Minister Ardern": titles before the name
+    let titles = words
+        .iter()
+        .take_while(|w| crate::entities::TITLES.contains(&clean_word(w)))
+        .count();
+    let words: Vec<&str> = if titles < words.len() {
+        words[titles..].to_vec()
+    } else {
+        words
+    };
     let first = clean_word(words.first()?);
     let lower = first.to_lowercase();
     if PERSON_PRONOUNS.contains(&lower.as_str()) {
