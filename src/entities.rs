@@ -969,12 +969,11 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords) -> Vec<Candidate> {
             let next = &text[toks[j + 1].start..toks[j + 1].end];
             if is_cap(next) {
                 j += 1;
-            } else if next == "and" && and_joins_org(text, &toks, i, j) {
-                j += 2;
-            } else if CONNECTORS.contains(&next)
-                && j + 2 < toks.len()
-                && &text[toks[j + 1].end..toks[j + 2].start] == " "
-                && is_cap(&text[toks[j + 2].start..toks[j + 2].end])
+            } else if (next == "and" && and_joins_org(text, &toks, i, j))
+                || (CONNECTORS.contains(&next)
+                    && j + 2 < toks.len()
+                    && &text[toks[j + 1].end..toks[j + 2].start] == " "
+                    && is_cap(&text[toks[j + 2].start..toks[j + 2].end]))
             {
                 j += 2;
             } else {
