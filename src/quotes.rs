@@ -276,6 +276,9 @@ fn word_tokens(s: &str) -> usize {
 /// A speaker phrase as found next to a cue verb.
 enum Who {
     Named(String),
+    /// A name right next to the cue verb ("says Werner", "Werner said"): trusted even when it is no
+    /// known entity.
+    Adjacent(String),
     Pronoun,
     Unnamed,
 }
@@ -329,6 +332,14 @@ fn who_from(words: &[&str]) -> Option<Who> {
     Some(Who::Named(name.join(" ")))
 }
 
+/// Mark a speaker phrase found right next to its cue verb.
+fn adjacent(who: Option<Who>) -> Option<Who> {
+    match who {
+        Some(Who::Named(n)) => Some(Who::Adjacent(n)),
+        other => other,
+    }
+}
+
 fn is_cue(w: &str) -> bool {
     CUE_VERBS.contains(&clean_word(w).to_lowercase().as_str())
 }
@@ -341,27 +352,27 @@ fn after_quote(tail: &str) -> Option<Who> {
         .find(|&(i, c)| {
             (c == '.' || c == '!' || c == '?')
                 && tail[i + 1..].starts_with(|n: char| n.is_whitespace())
-                && !tail[..i].ends_with(char::is_uppercase)
+                && !crate::text::ends_with_abbreviation(&tail[..=i])
         })
         .map_or(tail.len(), |(i, _)| i);
     let words: Vec<&str> = tail[..sentence_end].split_whitespace().take(14).collect();
     let v = words.iter().position(|w| is_cue(w))?;
     let verb = clean_word(words[v]).to_lowercase();
     if verb == "quoted" || verb == "according" {
-        return who_from(
+        return adjacent(who_from(
             &words[v + 1..]
                 .iter()
                 .copied()
                 .skip_while(|w| *w == "to")
                 .collect::<Vec<_>>(),
-        );
+        ));
     }
     // "said X", also with an auxiliary or punctuation first (", a déclaré X", "has said X")
     let aux_only = words[..v]
         .iter()
         .all(|w| ["", "a", "has", "had", "ont", "avait", "était"].contains(&clean_word(w)));
     if aux_only {
-        return who_from(&words[v + 1..]);
+        return adjacent(who_from(&words[v + 1..]));
     }
     // subject before the verb: the first words of the tail
     let subject = &words[..v];
@@ -369,7 +380,11 @@ fn after_quote(tail: &str) -> Option<Who> {
         return None;
     }
     // "X quoted Y as saying" handled above; "state news agency Xinhua quoted" → the object
-    who_from(subject).or_else(|| {
+    let first = who_from(subject);
+    if subject.len() <= 3 {
+        return adjacent(first);
+    }
+    first.or_else(|| {
         // "the country's foreign minister, Wang Yi, said" → first capitalised run
         let k = subject.iter().position(|w| is_cap(clean_word(w)))?;
         who_from(&subject[k..])
@@ -390,12 +405,12 @@ fn before_quote(head: &str) -> Option<Who> {
             .copied()
             .skip_while(|w| *w == "to")
             .collect();
-        return who_from(&rest);
+        return adjacent(who_from(&rest));
     }
     if verb == "saying" {
         // "quoted X as saying"
         if let Some(q) = (from..v).rev().find(|&i| clean_word(words[i]) == "quoted") {
-            return who_from(&words[q + 1..v]);
+            return adjacent(who_from(&words[q + 1..v]));
         }
     }
     // the subject: nearest capitalised run or pronoun before the verb, in the same clause
@@ -412,7 +427,8 @@ fn before_quote(head: &str) -> Option<Who> {
             while s > from && is_cap(clean_word(words[s - 1])) && !words[s - 1].ends_with(',') {
                 s -= 1;
             }
-            return who_from(&words[s..=k]);
+            let who = who_from(&words[s..=k]);
+            return if k + 1 == v { adjacent(who) } else { who };
         }
         if words[k].ends_with(['.', ';']) {
             break;
@@ -430,6 +446,7 @@ fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt]) -> Option<Strin
             .filter(|m| m.kind == EntityType::Person && (m.para, m.start) < at)
             .max_by_key(|m| (m.para, m.start))
             .map(|m| m.entity.clone()),
+        Who::Adjacent(name) => resolve(Who::Named(name.clone()), at, mentions).or(Some(name)),
         Who::Named(name) => {
             let key = name.to_lowercase();
             let found = mentions
@@ -442,13 +459,11 @@ fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt]) -> Option<Strin
                             && m.kind != EntityType::Place
                     })
                 });
-            match found {
-                Some(m) if m.kind == EntityType::Place && !key.contains(' ') => {
-                    Some(m.entity.clone())
-                }
-                Some(m) => Some(m.entity.clone()),
-                None => Some(name),
-            }
+            // a single capitalised word that is no entity ("In", "There") names nobody; a full
+            // name the entity finder missed is still a name
+            found
+                .map(|m| m.entity.clone())
+                .or_else(|| name.contains(' ').then_some(name))
         }
     }
 }
@@ -503,7 +518,9 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                 } else if let Some(s) = &first_explicit {
                     s.clone()
                 } else {
-                    prev_para_speaker.clone()
+                    prev_para_speaker
+                        .clone()
+                        .or_else(|| last_person_before(mentions, pi, sp.open))
                 };
             }
             if speaker.is_some() {
@@ -530,6 +547,17 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// The last person named in this paragraph before `at`, or in the previous paragraph: the speaker of
+/// a quote paragraph that follows the person's introduction.
+fn last_person_before(mentions: &[MentionAt], para: usize, at: usize) -> Option<String> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .filter(|m| (m.para == para && m.start < at) || m.para + 1 == para)
+        .max_by_key(|m| (m.para, m.start))
+        .map(|m| m.entity.clone())
 }
 
 /// "Danil Bochkov, from the Council, said that …": a named subject of a cue verb in a paragraph

@@ -119,7 +119,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// True if the sentence piece ends with an abbreviation or an initial ("J.", "U.S.").
-fn ends_with_abbreviation(piece: &str) -> bool {
+pub(crate) fn ends_with_abbreviation(piece: &str) -> bool {
     let t = piece.trim_end();
     let Some(stem) = t.strip_suffix('.') else {
         return false;
