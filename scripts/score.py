@@ -22,6 +22,55 @@ def run_lede(lede, page):
     return json.loads(out.stdout)
 
 
+def html_text(path):
+    """Text of expected.html: tags removed, entities unescaped (paragraph breaks don't matter to shingles)."""
+    import html, re
+    raw = open(path, encoding='utf-8').read()
+    raw = re.sub(r'(?is)<(script|style)[^>]*>.*?</\1>', ' ', raw)
+    return html.unescape(re.sub(r'<[^>]+>', ' ', raw))
+
+
+def readability(a, tools):
+    import re
+    sys.path.insert(0, tools)
+    from score_aeb import shingles
+    dirs = sorted(d for d in glob.glob(os.path.join(a.shared, 'corpus/readability/*')) if os.path.isdir(d))
+    with ThreadPoolExecutor(2) as ex:
+        res = list(ex.map(lambda d: run_lede(a.lede, os.path.join(d, 'source.html')), dirs))
+    ws = lambda s: ' '.join((s or '').split())
+    f1s, heads, bylines, langs, dirs_ok, not_found = [], [], [], [], [], []
+    misses = []
+    for d, r in zip(dirs, res):
+        meta = json.load(open(os.path.join(d, 'expected-metadata.json'), encoding='utf-8'))
+        name = os.path.basename(d)
+        if meta.get('readerable', True):
+            t, _ = shingles(html_text(os.path.join(d, 'expected.html')))
+            p, _ = shingles(r['body'])
+            tp = sum((t & p).values()); fp = sum((p - t).values()); fn = sum((t - p).values())
+            P = tp / (tp + fp) if tp + fp else 0.0; R = tp / (tp + fn) if tp + fn else 0.0
+            f1s.append(2 * P * R / (P + R) if P + R else 0.0)
+        else:
+            not_found.append(not r['article_found'])
+        if meta.get('title'):
+            ok = ws(r['headline']) == ws(meta['title'])
+            heads.append(ok)
+            if not ok: misses.append(f'  headline {name}: {r["headline"]!r} != {meta["title"]!r}')
+        if meta.get('byline'):
+            ok = ws(', '.join(r['byline'])) == ws(meta['byline']) or ws(' and '.join(r['byline'])) == ws(meta['byline'])
+            bylines.append(ok)
+            if not ok: misses.append(f'  byline {name}: {r["byline"]!r} != {meta["byline"]!r}')
+        if meta.get('lang'):
+            langs.append((r['lang'] or '').lower() == meta['lang'].lower())
+        if meta.get('dir'):
+            dirs_ok.append(r['dir'] == meta['dir'])
+    pct = lambda xs: f'{100 * sum(xs) / len(xs):.1f}% of {len(xs)}' if xs else 'n/a'
+    print(f'body F1 {sum(f1s) / len(f1s):.3f} over {len(f1s)} readerable pages; '
+          f'no-article said on {pct(not_found)} non-readerable pages')
+    print(f'headline exact {pct(heads)}; byline {pct(bylines)}; lang {pct(langs)}; dir {pct(dirs_ok)}')
+    if a.verbose:
+        print('\n'.join(misses))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--shared', default=os.path.join(ROOT, '..', 'shared'))
@@ -42,6 +91,10 @@ def main():
     print('== body extraction, aeb-dev (score_aeb.py)', flush=True)
     subprocess.run([sys.executable, os.path.join(tools, 'score_aeb.py'), pred_path,
                     os.path.join(a.shared, 'corpus/aeb-dev/ground-truth.json')], check=True)
+
+    # ---- readability corpus: body against expected.html, headline, byline, lang, dir
+    print('\n== readability corpus: body (shingle F1 vs expected.html, readerable pages), metadata', flush=True)
+    readability(a, tools)
 
     # ---- gold NLP
     gold_dir = os.path.join(a.shared, 'gold/dev')
