@@ -106,14 +106,23 @@ pub fn page_bullets(
     snap: &Snapshot,
     blocks: &[Block],
     headline: Option<NodeId>,
-    first_body: Option<NodeId>,
+    body: &[Block],
 ) -> PageBullets {
     let none = PageBullets {
         elements: vec![],
         bullets: vec![],
     };
     let Some(h) = headline else { return none };
-    let limit = first_body.unwrap_or(NodeId::MAX);
+    let limit = body.first().map_or(NodeId::MAX, |b| b.element);
+    // a dek-classed paragraph that flows on into body paragraphs of the same parent and tag is the
+    // article's lede ("speakable-summary"), not a standfirst
+    let flows_into_body = |el: NodeId| {
+        let node = &snap.nodes[el as usize];
+        body.iter().find(|p| p.element > el).is_some_and(|next| {
+            let n = &snap.nodes[next.element as usize];
+            n.parent == node.parent && n.tag == node.tag
+        })
+    };
     let zone: Vec<&Block> = blocks
         .iter()
         .filter(|b| b.element > h)
@@ -145,6 +154,7 @@ pub fn page_bullets(
             && !b.in_list
             && dek_like(snap, b.element)
             && (6..=MAX_DEK_WORDS).contains(&word_count(&b.text))
+            && !flows_into_body(b.element)
             && b.link_density_ok()
         {
             return PageBullets {

@@ -553,7 +553,7 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
     let share = |a: NodeId| good[a as usize] / total[a as usize].max(1.0);
     let near_core = core_scope(snap, &inside, main);
     let headline_norm = meta.headline.as_deref().map(|h| h.to_lowercase());
-    inside
+    let mut body = inside
         .into_iter()
         .filter(|b| {
             if Some(b.element) == meta.headline_node {
@@ -583,7 +583,35 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
                     && (b.text.ends_with(['.', '!', '?', '"', '”', ':']) || b.chars() >= 30))
         })
         .cloned()
-        .collect()
+        .collect::<Vec<_>>();
+    // calls to action after the article ("Join our forums", "Follow us on Twitter")
+    while body.last().is_some_and(|b| is_promo(&b.text)) {
+        body.pop();
+    }
+    body
+}
+
+/// Phrases of promotional lines that close many articles.
+const PROMO_PHRASES: &[&str] = &[
+    "sign up",
+    "newsletter",
+    "follow us",
+    "follow him",
+    "follow her",
+    "join our",
+    "subscribe",
+    "click here",
+    "download our app",
+    "all rights reserved",
+    "©",
+    "copyright",
+];
+/// A promo line is short.
+const MAX_PROMO_WORDS: usize = 60;
+
+fn is_promo(text: &str) -> bool {
+    let t = text.to_lowercase();
+    word_count(text) <= MAX_PROMO_WORDS && PROMO_PHRASES.iter().any(|p| t.contains(p))
 }
 
 /// The article's paragraphs sit together: find the element holding most content paragraphs as
@@ -632,10 +660,12 @@ fn core_scope<'a>(
     }
 }
 
-/// Tag and class of an element: what repeated sections of one article share.
+/// Tag and first class of an element: what repeated sections of one article share
+/// (modifier classes such as `block-text_initial-letter` vary).
 fn signature(snap: &Snapshot, id: Option<NodeId>) -> Option<(&str, &str)> {
     let n = &snap.nodes[id? as usize];
-    Some((n.tag.as_str(), n.attr("class").unwrap_or("")))
+    let first_class = n.attr("class").and_then(|c| c.split_whitespace().next());
+    Some((n.tag.as_str(), first_class.unwrap_or("")))
 }
 
 fn is_rtl_text(paragraphs: &[Block]) -> bool {
@@ -760,7 +790,12 @@ pub fn split_byline(s: &str) -> Vec<String> {
         .replace(" & ", ",")
         .replace(" et ", ",")
         .split([',', ';'])
-        .map(|p| p.trim().trim_end_matches('.').trim().to_string())
+        .map(|p| {
+            p.trim()
+                .trim_end_matches(['.', '—', '–', '-', '|', ':'])
+                .trim()
+                .to_string()
+        })
         .filter(|p| is_name_like(p))
         .collect()
 }
@@ -855,7 +890,10 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
             if [meta_title.as_deref(), title.as_deref()]
                 .into_iter()
                 .flatten()
-                .any(|t| similar(&b.text, t) || t.contains(&b.text)) =>
+                .any(|t| {
+                    similar(&b.text, t)
+                        || (t.contains(&b.text) && word_count(&b.text) * 5 >= word_count(t) * 3)
+                }) =>
         {
             headline_node = Some(b.element);
             Some(b.text.clone())

@@ -49,8 +49,7 @@ pub fn summarize(snap: &Snapshot) -> Summary {
         s.message = Some(NO_ARTICLE.to_string());
         return s;
     }
-    let first_body = x.paragraphs.first().map(|b| b.element);
-    let mut page = bullets::page_bullets(snap, &x.blocks, m.headline_node, first_body);
+    let mut page = bullets::page_bullets(snap, &x.blocks, m.headline_node, &x.paragraphs);
     if x.paragraphs
         .iter()
         .all(|b| page.elements.contains(&b.element))
