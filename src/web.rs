@@ -214,9 +214,8 @@ impl Panel {
                 s.headline.as_deref().unwrap_or(NO_HEADLINE),
             )?,
         )?;
-        let meta = meta_line(s);
-        if !meta.is_empty() {
-            add(&body, &self.text_el("p", "meta", &meta)?)?;
+        if let Some(meta) = self.meta_line()? {
+            add(&body, &meta)?;
         }
         if !s.article_found {
             let msg = s.message.as_deref().unwrap_or(NO_ARTICLE);
@@ -238,11 +237,39 @@ impl Panel {
             &self.text_el(
                 "p",
                 "footer",
-                "Summarised on this device · extractive: every line is from the page",
+                "Summarised on this device · nothing leaves your browser",
             )?,
         )?;
         add(&self.root, &body)?;
         Ok(())
+    }
+
+    /// "By A and B · Site · 4 Feb 2022", leaving out what is unknown; the date never wraps.
+    fn meta_line(&self) -> Result<Option<Element>, JsValue> {
+        let s = &self.summary;
+        let mut parts = Vec::new();
+        if !s.byline.is_empty() {
+            parts.push(self.text_el("span", "", &format!("By {}", join_names(&s.byline)))?);
+        }
+        if let Some(site) = s.site_name.as_deref().filter(|x| !x.is_empty()) {
+            parts.push(self.text_el("span", "", site)?);
+        }
+        if let Some(date) = s.published.as_deref().filter(|x| !x.is_empty()) {
+            let time = self.text_el("time", "date", &human_date(date))?;
+            time.set_attribute("datetime", date)?;
+            parts.push(time);
+        }
+        if parts.is_empty() {
+            return Ok(None);
+        }
+        let meta = self.el("p", "meta")?;
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                meta.append_child(&self.doc.create_text_node(" · "))?;
+            }
+            add(&meta, part)?;
+        }
+        Ok(Some(meta))
     }
 
     fn render_error(&self, message: &str) -> Result<(), JsValue> {
@@ -412,10 +439,8 @@ impl Panel {
             b.set_attribute("title", "Show in the page")?;
             b
         };
-        add(
-            &item,
-            &self.text_el("span", "q-text", &format!("“{}”", q.text))?,
-        )?;
+        let text = format!("“{}”", display_quote(&q.text));
+        add(&item, &self.text_el("span", "q-text", &text)?)?;
         if with_speaker {
             let (class, who) = match &q.speaker {
                 Some(name) => ("q-by", name.as_str()),
@@ -627,19 +652,9 @@ fn add(parent: &Element, child: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// "By A and B · Site · 4 Feb 2022", leaving out what is unknown.
-fn meta_line(s: &Summary) -> String {
-    let mut parts = Vec::new();
-    if !s.byline.is_empty() {
-        parts.push(format!("By {}", join_names(&s.byline)));
-    }
-    if let Some(site) = s.site_name.as_deref().filter(|x| !x.is_empty()) {
-        parts.push(site.to_string());
-    }
-    if let Some(date) = s.published.as_deref().filter(|x| !x.is_empty()) {
-        parts.push(human_date(date));
-    }
-    parts.join(" · ")
+/// A quote as shown: without the comma that English puts before the attribution ("…," she said).
+fn display_quote(text: &str) -> &str {
+    text.trim_end().trim_end_matches(',').trim_end()
 }
 
 /// "A", "A and B", "A, B and C".

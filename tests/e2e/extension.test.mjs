@@ -121,14 +121,16 @@ for (const [name, spec] of Object.entries(PAGES)) {
     });
 
     it('collapses to the header bar and expands again', async () => {
-      const height = () => page.evaluate(() => innerHeight);
-      const frameHeight = () => frame.evaluate(() => innerHeight);
-      await frame.locator('button[data-act="collapse"]').click();
+      const full = await frame.evaluate(() => innerHeight);
+      assert.ok(full > (await page.evaluate(() => innerHeight)) / 2, 'panel is not full height');
+      const collapse = frame.locator('button[data-act="collapse"]');
+      await collapse.click();
       await frame.waitForFunction(() => innerHeight <= 44);
-      assert.equal(await frame.textContent('button[data-act="collapse"]'), 'Expand');
-      await frame.locator('button[data-act="collapse"]').click();
-      await frame.waitForFunction(() => innerHeight > 200);
-      assert.ok((await frameHeight()) > (await height()) / 2);
+      assert.equal(await collapse.textContent(), 'Expand');
+      assert.equal(await collapse.getAttribute('aria-expanded'), 'false');
+      await collapse.click();
+      await frame.waitForFunction((h) => innerHeight === h, full);
+      assert.equal(await collapse.textContent(), 'Collapse');
     });
 
     it('toggles off on a second click and closes on Esc, leaving the DOM as it was', async () => {
