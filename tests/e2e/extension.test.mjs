@@ -18,6 +18,11 @@ const BULLETS = [
 const SPEAKERS = ['Vladimir Putin', 'Xi Jinping'];
 const ENTITIES = ['Xi Jinping', 'Vladimir Putin', 'Nato', 'Taiwan'];
 
+const INDEX_PAGE = `<!doctype html><html lang="en"><head><title>Example News — Home</title></head>
+<body><nav><a href="/a">World</a> <a href="/b">Business</a></nav><ul>
+<li><a href="/1">Markets rally as rates hold</a></li><li><a href="/2">Storm hits coast</a></li>
+</ul></body></html>`;
+
 const PAGES = {
   'no CSP': { path: '/plain.html', headers: {} },
   "CSP default-src 'none'": { path: '/strict.html', headers: { 'content-security-policy': "default-src 'none'" } },
@@ -27,9 +32,10 @@ let browser;
 let server;
 
 before(async () => {
-  server = await serve(
-    Object.fromEntries(Object.values(PAGES).map((p) => [p.path, { body: SAMPLE, headers: p.headers }])),
-  );
+  server = await serve({
+    ...Object.fromEntries(Object.values(PAGES).map((p) => [p.path, { body: SAMPLE, headers: p.headers }])),
+    '/index.html': { body: INDEX_PAGE, headers: {} },
+  });
   browser = await launchWithExtension();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
 });
@@ -154,3 +160,53 @@ for (const [name, spec] of Object.entries(PAGES)) {
     });
   });
 }
+
+describe('pages without an article, and failures', () => {
+  it('says so when the page holds no article', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${server.origin}/index.html`);
+      const frame = await openPanel(page);
+      assert.equal(await frame.getAttribute('.lede', 'data-state'), 'ready');
+      assert.match(await frame.textContent('.notice'), /No article/i);
+      assert.equal(await frame.locator('.bullet-list, .quote-list, .chips').count(), 0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows a readable error, not a broken panel, on a bad snapshot', async () => {
+    // The panel page opened on its own has no content script to talk to: it must say so.
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`chrome-extension://${browser.extensionId}/panel.html?nonce=x`);
+      await page.waitForSelector('.notice.error');
+      assert.match(await page.textContent('.notice.error'), /could not read this page/);
+      // And the Rust side renders its own error view for malformed snapshot JSON.
+      const result = await page.evaluate(async () => {
+        const lede = await import('./pkg/lede.js');
+        await lede.default();
+        const root = document.createElement('div');
+        const sent = [];
+        try {
+          lede.mount(root, '{"nodes": [{"tag": "html"}, {"parent": 7, "text": "x"}]}', (m) => sent.push(m));
+          return { threw: false };
+        } catch (e) {
+          return {
+            threw: true,
+            error: String(e),
+            state: root.dataset.state,
+            notice: root.querySelector('.notice.error')?.textContent,
+            close: root.querySelector('[data-act="close"]') !== null,
+          };
+        }
+      });
+      assert.equal(result.threw, true);
+      assert.equal(result.state, 'error');
+      assert.match(result.notice, /could not read this page \(bad snapshot/);
+      assert.ok(result.close, 'the error view keeps a Close button');
+    } finally {
+      await page.close();
+    }
+  });
+});
