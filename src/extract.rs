@@ -159,6 +159,10 @@ const MAX_LINK_DENSITY: f64 = 0.35;
 const BOILERPLATE_PENALTY: f64 = 1.5;
 /// Below this much content text (characters) in the best container, the page holds no article.
 const MIN_ARTICLE_CHARS: f64 = 250.0;
+/// Score multiplier of a container near the headline.
+const HEADLINE_PROXIMITY_BONUS: f64 = 1.5;
+/// "Right after the headline": within this many snapshot nodes.
+const HEADLINE_PROXIMITY_NODES: NodeId = 150;
 /// Content of a class-matched region below this share of its text means the region is dropped.
 const REGION_CONTENT_SHARE: f64 = 0.5;
 
@@ -230,7 +234,7 @@ pub struct Extraction {
 pub fn extract(snap: &Snapshot) -> Extraction {
     let blocks = text_blocks(snap);
     let mut meta = metadata(snap, &blocks);
-    let main = main_content(snap, &blocks);
+    let main = main_content(snap, &blocks, meta.headline_node);
     let paragraphs = match main {
         Some(m) => body_paragraphs(snap, &blocks, m, &meta),
         None => Vec::new(),
@@ -415,7 +419,10 @@ fn comment_regions(snap: &Snapshot) -> Vec<bool> {
 
 /// Choose the main content element: the subtree that maximises content minus boilerplate text.
 /// Returns `None` when no subtree holds enough content text.
-pub fn main_content(snap: &Snapshot, blocks: &[Block]) -> Option<NodeId> {
+///
+/// `headline` is the displayed `<h1>`, if known: a container that holds it or starts right after it
+/// gets [`HEADLINE_PROXIMITY_BONUS`], since an article follows its headline.
+pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>) -> Option<NodeId> {
     let n = snap.nodes.len();
     let mut score = vec![0f64; n];
     let mut content = vec![0f64; n];
@@ -451,7 +458,16 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block]) -> Option<NodeId> {
             continue;
         }
         let w = class_weight(snap, i as NodeId);
-        let s = score[i] * (1.0 + 0.1 * w as f64);
+        let near_headline = headline.is_some_and(|h| {
+            let i = i as NodeId;
+            snap.is_descendant(h, i) || (i > h && i - h <= HEADLINE_PROXIMITY_NODES)
+        });
+        let bonus = if near_headline {
+            HEADLINE_PROXIMITY_BONUS
+        } else {
+            1.0
+        };
+        let s = score[i] * (1.0 + 0.1 * w as f64) * bonus;
         if best.is_none_or(|(bs, _)| s > bs) {
             best = Some((s, i as NodeId));
         }
