@@ -39,7 +39,10 @@
     @media (prefers-reduced-motion: reduce) { iframe { transition: none; } }
   `;
 
-  const nonce = crypto.randomUUID();
+  // getRandomValues, not randomUUID: the latter is missing on plain-http pages (not a secure context).
+  const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
   const host = document.createElement('lede-panel');
   const { snapshot, textNodes } = ledeSnapshot(host);
   const snapshotJson = JSON.stringify(snapshot);

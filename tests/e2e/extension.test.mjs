@@ -36,7 +36,9 @@ before(async () => {
     ...Object.fromEntries(Object.values(PAGES).map((p) => [p.path, { body: SAMPLE, headers: p.headers }])),
     '/index.html': { body: INDEX_PAGE, headers: {} },
   });
-  browser = await launchWithExtension();
+  // news.test resolves to the local server: a plain-http page that is *not* a secure context
+  // (127.0.0.1 is one), where e.g. crypto.randomUUID does not exist.
+  browser = await launchWithExtension({ extraArgs: ['--host-resolver-rules=MAP news.test 127.0.0.1'] });
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
 });
 
@@ -170,6 +172,19 @@ describe('pages without an article, and failures', () => {
       assert.equal(await frame.getAttribute('.lede', 'data-state'), 'ready');
       assert.match(await frame.textContent('.notice'), /No article/i);
       assert.equal(await frame.locator('.bullet-list, .quote-list, .chips').count(), 0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('works on a plain-http page that is not a secure context', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.origin.replace('127.0.0.1', 'news.test') + PAGES['no CSP'].path);
+      assert.equal(await page.evaluate(() => isSecureContext), false);
+      const frame = await openPanel(page);
+      assert.equal(await frame.getAttribute('.lede', 'data-state'), 'ready');
+      await page.waitForFunction(() => CSS.highlights.has('lede-person'));
     } finally {
       await page.close();
     }

@@ -25,7 +25,11 @@ export function assertBuilt() {
  * Launch Chromium with the extension in a fresh profile.
  * @returns {Promise<{context, extensionId: string, close: () => Promise<void>}>}
  */
-export async function launchWithExtension({ viewport = { width: 1280, height: 800 }, ...options } = {}) {
+export async function launchWithExtension({
+  viewport = { width: 1280, height: 800 },
+  extraArgs = [],
+  ...options
+} = {}) {
   assertBuilt();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -43,6 +47,7 @@ export async function launchWithExtension({ viewport = { width: 1280, height: 80
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
     ...options,
   });
