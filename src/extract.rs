@@ -157,6 +157,10 @@ const MIN_CONTENT_CHARS: usize = 60;
 const MAX_LINK_DENSITY: f64 = 0.35;
 /// Multiplier of boilerplate text when scoring a candidate container.
 const BOILERPLATE_PENALTY: f64 = 1.5;
+/// Content-like list items count this much (lists are often link lists with long titles).
+const LIST_ITEM_WEIGHT: f64 = 0.5;
+/// Share of the boilerplate penalty for short plain (unlinked) text.
+const SHORT_TEXT_PENALTY: f64 = 0.25;
 /// Below this much content text (characters) in the best container, the page holds no article.
 const MIN_ARTICLE_CHARS: f64 = 250.0;
 /// Score multiplier of a container near the headline.
@@ -430,14 +434,15 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>)
     for b in blocks {
         let chars = b.chars() as f64;
         let good = is_content_block(b) && !in_comments[b.element as usize];
-        let mut s = if good {
-            chars
+        let s = if good {
+            chars * if b.in_list { LIST_ITEM_WEIGHT } else { 1.0 }
+        } else if b.heading.is_some() && b.link_density() < 0.5 {
+            0.0 // sub-heads belong to articles as much as to anything else
+        } else if b.link_density() > 0.5 {
+            -chars * BOILERPLATE_PENALTY
         } else {
-            -chars * BOILERPLATE_PENALTY * if b.link_density() > 0.5 { 1.0 } else { 0.5 }
+            -chars * BOILERPLATE_PENALTY * SHORT_TEXT_PENALTY
         };
-        if good && b.in_list {
-            s *= 0.5;
-        }
         score[b.element as usize] += s;
         if good {
             content[b.element as usize] += chars;
