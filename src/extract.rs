@@ -15,7 +15,8 @@ use crate::snapshot::{NodeId, Snapshot};
 use crate::text::{collapse_ws, word_count, Para};
 use serde_json::Value;
 
-/// Block-level tags: text inside belongs to the nearest of these.
+/// Block-level tags: text inside belongs to the nearest of these. Table cells are not blocks: a row
+/// reads as one line, its cells separated by spaces.
 const BLOCK_TAGS: &[&str] = &[
     "html",
     "body",
@@ -55,8 +56,6 @@ const BLOCK_TAGS: &[&str] = &[
     "tbody",
     "thead",
     "tfoot",
-    "td",
-    "th",
     "tr",
     "ul",
     "center",
@@ -331,6 +330,10 @@ pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
         if tag == "br" {
             br_run += 1;
             block_of[i] = pb;
+        } else if tag == "td" || tag == "th" {
+            // a new cell separates words like a line break does
+            block_of[i] = pb;
+            br_run = 1;
         } else if is_block(tag) {
             block_of[i] = i as NodeId;
             current = None;
@@ -374,6 +377,10 @@ fn class_weight(snap: &Snapshot, id: NodeId) -> i32 {
         (false, true) => -1,
         _ => 0,
     }
+}
+
+fn is_table_row(snap: &Snapshot, b: &Block) -> bool {
+    snap.nodes[b.element as usize].tag == "tr"
 }
 
 /// Is this block content-like by its own features?
@@ -436,7 +443,7 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>)
         let good = is_content_block(b) && !in_comments[b.element as usize];
         let s = if good {
             chars * if b.in_list { LIST_ITEM_WEIGHT } else { 1.0 }
-        } else if b.heading.is_some() && b.link_density() < 0.5 {
+        } else if (b.heading.is_some() || is_table_row(snap, b)) && b.link_density() < 0.5 {
             0.0 // sub-heads belong to articles as much as to anything else
         } else if b.link_density() > 0.5 {
             -chars * BOILERPLATE_PENALTY
@@ -599,6 +606,7 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
             // short lines: keep sub-heads and sentence-like lines, drop the rest
             is_content_block(b)
                 || b.heading.is_some()
+                || (is_table_row(snap, b) && b.link_density() < 0.5)
                 || (word_count(&b.text) >= 3
                     && b.link_density() < 0.2
                     && (b.text.ends_with(['.', '!', '?', '"', '”', ':']) || b.chars() >= 30))

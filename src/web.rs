@@ -184,6 +184,23 @@ impl Panel {
         Ok(e)
     }
 
+    /// An element holding the page's own words: it takes the page's language and direction, while
+    /// the panel's chrome (headings, buttons, messages) stays in the UI's.
+    fn page_text(&self, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+        let e = self.text_el(tag, class, text)?;
+        self.mark_page_text(&e)?;
+        Ok(e)
+    }
+
+    fn mark_page_text(&self, e: &Element) -> Result<(), JsValue> {
+        let s = &self.summary;
+        if let Some(lang) = s.lang.as_deref().filter(|l| !l.is_empty()) {
+            e.set_attribute("lang", lang)?;
+        }
+        let dir = s.dir.as_deref().filter(|d| matches!(*d, "ltr" | "rtl"));
+        e.set_attribute("dir", dir.unwrap_or("auto"))
+    }
+
     fn button(&self, class: &str, act: &str, label: &str) -> Result<Element, JsValue> {
         let b = self.text_el("button", class, label)?;
         b.set_attribute("type", "button")?;
@@ -200,15 +217,9 @@ impl Panel {
 
         let body = self.el("div", "content")?;
         let s = &self.summary;
-        if let Some(lang) = s.lang.as_deref().filter(|l| !l.is_empty()) {
-            body.set_attribute("lang", lang)?;
-        }
-        if let Some(dir) = s.dir.as_deref().filter(|d| matches!(*d, "ltr" | "rtl")) {
-            body.set_attribute("dir", dir)?;
-        }
         add(
             &body,
-            &self.text_el(
+            &self.page_text(
                 "h1",
                 "headline",
                 s.headline.as_deref().unwrap_or(NO_HEADLINE),
@@ -249,10 +260,13 @@ impl Panel {
         let s = &self.summary;
         let mut parts = Vec::new();
         if !s.byline.is_empty() {
-            parts.push(self.text_el("span", "", &format!("By {}", join_names(&s.byline)))?);
+            let by = self.el("span", "")?;
+            by.append_child(&self.doc.create_text_node("By "))?;
+            add(&by, &self.page_text("span", "", &join_names(&s.byline))?)?;
+            parts.push(by);
         }
         if let Some(site) = s.site_name.as_deref().filter(|x| !x.is_empty()) {
-            parts.push(self.text_el("span", "", site)?);
+            parts.push(self.page_text("span", "", site)?);
         }
         if let Some(date) = s.published.as_deref().filter(|x| !x.is_empty()) {
             let time = self.text_el("time", "date", &human_date(date))?;
@@ -331,7 +345,7 @@ impl Panel {
         if s.bullet_details.is_empty() {
             for text in &s.bullets {
                 let li = self.el("li", "")?;
-                add(&li, &self.text_el("span", "item static", text)?)?;
+                add(&li, &self.page_text("span", "item static", text)?)?;
                 add(&list, &li)?;
             }
         } else {
@@ -359,9 +373,10 @@ impl Panel {
         text: &str,
     ) -> Result<Element, JsValue> {
         if ranges.is_empty() {
-            return self.text_el("span", &format!("{class} static"), text);
+            return self.page_text("span", &format!("{class} static"), text);
         }
         let b = self.button(class, act, text)?;
+        self.mark_page_text(&b)?;
         b.set_attribute("data-i", &i.to_string())?;
         b.set_attribute("title", "Show in the page")?;
         Ok(b)
@@ -416,7 +431,10 @@ impl Panel {
                 .filter(|(_, q)| q.speaker.as_deref() == speaker)
                 .collect();
             let head = self.el("h3", "")?;
-            head.append_child(&self.doc.create_text_node(speaker.unwrap_or("Unattributed")))?;
+            match speaker {
+                Some(name) => add(&head, &self.page_text("span", "", name)?)?,
+                None => add(&head, &self.text_el("span", "", "Unattributed")?)?,
+            }
             add(
                 &head,
                 &self.text_el("span", "count", &quotes.len().to_string())?,
@@ -440,13 +458,20 @@ impl Panel {
             b
         };
         let text = format!("“{}”", display_quote(&q.text));
-        add(&item, &self.text_el("span", "q-text", &text)?)?;
+        add(&item, &self.page_text("span", "q-text", &text)?)?;
         if with_speaker {
             let (class, who) = match &q.speaker {
                 Some(name) => ("q-by", name.as_str()),
                 None => ("q-by unknown", "unattributed"),
             };
-            add(&item, &self.text_el("span", class, &format!("— {who}"))?)?;
+            let by = self.el("span", class)?;
+            by.append_child(&self.doc.create_text_node("— "))?;
+            let name = self.text_el("span", "", who)?;
+            if q.speaker.is_some() {
+                self.mark_page_text(&name)?;
+            }
+            add(&by, &name)?;
+            add(&item, &by)?;
         }
         Ok(item)
     }
@@ -505,7 +530,7 @@ impl Panel {
         } else {
             self.el("span", &format!("chip {class} static"))?
         };
-        add(&chip, &self.text_el("span", "name", &e.name)?)?;
+        add(&chip, &self.page_text("span", "name", &e.name)?)?;
         let mentions = e.mentions.len().max(1);
         add(
             &chip,
