@@ -345,12 +345,14 @@ impl Panel {
         if s.bullet_details.is_empty() {
             for text in &s.bullets {
                 let li = self.el("li", "")?;
+                self.mark_page_text(&li)?;
                 add(&li, &self.page_text("span", "item static", text)?)?;
                 add(&list, &li)?;
             }
         } else {
             for (i, b) in s.bullet_details.iter().enumerate() {
                 let li = self.el("li", "")?;
+                self.mark_page_text(&li)?;
                 let item = self.locatable("item", "bullet", i, &b.ranges, &b.text)?;
                 if !from_page && b.kind == BulletKind::Page {
                     item.set_attribute("title", "From the page")?;
