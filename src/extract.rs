@@ -593,7 +593,11 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
             if headline_norm.as_deref() == Some(b.text.to_lowercase().as_str()) {
                 return false;
             }
-            if is_furniture(&b.text) || b.link_density() > 0.5 {
+            // linked prose ("…, according to Reuters.") stays; link lists go
+            let linked_prose = word_count(&b.text) >= LINKED_PROSE_WORDS
+                && b.text.ends_with(SENTENCE_END)
+                && b.link_density() <= 0.8;
+            if is_furniture(&b.text) || (b.link_density() > 0.5 && !linked_prose) {
                 return false;
             }
             if in_boilerplate_region(snap, b.element, main, &share) || !near_core(b) {
@@ -604,12 +608,14 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
                 return false;
             }
             // short lines: keep sub-heads and sentence-like lines, drop the rest
-            is_content_block(b)
+            let el = &snap.nodes[b.element as usize];
+            linked_prose
+                || is_content_block(b)
                 || b.heading.is_some()
                 || (is_table_row(snap, b) && b.link_density() < 0.5)
                 || (word_count(&b.text) >= 3
                     && b.link_density() < 0.2
-                    && (b.text.ends_with(['.', '!', '?', '"', '”', ':']) || b.chars() >= 30))
+                    && (b.text.ends_with(SENTENCE_END) || b.chars() >= 30 || el.tag == "p"))
         })
         .cloned()
         .collect::<Vec<_>>();
@@ -619,6 +625,11 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
     }
     body
 }
+
+/// Characters that end a sentence-like line.
+const SENTENCE_END: &[char] = &['.', '!', '?', '"', '”', ':', '。', '！', '？', '…', ')'];
+/// A paragraph of at least this many words that ends like a sentence is prose even when mostly linked.
+const LINKED_PROSE_WORDS: usize = 20;
 
 /// Phrases of promotional lines that close many articles.
 const PROMO_PHRASES: &[&str] = &[
