@@ -477,6 +477,76 @@ const ORG_CONTEXT_AFTER: &[&str] = &[
     "officials",
 ];
 
+/// Lower-case role words before a name ("WeWork chairman Marcelo Claure", "director Will Moy").
+const ROLE_WORDS: &[&str] = &[
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "minister",
+    "president",
+    "analyst",
+    "professor",
+    "chief",
+    "executive",
+    "founder",
+    "co-founder",
+    "ceo",
+    "coach",
+    "manager",
+    "officer",
+    "secretary",
+    "senator",
+    "lawyer",
+    "attorney",
+    "author",
+    "writer",
+    "reporter",
+    "editor",
+    "actor",
+    "actress",
+    "singer",
+    "player",
+    "striker",
+    "defender",
+    "leader",
+    "governor",
+    "mayor",
+    "economist",
+    "researcher",
+    "scientist",
+    "candidate",
+    "judge",
+    "colleague",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "boss",
+    "quarterback",
+    "forward",
+    "goalkeeper",
+    "captain",
+    "commissioner",
+    "prosecutor",
+    "ambassador",
+    "envoy",
+    "premier",
+    "chancellor",
+    "rep.",
+    "sen.",
+    "dr.",
+    "mr.",
+    "ms.",
+    "mrs.",
+];
+
 /// Reporting verbs: a name right before or after one is a speaker, hence a PERSON or ORG.
 const SAY_VERBS: &[&str] = &[
     "said",
@@ -709,6 +779,9 @@ const STOPWORDS: &[&str] = &[
     "Ms",
     "Dr",
 ];
+
+/// Lower-case name particles joined by a hyphen ("al-Qaeda", "al-Bashir").
+const ARABIC_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "ben"];
 
 /// Lower-case connectors allowed inside a multi-word name.
 const CONNECTORS: &[&str] = &[
@@ -948,7 +1021,11 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords) -> Vec<Candidate> {
     let mut i = 0;
     while i < toks.len() {
         let w = &text[toks[i].start..toks[i].end];
-        if !is_cap(w) {
+        let particle = ARABIC_PARTICLES.contains(&w)
+            && i + 1 < toks.len()
+            && &text[toks[i].end..toks[i + 1].start] == "-"
+            && is_cap(&text[toks[i + 1].start..toks[i + 1].end]);
+        if !is_cap(w) && !particle {
             i += 1;
             continue;
         }
@@ -963,13 +1040,27 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords) -> Vec<Candidate> {
             }
             let gap = &text[toks[j].end..toks[j + 1].start];
             let initial = gap == ". " && text[toks[j].start..toks[j].end].chars().count() == 1;
-            if gap != " " && !initial {
+            let hyphen = gap == "-" || gap == "‑";
+            if gap != " " && !initial && !hyphen {
                 break;
+            }
+            if hyphen {
+                // "Asia-Pacific", "al-Bashir", "Xi-Putin" (split later when both parts are names)
+                let next = &text[toks[j + 1].start..toks[j + 1].end];
+                if !is_cap(next) {
+                    break;
+                }
+                j += 1;
+                continue;
             }
             let next = &text[toks[j + 1].start..toks[j + 1].end];
             if is_cap(next) {
                 j += 1;
             } else if (next == "and" && and_joins_org(text, &toks, i, j))
+                || (next == "on"
+                    && ORG_WORDS.contains(&&text[toks[j].start..toks[j].end])
+                    && j + 2 < toks.len()
+                    && is_cap(&text[toks[j + 2].start..toks[j + 2].end]))
                 || (CONNECTORS.contains(&next)
                     && j + 2 < toks.len()
                     && &text[toks[j + 1].end..toks[j + 2].start] == " "
@@ -1171,7 +1262,18 @@ fn clean_run(
             vote(&mut c, EntityType::Person, 1.0);
         }
     }
-    if c.votes.is_empty() && words.len() >= 2 && words.len() <= 4 && words.iter().all(|w| is_cap(w))
+    if let Some(p) = prev_word.as_deref() {
+        if ROLE_WORDS.contains(&p) {
+            vote(&mut c, EntityType::Person, 2.0);
+        }
+    }
+    // two to four capitalised words none of which is a common word of this article: a person's name
+    // ("Full Fact", "South Taranaki" have common words and stay unknown)
+    let common = words.iter().any(|w| doc.lower.contains(&w.to_lowercase()));
+    if c.votes.is_empty()
+        && (2..=4).contains(&words.len())
+        && words.iter().all(|w| is_cap(w))
+        && !common
     {
         vote(&mut c, EntityType::Person, 1.0);
     }
@@ -1260,6 +1362,7 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
         .enumerate()
         .flat_map(|(i, p)| candidates_in(i, p, &doc))
         .collect();
+    let cands = split_hyphenated(cands, paras);
 
     // group: exact keys first, multi-word names before single words so singles can attach
     let mut order: Vec<usize> = (0..cands.len()).collect();
@@ -1336,6 +1439,50 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
     out.sort_by(|a, b| b.0.total_cmp(&a.0));
     located.sort_by_key(|m| (m.para, m.start));
     (out.into_iter().map(|(_, e)| e).collect(), located)
+}
+
+/// "Xi-Putin summit" names two entities: a hyphenated candidate whose parts are all names found
+/// elsewhere in the article is split into one candidate per part; "Asia-Pacific" stays whole.
+fn split_hyphenated(cands: Vec<Candidate>, paras: &[Para]) -> Vec<Candidate> {
+    let known: HashSet<String> = cands
+        .iter()
+        .filter(|c| !c.text.contains('-'))
+        .flat_map(|c| {
+            let mut ks = vec![key(&c.text)];
+            ks.extend(c.text.split_whitespace().map(key));
+            ks
+        })
+        .collect();
+    let g = gazetteers();
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands {
+        let parts: Vec<&str> = c.text.split(['-', '‑']).collect();
+        let splittable = parts.len() > 1
+            && !g.is_place(&c.text)
+            && !g.is_org(&c.text)
+            && parts.iter().all(|p| known.contains(&key(p)));
+        if !splittable {
+            out.push(c);
+            continue;
+        }
+        let mut off = c.start;
+        for p in parts {
+            let start = off;
+            off += p.len() + '-'.len_utf8();
+            let mut part = Candidate {
+                para: c.para,
+                start,
+                end: start + p.len(),
+                text: paras[c.para].text[start..start + p.len()].to_string(),
+                votes: HashMap::new(),
+            };
+            if g.is_place(&part.text) {
+                vote(&mut part, EntityType::Place, 3.0);
+            }
+            out.push(part);
+        }
+    }
+    out
 }
 
 /// A single-word candidate joins an existing multi-word group when it is that group's first or last
