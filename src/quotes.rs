@@ -102,6 +102,9 @@ const CUE_VERBS: &[&str] = &[
     "avertit",
 ];
 
+/// How far back from an opening mark an attribution is looked for, in words.
+const HEAD_WINDOW_WORDS: usize = 30;
+
 /// Pronouns that refer back to the last person named.
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "il", "elle"];
 /// Words that make a speaker phrase unnamed (→ `null`).
@@ -276,6 +279,8 @@ fn word_tokens(s: &str) -> usize {
 /// A speaker phrase as found next to a cue verb.
 enum Who {
     Named(String),
+    /// "it": the organisation named last.
+    It,
     /// A name right next to the cue verb ("says Werner", "Werner said"): trusted even when it is no
     /// known entity.
     Adjacent(String),
@@ -312,6 +317,12 @@ fn who_from(words: &[&str]) -> Option<Who> {
     let lower = first.to_lowercase();
     if PERSON_PRONOUNS.contains(&lower.as_str()) {
         return Some(Who::Pronoun);
+    }
+    if lower == "it" {
+        return Some(Who::It);
+    }
+    if lower == "the" && words.get(1).is_some_and(|w| is_cap(clean_word(w))) {
+        return who_from(&words[1..]); // "the Associated Press", "the BBC"
     }
     if lower == "the" || lower == "a" || lower == "an" || UNNAMED.contains(&lower.as_str()) {
         return Some(Who::Unnamed);
@@ -376,7 +387,10 @@ fn after_quote(tail: &str) -> Option<Who> {
     }
     // subject before the verb: the first words of the tail
     let subject = &words[..v];
-    if subject.len() > 8 {
+    // "Will Moy, chief executive of the website Full Fact, told the BBC": a name and its apposition
+    let apposition = subject.first().is_some_and(|w| is_cap(clean_word(w)))
+        && subject.iter().take(4).any(|w| w.ends_with(','));
+    if subject.len() > 8 && !apposition {
         return None;
     }
     // "X quoted Y as saying" handled above; "state news agency Xinhua quoted" → the object
@@ -396,7 +410,7 @@ fn after_quote(tail: &str) -> Option<Who> {
 fn before_quote(head: &str) -> Option<Who> {
     let words: Vec<&str> = head.split_whitespace().collect();
     let n = words.len();
-    let from = n.saturating_sub(16);
+    let from = n.saturating_sub(HEAD_WINDOW_WORDS);
     let v = (from..n).rev().find(|&i| is_cue(words[i]))?;
     let verb = clean_word(words[v]).to_lowercase();
     if verb == "according" || verb == "quoted" || verb == "selon" {
@@ -438,15 +452,18 @@ fn before_quote(head: &str) -> Option<Who> {
 }
 
 /// Resolve a speaker phrase to an entity name.
-fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt]) -> Option<String> {
+fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt], paras: &[Para]) -> Option<String> {
     match who {
         Who::Unnamed => None,
-        Who::Pronoun => mentions
+        Who::Pronoun => pronoun_antecedent(at, mentions, paras),
+        Who::It => mentions
             .iter()
-            .filter(|m| m.kind == EntityType::Person && (m.para, m.start) < at)
+            .filter(|m| m.kind == EntityType::Org && (m.para, m.start) < at && m.para + 1 >= at.0)
             .max_by_key(|m| (m.para, m.start))
             .map(|m| m.entity.clone()),
-        Who::Adjacent(name) => resolve(Who::Named(name.clone()), at, mentions).or(Some(name)),
+        Who::Adjacent(name) => {
+            resolve(Who::Named(name.clone()), at, mentions, paras).or(Some(name))
+        }
         Who::Named(name) => {
             let key = name.to_lowercase();
             let found = mentions
@@ -466,6 +483,38 @@ fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt]) -> Option<Strin
                 .or_else(|| name.contains(' ').then_some(name))
         }
     }
+}
+
+/// He/she: the subject (first person named) of the last sentence before `at` that names a person,
+/// the usual antecedent in news prose ("Wild defenseman Ryan Suter, who joked about Parise’s …").
+fn pronoun_antecedent(
+    at: (usize, usize),
+    mentions: &[MentionAt],
+    paras: &[Para],
+) -> Option<String> {
+    let last = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person && (m.para, m.start) < at)
+        .max_by_key(|m| (m.para, m.start))?;
+    let (s, e) = sentences(&paras[last.para].text)
+        .into_iter()
+        .find(|&(s, e)| last.start >= s && last.start < e)
+        .unwrap_or((0, last.end));
+    mentions
+        .iter()
+        .find(|m| {
+            m.kind == EntityType::Person && m.para == last.para && m.start >= s && m.start < e
+        })
+        .map(|m| m.entity.clone())
+}
+
+/// The last person or organisation named in `para` between `from` and `to` (bytes).
+fn last_named_in(mentions: &[MentionAt], para: usize, from: usize, to: usize) -> Option<String> {
+    mentions
+        .iter()
+        .filter(|m| m.para == para && m.start >= from && m.end <= to && m.kind != EntityType::Place)
+        .max_by_key(|m| m.start)
+        .map(|m| m.entity.clone())
 }
 
 /// Find the quotes of the article. `paras` are headline, bullets and body in reading order;
@@ -494,7 +543,7 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                 let (_, s_end) = sentence_of(c.saturating_sub(1));
                 let tail_end = s_end.max(c).min(next_open).max(c);
                 if let Some(w) = after_quote(&text[c..tail_end.max(c)]) {
-                    speaker = Some(resolve(w, (pi, sp.open), mentions));
+                    speaker = Some(resolve(w, (pi, sp.open), mentions, paras));
                 }
             }
             if speaker.is_none() {
@@ -502,7 +551,13 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                 let prev_close = k.checked_sub(1).and_then(|j| spans[j].close).unwrap_or(0);
                 let head_start = s_start.max(prev_close).min(sp.open);
                 if let Some(w) = before_quote(&text[head_start..sp.open]) {
-                    speaker = Some(resolve(w, (pi, sp.open), mentions));
+                    let named = matches!(w, Who::Named(_));
+                    let mut who = resolve(w, (pi, sp.open), mentions, paras);
+                    if who.is_none() && named {
+                        // "The leader of Ennahda, Rachid Ghannouchi, condemned …, saying that it “…”"
+                        who = last_named_in(mentions, pi, head_start, sp.open);
+                    }
+                    speaker = Some(who);
                 }
             }
             let explicit = speaker.is_some();
@@ -531,7 +586,7 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
             .last()
             .filter(|f| f.0.close.is_none())
             .map(|f| f.1.clone());
-        prev_para_speaker = para_speaker.or_else(|| indirect_speaker(text, pi, mentions));
+        prev_para_speaker = para_speaker.or_else(|| indirect_speaker(text, pi, mentions, paras));
         for (sp, speaker, _) in found {
             let qt = text[sp.start..sp.end].replace('\u{ad}', "");
             let n = word_tokens(&qt);
@@ -562,10 +617,15 @@ fn last_person_before(mentions: &[MentionAt], para: usize, at: usize) -> Option<
 
 /// "Danil Bochkov, from the Council, said that …": a named subject of a cue verb in a paragraph
 /// without quotes, who is likely the speaker of a quote in the next paragraph.
-fn indirect_speaker(text: &str, pi: usize, mentions: &[MentionAt]) -> Option<String> {
+fn indirect_speaker(
+    text: &str,
+    pi: usize,
+    mentions: &[MentionAt],
+    paras: &[Para],
+) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let v = words.iter().position(|w| is_cue(w))?;
-    before_quote(&words[..=v].join(" ")).and_then(|w| resolve(w, (pi, text.len()), mentions))
+    before_quote(&words[..=v].join(" ")).and_then(|w| resolve(w, (pi, text.len()), mentions, paras))
 }
 
 #[cfg(test)]
