@@ -1366,7 +1366,13 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
 
     // group: exact keys first, multi-word names before single words so singles can attach
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(cands[i].text.split_whitespace().count()));
+    // trusted text first: headline-case candidates may only join entities found in the article
+    order.sort_by_key(|&i| {
+        (
+            !trusted[cands[i].para],
+            std::cmp::Reverse(cands[i].text.split_whitespace().count()),
+        )
+    });
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for &ci in &order {
@@ -1378,6 +1384,7 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
             .or_else(|| attach_single(&groups, c));
         let gi = match gi {
             Some(gi) => gi,
+            None if !trusted[c.para] => continue,
             None => {
                 groups.push(Group {
                     aliases: Vec::new(),

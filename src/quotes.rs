@@ -83,6 +83,16 @@ const CUE_VERBS: &[&str] = &[
     "poursuit",
     "répond",
     "confie",
+    "testified",
+    "warning",
+    "saying",
+    "stating",
+    "adding",
+    "noting",
+    "arguing",
+    "insisting",
+    "declaring",
+    "writing",
     "déclaré",
     "ajouté",
     "expliqué",
@@ -104,6 +114,22 @@ const CUE_VERBS: &[&str] = &[
 
 /// How far back from an opening mark an attribution is looked for, in words.
 const HEAD_WINDOW_WORDS: usize = 30;
+
+/// Media of a statement ("issued a statement saying"), skipped when looking for the subject.
+const MEDIA_WORDS: &[&str] = &[
+    "statement",
+    "email",
+    "e-mail",
+    "interview",
+    "tweet",
+    "post",
+    "letter",
+    "release",
+    "memo",
+    "speech",
+    "video",
+    "message",
+];
 
 /// Pronouns that refer back to the last person named.
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "il", "elle"];
@@ -324,8 +350,13 @@ fn who_from(words: &[&str]) -> Option<Who> {
     if lower == "the" && words.get(1).is_some_and(|w| is_cap(clean_word(w))) {
         return who_from(&words[1..]); // "the Associated Press", "the BBC"
     }
-    if lower == "the" || lower == "a" || lower == "an" || UNNAMED.contains(&lower.as_str()) {
-        return Some(Who::Unnamed);
+    if lower == "the"
+        || lower == "a"
+        || lower == "an"
+        || UNNAMED.contains(&lower.as_str())
+        || (!is_cap(first) && first.chars().all(char::is_alphabetic))
+    {
+        return Some(Who::Unnamed); // "officers", "a source", "the statement"
     }
     let name: Vec<&str> = words
         .iter()
@@ -386,24 +417,78 @@ fn after_quote(tail: &str) -> Option<Who> {
         return adjacent(who_from(&words[v + 1..]));
     }
     // subject before the verb: the first words of the tail
-    let subject = &words[..v];
+    let subject: Vec<&str> = words[..v]
+        .iter()
+        .copied()
+        .filter(|w| !clean_word(w).is_empty())
+        .collect();
+    let last = clean_word(subject.last()?);
+    let last_lower = last.to_lowercase();
+    // "…,” Azzouz said / “…,” while they were in power, Azzouz said
+    if is_cap(last) && !subject[subject.len() - 1].ends_with(',') {
+        let mut s = subject.len() - 1;
+        while s > 0 && is_cap(clean_word(subject[s - 1])) && !subject[s - 1].ends_with(',') {
+            s -= 1;
+        }
+        return adjacent(who_from(&subject[s..]));
+    }
+    if PERSON_PRONOUNS.contains(&last_lower.as_str()) {
+        return Some(Who::Pronoun);
+    }
+    if last_lower == "it" {
+        return Some(Who::It);
+    }
+    // "…,” the statement said / officers announced
+    let first_lower = clean_word(subject[0]).to_lowercase();
+    if subject.len() <= 3 && !CONJUNCTIONS.contains(&first_lower.as_str()) {
+        return who_from(&subject);
+    }
     // "Will Moy, chief executive of the website Full Fact, told the BBC": a name and its apposition
-    let apposition = subject.first().is_some_and(|w| is_cap(clean_word(w)))
-        && subject.iter().take(4).any(|w| w.ends_with(','));
-    if subject.len() > 8 && !apposition {
-        return None;
+    let apposition =
+        is_cap(clean_word(subject[0])) && subject.iter().take(5).any(|w| w.ends_with(','));
+    if apposition {
+        return adjacent(who_from(&subject));
     }
-    // "X quoted Y as saying" handled above; "state news agency Xinhua quoted" → the object
-    let first = who_from(subject);
-    if subject.len() <= 3 {
-        return adjacent(first);
-    }
-    first.or_else(|| {
-        // "the country's foreign minister, Wang Yi, said" → first capitalised run
-        let k = subject.iter().position(|w| is_cap(clean_word(w)))?;
-        who_from(&subject[k..])
-    })
+    None
 }
+
+/// Auxiliaries and adverbs between a subject and its cue verb.
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "were",
+    "are",
+    "will",
+    "would",
+    "also",
+    "then",
+    "later",
+    "once",
+    "again",
+    "had",
+    "has",
+    "previously",
+    "recently",
+    "often",
+    "never",
+    "always",
+    "still",
+    "just",
+    "even",
+    "not",
+    "a",
+    "ont",
+    "avait",
+];
+
+/// Words that start a clause, not a speaker phrase.
+const CONJUNCTIONS: &[&str] = &[
+    "but", "and", "while", "as", "which", "who", "that", "so", "because", "though", "although",
+    "before", "after", "when", "if", "or",
+];
 
 /// Attribution in the text before an opening mark: "X said: “" / "according to X, “" /
 /// "X wrote on Twitter: “" / "quoted X as saying “".
@@ -427,14 +512,33 @@ fn before_quote(head: &str) -> Option<Who> {
             return adjacent(who_from(&words[q + 1..v]));
         }
     }
-    // the subject: nearest capitalised run or pronoun before the verb, in the same clause
+    // the subject: nearest capitalised run or pronoun before the verb, in the same clause;
+    // "issued a statement saying" / "in an email, writing": the medium is not the subject
     let mut k = v;
+    while k > from + 1
+        && MEDIA_WORDS.contains(&clean_word(words[k - 1]))
+        && ["a", "an", "the", "in"].contains(&clean_word(words[k - 2]))
+    {
+        k -= 2;
+    }
+    let verb_at = k;
     while k > from {
         k -= 1;
         let w = clean_word(words[k]);
         let lw = w.to_lowercase();
         if PERSON_PRONOUNS.contains(&lw.as_str()) {
             return Some(Who::Pronoun);
+        }
+        if lw == "it" {
+            return Some(Who::It);
+        }
+        // "the group added", "officers announced": an unnamed subject right before the verb
+        // (auxiliaries and adverbs in between are skipped: "Obama has admitted")
+        if AUXILIARIES.contains(&lw.as_str()) || w.ends_with("ly") {
+            continue;
+        }
+        if k + 1 == verb_at && !is_cap(w) && !w.is_empty() {
+            return Some(Who::Unnamed);
         }
         if is_cap(w) {
             let mut s = k;
@@ -540,7 +644,9 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
             let mut speaker: Option<Option<String>> = None;
             if let Some(c) = sp.close {
                 let next_open = spans.get(k + 1).map_or(text.len(), |n| n.open);
-                let (_, s_end) = sentence_of(c.saturating_sub(1));
+                // “…!” officers announced: the attribution may start the next sentence
+                let after = c + text[c..].len() - text[c..].trim_start().len();
+                let (_, s_end) = sentence_of(after.min(text.len().saturating_sub(1)));
                 let tail_end = s_end.max(c).min(next_open).max(c);
                 if let Some(w) = after_quote(&text[c..tail_end.max(c)]) {
                     speaker = Some(resolve(w, (pi, sp.open), mentions, paras));
