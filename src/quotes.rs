@@ -368,6 +368,12 @@ fn who_from(words: &[&str]) -> Option<Who> {
         .take_while(|(i, w)| *i == 0 || !words[i - 1].ends_with([',', '.', ';', ':']) || !is_cap(w))
         .map(|(_, w)| clean_word(w))
         .collect();
+    // "U.S. Attorney Erin Nealy Cox": the name follows the last title
+    let titles = &crate::entities::TITLES;
+    let name = match name.iter().rposition(|w| titles.contains(w)) {
+        Some(t) if t + 1 < name.len() => name[t + 1..].to_vec(),
+        _ => name,
+    };
     if name.is_empty() {
         return None;
     }
