@@ -66,6 +66,31 @@ const KEY_POINTS: usize = 3;
 /// Two bullets sharing this share of their content words are redundant.
 const REDUNDANCY: f64 = 0.5;
 
+/// Sentence openers that refer back to an earlier sentence.
+const DEPENDENT_OPENERS: &[&str] = &[
+    "he", "she", "it", "they", "his", "her", "its", "their", "this", "that", "these", "those",
+    "but", "and", "so", "also", "however,", "still,", "yet",
+];
+
+/// Length in bytes of a leading dateline: an upper-case place, optional state, then a dash
+/// ("BEIJING — ", "SIOUX FALLS, S.D. – "); 0 when there is none.
+fn dateline_len(text: &str) -> usize {
+    for dash in [" — ", " – ", " - ", "—", "–"] {
+        if let Some(pos) = text.find(dash) {
+            let head = &text[..pos];
+            let letters = head.chars().filter(|c| c.is_alphabetic());
+            let upper_start = head.split([',', ' ']).next().is_some_and(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            });
+            if upper_start && head.len() <= 40 && letters.count() >= 3 {
+                return pos + dash.len();
+            }
+        }
+    }
+    0
+}
+
 /// English function words left out of the content-word vectors.
 const STOP: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
@@ -219,6 +244,9 @@ pub fn key_points(paras: &[Para], entity_weight: &HashMap<String, f64>) -> Vec<B
             for w in &words {
                 *doc.entry(w.clone()).or_insert(0.0) += 1.0;
             }
+            // a leading dateline ("SIOUX FALLS, S.D. – ") is not part of the point
+            let skip = dateline_len(text);
+            let (s, text) = (s + skip, &text[skip..]);
             if is_bullet_worthy(text) {
                 cands.push(Cand {
                     para: pi,
@@ -254,7 +282,19 @@ pub fn key_points(paras: &[Para], entity_weight: &HashMap<String, f64>) -> Vec<B
                 .sum::<f64>()
                 .min(3.0)
                 / 3.0;
-            (centrality + 0.6 * position + 0.3 * ents, i)
+            // a sentence that opens with a pronoun needs the one before it to make sense
+            let first = c
+                .text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let standalone = if DEPENDENT_OPENERS.contains(&first.as_str()) {
+                0.5
+            } else {
+                1.0
+            };
+            ((centrality + 0.6 * position + 0.3 * ents) * standalone, i)
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));

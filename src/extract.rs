@@ -708,6 +708,13 @@ fn signature(snap: &Snapshot, id: Option<NodeId>) -> Option<(&str, &str)> {
     Some((n.tag.as_str(), first_class.unwrap_or("")))
 }
 
+/// A date whose year is between 1900 and 2100 (CMS placeholders such as 0001-01-01 are not dates).
+fn plausible_date(d: &str) -> bool {
+    d.get(..4)
+        .and_then(|y| y.parse::<u32>().ok())
+        .is_some_and(|y| (1900..=2100).contains(&y))
+}
+
 fn is_rtl_text(paragraphs: &[Block]) -> bool {
     let (mut rtl, mut total) = (0usize, 0usize);
     for p in paragraphs.iter().take(20) {
@@ -988,6 +995,7 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
     }
 
     let published = ld_str("datePublished")
+        .filter(|d| plausible_date(d))
         .or_else(|| {
             meta_content(
                 snap,
@@ -1009,7 +1017,8 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
                 .iter()
                 .find(|n| n.tag == "time" && n.attr("datetime").is_some())
                 .and_then(|n| n.attr("datetime").map(str::to_string))
-        });
+        })
+        .filter(|d| plausible_date(d));
 
     let root = snap.nodes.first();
     let body = snap.first_tag("body").map(|b| &snap.nodes[b as usize]);

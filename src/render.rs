@@ -3,6 +3,19 @@
 
 use crate::summary::{EntityType, Summary};
 
+/// The calendar date of an ISO 8601 date-time ("2022-02-04T21:30:00+08:00" → "2022-02-04"); other
+/// strings unchanged.
+pub fn date_only(d: &str) -> String {
+    let b = d.as_bytes();
+    let iso =
+        b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && b[..4].iter().all(u8::is_ascii_digit);
+    if iso {
+        d[..10].to_string()
+    } else {
+        d.to_string()
+    }
+}
+
 /// Render a summary as Markdown: headline as `#`, a meta line (byline · site · date), bullets,
 /// quotes with speakers (fragments left out) and entities grouped by type with mention counts.
 pub fn markdown(s: &Summary) -> String {
@@ -14,7 +27,7 @@ pub fn markdown(s: &Summary) -> String {
     let meta: Vec<String> = [
         (!s.byline.is_empty()).then(|| format!("By {}", s.byline.join(", "))),
         s.site_name.clone(),
-        s.published.clone(),
+        s.published.as_deref().map(date_only),
     ]
     .into_iter()
     .flatten()
