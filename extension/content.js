@@ -105,6 +105,22 @@
     }
   }
 
+  // Page scripts can delete or clear highlight entries (the registry is shared with the page), e.g.
+  // a site that manages its own highlights with CSS.highlights.clear(). Re-apply ours when the reader
+  // scrolls and they are gone; checking costs three lookups per frame.
+  let recheckQueued = false;
+  function recheckHighlights() {
+    if (recheckQueued || !globalThis.CSS?.highlights) return;
+    recheckQueued = true;
+    requestAnimationFrame(() => {
+      recheckQueued = false;
+      const missing = Object.entries(HIGHLIGHT_NAMES).some(
+        ([type, name]) => !disabledTypes.has(type) && groups[type]?.length && !CSS.highlights.has(name),
+      );
+      if (missing) applyHighlights();
+    });
+  }
+
   function scrollTo(list) {
     const ranges = toRanges(list);
     if (!ranges.length) return;
@@ -179,6 +195,7 @@
   function close() {
     api.runtime.onConnect.removeListener(onConnect);
     window.removeEventListener('keydown', onKeyDown, true);
+    window.removeEventListener('scroll', recheckHighlights, true);
     clearTimeout(focusTimer);
     if (globalThis.CSS?.highlights) {
       for (const name of [...Object.values(HIGHLIGHT_NAMES), FOCUS_HIGHLIGHT]) {
@@ -196,6 +213,7 @@
 
   api.runtime.onConnect.addListener(onConnect);
   window.addEventListener('keydown', onKeyDown, true);
+  window.addEventListener('scroll', recheckHighlights, { capture: true, passive: true });
   globalThis.ledeState = { close };
   document.documentElement.append(host);
 })();

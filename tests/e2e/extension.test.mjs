@@ -112,6 +112,10 @@ for (const [name, spec] of Object.entries(PAGES)) {
       await page.waitForFunction(() => !CSS.highlights.has('lede-person'));
       await personSwitch.click();
       await page.waitForFunction(() => CSS.highlights.has('lede-person'));
+      // A page that clears the (shared) registry gets ours back on the next scroll.
+      await page.evaluate(() => CSS.highlights.clear());
+      await page.evaluate(() => window.scrollBy(0, 200));
+      await page.waitForFunction(() => CSS.highlights.has('lede-person'));
     });
 
     it('scrolls to an entity mention and flashes it', async () => {
