@@ -35,6 +35,7 @@ before(async () => {
   server = await serve({
     ...Object.fromEntries(Object.values(PAGES).map((p) => [p.path, { body: SAMPLE, headers: p.headers }])),
     '/index.html': { body: INDEX_PAGE, headers: {} },
+    '/no-clipboard.html': { body: SAMPLE, headers: { 'permissions-policy': 'clipboard-write=()' } },
   });
   // news.test resolves to the local server: a plain-http page that is *not* a secure context
   // (127.0.0.1 is one), where e.g. crypto.randomUUID does not exist.
@@ -191,6 +192,27 @@ describe('pages without an article, and failures', () => {
       await page.waitForFunction(() => CSS.highlights.has('lede-person'));
     } finally {
       await page.close();
+    }
+  });
+
+  it('still copies when the page forbids clipboard-write (execCommand fallback)', async () => {
+    // The clipboard is read and reset from another page of the same origin: this one may not use it.
+    const reader = await browser.context.newPage();
+    const page = await browser.context.newPage();
+    try {
+      await reader.goto(`${server.origin}/index.html`);
+      await reader.evaluate(() => navigator.clipboard.writeText('before'));
+      await page.goto(`${server.origin}/no-clipboard.html`);
+      const frame = await openPanel(page);
+      await frame.locator('button[data-act="copy"]').click();
+      await frame.waitForSelector('.toast.shown');
+      assert.equal(await frame.textContent('.toast'), 'Summary copied as Markdown');
+      await reader.bringToFront();
+      const text = await reader.evaluate(() => navigator.clipboard.readText());
+      assert.ok(text.startsWith(`# ${HEADLINE}`), `clipboard: ${text.slice(0, 200)}`);
+    } finally {
+      await page.close();
+      await reader.close();
     }
   });
 
