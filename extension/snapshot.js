@@ -51,6 +51,15 @@ var ledeSnapshot = (() => {
     return type !== null && asciiLower(rustTrim(type)) === 'application/ld+json';
   }
 
+  function pushChildren(stack, childNodes, parent, visible) {
+    for (let i = childNodes.length - 1; i >= 0; i--) {
+      const c = childNodes[i];
+      if (c.nodeType === Node.ELEMENT_NODE || c.nodeType === Node.TEXT_NODE) {
+        stack.push([c, parent, visible]);
+      }
+    }
+  }
+
   /**
    * Snapshot the document.
    * @param {Element|null} exclude an element left out with its subtree (the Lede panel host)
@@ -105,17 +114,10 @@ var ledeSnapshot = (() => {
       const id = nodes.length;
       nodes.push(n);
 
-      // Children in reverse onto the stack so they pop in document order: shadow children first,
-      // then light children.
-      const children = [];
-      if (el.shadowRoot) children.push(...el.shadowRoot.childNodes);
-      children.push(...el.childNodes);
-      for (let i = children.length - 1; i >= 0; i--) {
-        const c = children[i];
-        if (c.nodeType === Node.ELEMENT_NODE || c.nodeType === Node.TEXT_NODE) {
-          stack.push([c, id, visible]);
-        }
-      }
+      // Children go onto the stack in reverse so they pop in document order: shadow children
+      // first, then light children. (Plain loops, not spread: a node may have 100k+ children.)
+      pushChildren(stack, el.childNodes, id, visible);
+      if (el.shadowRoot) pushChildren(stack, el.shadowRoot.childNodes, id, visible);
     }
     return { snapshot: { url: location.href, nodes }, textNodes };
   };
