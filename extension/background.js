@@ -2,7 +2,8 @@
 //
 // Two jobs:
 // 1. A toolbar click injects the highlight rules, `snapshot.js` and `content.js` into the active tab
-//    (activeTab grants access for exactly that click). The content script toggles the panel.
+//    (activeTab grants access for exactly that click). The content script toggles the panel; when it
+//    closes, the highlight rules are removed again.
 // 2. Firefox only: a framed extension page has no `tabs` API, so the panel connects here with
 //    `runtime.connect({name: 'lede-relay:<tabId>'})` and this script pipes that port to the tab's top
 //    frame. Chromium's panel connects to the tab directly and never uses the relay.
@@ -14,19 +15,22 @@ const api = globalThis.browser ?? globalThis.chrome;
 const INJECT_RETRY_DELAY_MS = 100;
 
 const RELAY_PREFIX = 'lede-relay:';
+const HIGHLIGHT_CSS = 'highlight.css';
 
 async function inject(tabId) {
   const target = { tabId }; // top frame only (the default)
-  await api.scripting.insertCSS({ target, files: ['highlight.css'] });
   // Firefox's panel needs its tab id to reach the content script through the relay; the content
-  // script puts it in the panel URL. Set it in the content scripts' isolated world, not the page.
-  await api.scripting.executeScript({
+  // script puts it in the panel URL. Set it in the content scripts' isolated world, not the page,
+  // and learn whether this click opens the panel or closes it.
+  const [{ result: open }] = await api.scripting.executeScript({
     target,
     func: (id) => {
       globalThis.ledeTabId = id;
+      return Boolean(globalThis.ledeState);
     },
     args: [tabId],
   });
+  if (!open) await api.scripting.insertCSS({ target, files: [HIGHLIGHT_CSS] });
   await api.scripting.executeScript({ target, files: ['snapshot.js', 'content.js'] });
 }
 
@@ -43,6 +47,15 @@ api.action.onClicked.addListener(async (tab) => {
       console.warn('Lede cannot run on this page:', second?.message ?? second);
     }
   }
+});
+
+// The content script reports that the panel closed (second click, Close, Esc): take the highlight
+// rules out of the page again. activeTab still covers the tab until it navigates.
+api.runtime.onMessage.addListener((msg, sender) => {
+  if (msg?.type !== 'lede-closed' || sender.id !== api.runtime.id || !sender.tab?.id) return;
+  api.scripting
+    .removeCSS({ target: { tabId: sender.tab.id }, files: [HIGHLIGHT_CSS] })
+    .catch(() => {});
 });
 
 api.runtime.onConnect.addListener((panelPort) => {

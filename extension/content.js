@@ -209,6 +209,8 @@
     }
     host.remove();
     delete globalThis.ledeState;
+    // Let the background take highlight.css out again (the page is as it was before the click).
+    Promise.resolve(api.runtime.sendMessage({ type: 'lede-closed' })).catch(() => {});
   }
 
   api.runtime.onConnect.addListener(onConnect);

@@ -147,9 +147,17 @@ for (const [name, spec] of Object.entries(PAGES)) {
     });
 
     it('toggles off on a second click and closes on Esc, leaving the DOM as it was', async () => {
+      const personStyle = () =>
+        page.evaluate(() => getComputedStyle(document.body, '::highlight(lede-person)').backgroundColor);
+      const unstyled = 'rgba(0, 0, 0, 0)';
+      assert.notEqual(await personStyle(), unstyled, 'highlight.css is not in the page');
       await triggerAction(browser.context, page, browser.extensionId);
       await page.waitForFunction(() => !document.querySelector('html > lede-panel'));
       assert.equal(await page.evaluate(() => CSS.highlights.size), 0, 'highlights left behind');
+      await page.waitForFunction(
+        (u) => getComputedStyle(document.body, '::highlight(lede-person)').backgroundColor === u,
+        unstyled,
+      );
 
       frame = await openPanel(page);
       assert.ok(await hasPanelHost(page));
