@@ -460,6 +460,11 @@ const ORG_CONTEXT_BEFORE: &[&str] = &[
 
 /// Words after a name that say "organisation" ("Rosneft energy firm", "X spokesman").
 const ORG_CONTEXT_AFTER: &[&str] = &[
+    "party",
+    "movement",
+    "militants",
+    "militia",
+    "coalition",
     "firm",
     "company",
     "group",
@@ -846,6 +851,26 @@ const PLACE_WORDS: &[&str] = &[
     "Field",
 ];
 
+/// Common nouns before "of" + a place name.
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "state",
+    "county",
+    "district",
+    "island",
+    "capital",
+    "port",
+    "suburb",
+    "municipality",
+    "republic",
+    "kingdom",
+    "borough",
+];
+
 /// Curated organisation names without a head word (see `data/SOURCES.md`).
 const ORGS_TXT: &str = include_str!("../data/orgs.txt");
 
@@ -1060,7 +1085,8 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords) -> Vec<Candidate> {
                 || (next == "on"
                     && ORG_WORDS.contains(&&text[toks[j].start..toks[j].end])
                     && j + 2 < toks.len()
-                    && is_cap(&text[toks[j + 2].start..toks[j + 2].end]))
+                    && is_cap(&text[toks[j + 2].start..toks[j + 2].end])
+                    && !STOPWORDS.contains(&&text[toks[j + 2].start..toks[j + 2].end]))
                 || (CONNECTORS.contains(&next)
                     && j + 2 < toks.len()
                     && &text[toks[j + 1].end..toks[j + 2].start] == " "
@@ -1073,13 +1099,17 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords) -> Vec<Candidate> {
         }
         let run: Vec<Tok> = toks[i..=j].to_vec();
         i = j + 1;
-        let prev_word = (run[0].start > 0)
-            .then(|| toks.iter().rev().find(|t| t.end <= run[0].start))
-            .flatten()
-            .map(|t| text[t.start..t.end].to_lowercase());
+        let mut before = toks.iter().rev().filter(|t| t.end <= run[0].start);
+        let prev_word = before.next().map(|t| text[t.start..t.end].to_lowercase());
+        let prev2_word = before.next().map(|t| text[t.start..t.end].to_lowercase());
         let next_tok = toks.iter().find(|t| t.start >= run[run.len() - 1].end);
         let next_word = next_tok.map(|t| text[t.start..t.end].to_lowercase());
-        if let Some(c) = clean_run(pi, text, &run, prev_word, next_word, doc, g) {
+        let context = Context {
+            prev: prev_word,
+            prev2: prev2_word,
+            next: next_word,
+        };
+        if let Some(c) = clean_run(pi, text, &run, context, doc, g) {
             out.push(c);
         }
     }
@@ -1115,15 +1145,26 @@ fn and_joins_org(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
     has_org || ORG_WORDS.contains(&word(&toks[k]))
 }
 
+/// The words around a candidate, lower-cased.
+struct Context {
+    prev: Option<String>,
+    prev2: Option<String>,
+    next: Option<String>,
+}
+
 fn clean_run(
     pi: usize,
     text: &str,
     run: &[Tok],
-    prev_word: Option<String>,
-    next_word: Option<String>,
+    context: Context,
     doc: &DocWords,
     g: &Gazetteers,
 ) -> Option<Candidate> {
+    let Context {
+        prev: prev_word,
+        prev2: prev2_word,
+        next: next_word,
+    } = context;
     let word = |t: &Tok| strip_possessive(&text[t.start..t.end]).to_string();
     let mut words: Vec<String> = run.iter().map(word).collect();
     let mut toks: Vec<Tok> = run.to_vec();
@@ -1141,8 +1182,8 @@ fn clean_run(
             t.initial = false;
         }
     }
-    // drop leading connectors left over
-    while words.first().is_some_and(|w| !is_cap(w)) {
+    // drop leading connectors left over (not a particle bound by a hyphen: "al-Qaeda")
+    while words.first().is_some_and(|w| !is_cap(w)) && !text[toks[0].end..].starts_with('-') {
         toks.remove(0);
         words.remove(0);
     }
@@ -1156,7 +1197,9 @@ fn clean_run(
         .any(|w| ORG_WORDS.contains(&w.as_str()))
         || (words.len() > 1 && ORG_WORDS.contains(&words[0].as_str()) && words[1] == "of");
     let mut title_cue = false;
-    if !has_org_word && !g.places.contains(&joined) {
+    let surface_now = text[toks[0].start..toks[toks.len() - 1].end].to_string();
+    let known = g.is_org(&surface_now) || g.is_place(&surface_now);
+    if !has_org_word && !known {
         // cut at the last title word when a capitalised non-title name follows
         let last_title = words.iter().rposition(|w| {
             TITLES.contains(&w.as_str()) || TITLES.contains(&w.trim_end_matches('.'))
@@ -1253,6 +1296,13 @@ fn clean_run(
         if p == "in" || p == "from" || p == "near" {
             vote(&mut c, EntityType::Place, 0.5);
         }
+        if p == "of"
+            && prev2_word
+                .as_deref()
+                .is_some_and(|p2| PLACE_NOUNS.contains(&p2))
+        {
+            vote(&mut c, EntityType::Place, 2.0); // "the Libyan city of Sirte"
+        }
     }
     if let Some(n) = next_word.as_deref() {
         if ORG_CONTEXT_AFTER.contains(&n) {
@@ -1269,7 +1319,10 @@ fn clean_run(
     }
     // two to four capitalised words none of which is a common word of this article: a person's name
     // ("Full Fact", "South Taranaki" have common words and stay unknown)
-    let common = words.iter().any(|w| doc.lower.contains(&w.to_lowercase()));
+    let common = words
+        .iter()
+        .filter(|w| is_cap(w))
+        .any(|w| doc.lower.contains(&w.to_lowercase()));
     if c.votes.is_empty()
         && (2..=4).contains(&words.len())
         && words.iter().all(|w| is_cap(w))
@@ -1463,12 +1516,18 @@ fn split_hyphenated(cands: Vec<Candidate>, paras: &[Para]) -> Vec<Candidate> {
     let g = gazetteers();
     let mut out = Vec::with_capacity(cands.len());
     for c in cands {
-        let parts: Vec<&str> = c.text.split(['-', '‑']).collect();
+        let text = c.text.clone();
+        let parts: Vec<&str> = text.split(['-', '‑']).collect();
         let splittable = parts.len() > 1
             && !g.is_place(&c.text)
             && !g.is_org(&c.text)
             && parts.iter().all(|p| known.contains(&key(p)));
+        let place_part = parts.len() > 1 && parts.iter().any(|p| g.is_place(p));
         if !splittable {
+            let mut c = c;
+            if place_part && c.votes.is_empty() {
+                vote(&mut c, EntityType::Place, 1.0); // "Qinghai-Tibet"
+            }
             out.push(c);
             continue;
         }
@@ -1496,7 +1555,13 @@ fn split_hyphenated(cands: Vec<Candidate>, paras: &[Para]) -> Vec<Candidate> {
 /// word (a surname, or a family name written first) or its acronym.
 fn attach_single(groups: &[Group], c: &Candidate) -> Option<usize> {
     if c.text.contains(' ') {
-        return None;
+        // "Bin Laden" after "Osama bin Laden": the tail of a longer person name
+        let k = format!(" {}", key(&c.text));
+        let mut hits = groups.iter().enumerate().filter(|(_, g)| {
+            g.kind() != Some(EntityType::Place) && g.aliases.iter().any(|a| key(a).ends_with(&k))
+        });
+        let first = hits.next().map(|(i, _)| i);
+        return if hits.next().is_some() { None } else { first };
     }
     let k = key(&c.text);
     let mut hits = groups.iter().enumerate().filter(|(_, g)| {
