@@ -1190,7 +1190,6 @@ fn clean_run(
     if words.is_empty() {
         return None;
     }
-    let joined = words.join(" ");
     let has_org_word = words
         .iter()
         .skip(1)
