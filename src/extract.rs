@@ -191,11 +191,16 @@ pub struct Block {
 }
 
 impl Block {
+    /// Length in characters, CJK ideographs and kana counted twice (a CJK character carries about
+    /// as much text as two Latin ones).
     fn chars(&self) -> usize {
-        self.text.chars().count()
+        self.text
+            .chars()
+            .map(|c| if is_cjk(c) { 2 } else { 1 })
+            .sum()
     }
     fn link_density(&self) -> f64 {
-        self.link_chars as f64 / self.chars().max(1) as f64
+        self.link_chars as f64 / self.text.chars().count().max(1) as f64
     }
 }
 
@@ -713,6 +718,10 @@ fn plausible_date(d: &str) -> bool {
     d.get(..4)
         .and_then(|y| y.parse::<u32>().ok())
         .is_some_and(|y| (1900..=2100).contains(&y))
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
 }
 
 fn is_rtl_text(paragraphs: &[Block]) -> bool {
