@@ -6,8 +6,19 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { ROOT, hasPanelHost, launchWithExtension, panelFrame, serve, triggerAction } from './helpers.mjs';
+import { after, before, describe, it as nodeIt } from 'node:test';
+import {
+  ROOT,
+  TEST_TIMEOUT_MS,
+  hasPanelHost,
+  launchWithExtension,
+  panelFrame,
+  serve,
+  triggerAction,
+} from './helpers.mjs';
+
+/** Every test gets a time limit: one stuck browser call fails its test, not the whole run. */
+const it = (name, fn) => nodeIt(name, { timeout: TEST_TIMEOUT_MS }, fn);
 
 const SAMPLE = fs.readFileSync(path.join(ROOT, 'tests/fixtures/sample/xi-putin-summit.html'));
 const HEADLINE = 'Xi-Putin summit yields united stand on Taiwan and Nato';
@@ -25,7 +36,10 @@ const INDEX_PAGE = `<!doctype html><html lang="en"><head><title>Example News —
 
 const PAGES = {
   'no CSP': { path: '/plain.html', headers: {} },
-  "CSP default-src 'none'": { path: '/strict.html', headers: { 'content-security-policy': "default-src 'none'" } },
+  "CSP default-src 'none'": {
+    path: '/strict.html',
+    headers: { 'content-security-policy': "default-src 'none'" },
+  },
 };
 
 let browser;

@@ -15,8 +15,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { EXTENSION_DIR, ROOT, assertBuilt, serve } from './helpers.mjs';
+import { after, before, describe, it as nodeIt } from 'node:test';
+import { EXTENSION_DIR, ROOT, assertBuilt, serve, TEST_TIMEOUT_MS } from './helpers.mjs';
+
+/** Every test gets a time limit: one stuck browser call fails its test, not the whole run. */
+const it = (name, fn) => nodeIt(name, { timeout: TEST_TIMEOUT_MS }, fn);
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const GECKODRIVER = process.env.GECKODRIVER ?? path.join(os.homedir(), '.cargo/bin/geckodriver');
@@ -26,7 +29,10 @@ const skip = missing.length ? `not installed: ${missing.join(', ')}` : false;
 const SAMPLE = fs.readFileSync(path.join(ROOT, 'tests/fixtures/sample/xi-putin-summit.html'));
 const PAGES = {
   'no CSP': { path: '/plain.html', headers: {} },
-  "CSP default-src 'none'": { path: '/strict.html', headers: { 'content-security-policy': "default-src 'none'" } },
+  "CSP default-src 'none'": {
+    path: '/strict.html',
+    headers: { 'content-security-policy': "default-src 'none'" },
+  },
 };
 
 /** Run in the chrome context: press the extension's toolbar button in the current window. */

@@ -52,7 +52,8 @@ export async function launchWithExtension({
     ...options,
   });
   context.setDefaultTimeout(10000);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -92,6 +93,10 @@ export async function serve(routes) {
  * `Extensions.triggerAction` on the *tab* target (it refuses page targets). Grants activeTab.
  */
 export async function triggerAction(context, page, extensionId) {
+  return withTimeout(triggerActionOnce(context, page, extensionId), 10000, 'Extensions.triggerAction');
+}
+
+async function triggerActionOnce(context, page, extensionId) {
   const cdp = await context.browser().newBrowserCDPSession();
   try {
     const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
@@ -103,6 +108,18 @@ export async function triggerAction(context, page, extensionId) {
     await cdp.detach();
   }
 }
+
+/** Reject after `ms` instead of hanging: raw CDP calls and page.evaluate have no timeout of their own. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Per-test limit for node:test, so one stuck browser call fails its test instead of the run. */
+export const TEST_TIMEOUT_MS = 60000;
 
 /** The panel iframe's Frame (extension origin), once it has loaded. */
 export async function panelFrame(page, { timeout = 10000 } = {}) {

@@ -8,16 +8,20 @@
 // for a real reader and as in html5ever's default: with JavaScript switched off in the browser the
 // parser reads <noscript> as markup, and a `<noscript><img>` in <head> then moves the rest of the
 // head into <body> (seen on citylab-1 and medicalnewstoday), which no reader with scripts on meets.
-// The walker runs through `page.evaluate` (DevTools evaluation is not subject to the page's CSP). The native side is `target/debug/lede`, which this test builds first with
+// The walker runs through `page.evaluate` (DevTools evaluation is not subject to the page's CSP).
+// The native side is `target/debug/lede`, which this test builds first with
 // `cargo build --quiet --bin lede` (set LEDE_BIN to use another binary and skip the build).
 // LEDE_PARITY_ALL=1 checks every page of the corpus instead of the fixed list below.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it as nodeIt } from 'node:test';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, ROOT, serve } from './helpers.mjs';
+import { CHROMIUM, ROOT, serve, TEST_TIMEOUT_MS } from './helpers.mjs';
+
+/** Every test gets a time limit: one stuck browser call fails its test, not the whole run. */
+const it = (name, fn) => nodeIt(name, { timeout: TEST_TIMEOUT_MS }, fn);
 
 const CORPUS = process.env.LEDE_CORPUS ?? path.resolve(ROOT, '../shared/corpus/readability');
 const WALKER = fs.readFileSync(path.join(ROOT, 'extension/snapshot.js'), 'utf8');

@@ -5,9 +5,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, it } from 'node:test';
+import { after, before, it as nodeIt } from 'node:test';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, ROOT, serve } from './helpers.mjs';
+import { CHROMIUM, ROOT, serve, TEST_TIMEOUT_MS } from './helpers.mjs';
+
+/** Every test gets a time limit: one stuck browser call fails its test, not the whole run. */
+const it = (name, fn) => nodeIt(name, { timeout: TEST_TIMEOUT_MS }, fn);
 
 const WALKER = fs.readFileSync(path.join(ROOT, 'extension/snapshot.js'), 'utf8');
 
