@@ -223,6 +223,8 @@ pub struct Metadata {
     pub dir: Option<String>,
     /// `og:description` / JSON-LD `description` (used by bullet detection only if the page shows it).
     pub description: Option<String>,
+    /// URL of the next page of a multi-page article (`<link rel="next">`).
+    pub next_page: Option<String>,
 }
 
 /// The extraction result: main content blocks and metadata.
@@ -247,7 +249,15 @@ pub fn extract(snap: &Snapshot) -> Extraction {
         Some(m) => body_paragraphs(snap, &blocks, m, &meta),
         None => Vec::new(),
     };
-    if meta.dir.is_none() && is_rtl_text(&paragraphs) {
+    let rtl_lang = meta.lang.as_deref().is_some_and(|l| {
+        let primary = l
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        RTL_LANGUAGES.contains(&primary.as_str())
+    });
+    if meta.dir.is_none() && (rtl_lang || is_rtl_text(&paragraphs)) {
         meta.dir = Some("rtl".into());
     }
     Extraction {
@@ -388,6 +398,39 @@ fn is_table_row(snap: &Snapshot, b: &Block) -> bool {
     snap.nodes[b.element as usize].tag == "tr"
 }
 
+/// Vocabulary of cookie-consent notices and newsletter or subscription prompts.
+const NOTICE_TERMS: &[&str] = &[
+    "cookie",
+    "consent",
+    "privacy",
+    "partners",
+    "personalis",
+    "personaliz",
+    "analytics",
+    "advertising",
+    "newsletter",
+    "inbox",
+    "sign up",
+    "subscribe",
+    "unsubscribe",
+    "terms of use",
+    "third part",
+];
+/// A notice has at least this many distinct terms ...
+const NOTICE_MIN_TERMS: usize = 3;
+/// ... in at most this many words (a long article paragraph about privacy is not a notice).
+const NOTICE_MAX_WORDS: usize = 120;
+
+/// A cookie-consent, newsletter or subscription notice, recognised by its vocabulary whatever its
+/// class names (consent banners are often unclassed or named by a vendor).
+fn is_notice_text(text: &str) -> bool {
+    if word_count(text) > NOTICE_MAX_WORDS {
+        return false;
+    }
+    let t = text.to_lowercase();
+    NOTICE_TERMS.iter().filter(|w| t.contains(*w)).count() >= NOTICE_MIN_TERMS
+}
+
 /// Is this block content-like by its own features?
 fn is_content_block(b: &Block) -> bool {
     let chars = b.chars();
@@ -403,24 +446,30 @@ fn is_content_block(b: &Block) -> bool {
 /// Class/id words of reader-comment sections: their text is never the article.
 const COMMENT_WORDS: &[&str] = &[
     "comment",
+    "comments",
+    "commentlist",
     "disqus",
     "respond",
     "replies",
-    "discussion",
-    "reactions",
     "talkback",
-    "conversation",
+];
+/// Parts of a comment-ish class word that say it is no comment section ("comments-enabled-layout",
+/// "has-comments", "comment-count").
+const NOT_COMMENT_PARTS: &[&str] = &[
+    "enabled", "count", "layout", "has", "no", "closed", "open", "link", "icon", "button", "num",
 ];
 
 /// A comment section: an element (not `html`/`body`/`article`/`main`) with a class or id word that
-/// starts with a comment word ("comments", "comment-list", "disqus_thread"; not "has-comments").
+/// names one ("comments", "comment-list", "disqus_thread", "article-comments"; not "has-comments" or
+/// "comments-enabled-layout").
 fn is_comment_section(node: &crate::snapshot::Node) -> bool {
     !node.is_text()
         && !matches!(node.tag.as_str(), "html" | "body" | "article" | "main")
-        && node
-            .id_class()
-            .split(|c: char| c.is_whitespace())
-            .any(|t| COMMENT_WORDS.iter().any(|w| t.starts_with(w)))
+        && node.id_class().split(|c: char| c.is_whitespace()).any(|t| {
+            let parts: Vec<&str> = t.split(['-', '_']).collect();
+            parts.iter().any(|p| COMMENT_WORDS.contains(p))
+                && !parts.iter().any(|p| NOT_COMMENT_PARTS.contains(p))
+        })
 }
 
 /// For every node: is it inside a reader-comment section?
@@ -445,7 +494,8 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>)
     let in_comments = comment_regions(snap);
     for b in blocks {
         let chars = b.chars() as f64;
-        let good = is_content_block(b) && !in_comments[b.element as usize];
+        let good =
+            is_content_block(b) && !in_comments[b.element as usize] && !is_notice_text(&b.text);
         let s = if good {
             chars * if b.in_list { LIST_ITEM_WEIGHT } else { 1.0 }
         } else if (b.heading.is_some() || is_table_row(snap, b)) && b.link_density() < 0.5 {
@@ -602,7 +652,10 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
             let linked_prose = word_count(&b.text) >= LINKED_PROSE_WORDS
                 && b.text.ends_with(SENTENCE_END)
                 && b.link_density() <= 0.8;
-            if is_furniture(&b.text) || (b.link_density() > 0.5 && !linked_prose) {
+            if is_furniture(&b.text)
+                || is_notice_text(&b.text)
+                || (b.link_density() > 0.5 && !linked_prose)
+            {
                 return false;
             }
             if in_boilerplate_region(snap, b.element, main, &share) || !near_core(b) {
@@ -719,6 +772,11 @@ fn plausible_date(d: &str) -> bool {
         .and_then(|y| y.parse::<u32>().ok())
         .is_some_and(|y| (1900..=2100).contains(&y))
 }
+
+/// Languages written right to left (ISO 639-1/3 primary subtags).
+const RTL_LANGUAGES: &[&str] = &[
+    "ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb",
+];
 
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
@@ -1048,7 +1106,19 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
             &["og:description", "twitter:description", "description"],
         )
     });
+    let next_page = snap
+        .nodes
+        .iter()
+        .find(|n| {
+            n.tag == "link"
+                && n.attr("rel")
+                    .is_some_and(|r| r.split_whitespace().any(|r| r == "next"))
+        })
+        .and_then(|n| n.attr("href"))
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty());
     Metadata {
+        next_page,
         headline,
         headline_node,
         byline,

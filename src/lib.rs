@@ -43,6 +43,7 @@ pub fn summarize(snap: &Snapshot) -> Summary {
         site_name: m.site_name.clone(),
         lang: m.lang.clone(),
         dir: m.dir.clone(),
+        next_page: m.next_page.clone(),
         ..Default::default()
     };
     if x.main.is_none() {

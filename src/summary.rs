@@ -122,6 +122,8 @@ pub struct Summary {
     pub lang: Option<String>,
     /// Text direction: `ltr` or `rtl`.
     pub dir: Option<String>,
+    /// URL of the next page of a multi-page article, as the page gives it (`<link rel="next">`).
+    pub next_page: Option<String>,
     /// Main content as plain text: paragraphs separated by blank lines.
     pub body: String,
     /// Direct quotes in article order.

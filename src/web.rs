@@ -210,11 +210,10 @@ impl Panel {
 
     // ----- rendering -------------------------------------------------------------------------
 
+    /// Build the whole panel detached, then swap it in: a failure half-way leaves the loading view
+    /// for panel.js to replace with its own message, never a half-drawn panel.
     fn render(&self) -> Result<(), JsValue> {
-        self.root.set_text_content(None);
-        self.root.set_attribute("data-state", "ready")?;
-        add(&self.root, &self.header_bar(true)?)?;
-
+        let bar = self.header_bar(true)?;
         let body = self.el("div", "content")?;
         let s = &self.summary;
         add(
@@ -251,8 +250,10 @@ impl Panel {
                 "Summarised on this device · nothing leaves your browser",
             )?,
         )?;
+        self.root.set_text_content(None);
+        add(&self.root, &bar)?;
         add(&self.root, &body)?;
-        Ok(())
+        self.root.set_attribute("data-state", "ready")
     }
 
     /// "By A and B · Site · 4 Feb 2022", leaving out what is unknown; the date never wraps.

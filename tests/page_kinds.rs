@@ -1,0 +1,72 @@
+//! Page kinds that break common extractors, one small fixture each (`tests/fixtures/kinds/`).
+
+fn summary(name: &str) -> lede::Summary {
+    let path = format!("{}/tests/fixtures/kinds/{name}", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).unwrap();
+    lede::summarize(&lede::Snapshot::from_html(&html, None))
+}
+
+fn paragraphs(s: &lede::Summary) -> Vec<&str> {
+    s.body.split("\n\n").collect()
+}
+
+#[test]
+fn article_wrapped_in_sidebar_comment_gdpr_classes_is_found() {
+    let s = summary("sidebar-wrapped.html");
+    assert!(s.article_found);
+    assert_eq!(paragraphs(&s).len(), 3, "{}", s.body);
+    assert!(!s.body.contains("Most read") && !s.body.contains("Storm closes"));
+    assert_eq!(
+        s.headline.as_deref(),
+        Some("Harbour plan approved after two years")
+    );
+}
+
+#[test]
+fn sections_split_by_ads_and_hidden_or_paywalled_paragraphs_are_kept() {
+    let s = summary("split-sections.html");
+    let p = paragraphs(&s);
+    assert_eq!(p.len(), 4, "{}", s.body);
+    assert!(
+        s.body.contains("ferry terminal"),
+        "aria-hidden paragraph lost"
+    );
+    assert!(s.body.contains("eighteen months"), "paywall paragraph lost");
+    assert!(!s.body.contains("Advertisement") && !s.body.contains("Subscribe"));
+}
+
+#[test]
+fn cookie_consent_and_newsletter_blocks_are_not_the_article() {
+    let s = summary("cookie-consent.html");
+    assert_eq!(paragraphs(&s).len(), 3, "{}", s.body);
+    assert!(!s.body.contains("cookies") && !s.body.contains("newsletter"));
+}
+
+#[test]
+fn colon_headline_site_suffix_and_next_page() {
+    let s = summary("title-colon-next.html");
+    assert_eq!(
+        s.headline.as_deref(),
+        Some("Brexit: What happens next for the talks")
+    );
+    assert_eq!(
+        s.next_page.as_deref(),
+        Some("https://example.org/brexit-talks?page=2")
+    );
+    assert_eq!(s.site_name.as_deref(), Some("The Daily Example"));
+}
+
+#[test]
+fn japanese_punctuation_counts_as_sentences() {
+    let s = summary("japanese.html");
+    assert!(s.article_found);
+    assert_eq!(paragraphs(&s).len(), 3, "{}", s.body);
+    assert_eq!(s.lang.as_deref(), Some("ja"));
+}
+
+#[test]
+fn arabic_without_dir_is_right_to_left() {
+    let s = summary("arabic-no-dir.html");
+    assert!(s.article_found);
+    assert_eq!(s.dir.as_deref(), Some("rtl"));
+}
