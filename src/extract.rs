@@ -910,13 +910,129 @@ pub fn split_byline(s: &str) -> Vec<String> {
                 .trim()
                 .to_string()
         })
-        .filter(|p| is_name_like(p))
+        .enumerate()
+        // after the first name, a part must look like another person's name ("A, B and C"), not
+        // an affiliation ("Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy")
+        .filter(|(i, p)| is_name_like(p) && (*i == 0 || is_second_name(p)))
+        .map(|(_, p)| p)
         .collect()
 }
+
+fn is_second_name(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && !words
+            .iter()
+            .any(|w| w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase()))
+}
+
+/// The byline shown on the page: the first `rel=author` link, `itemprop=author` element or
+/// byline/author-classed element after the headline (teaser lists of other stories carry bylines
+/// too), then anywhere. Links and properties collect their siblings, so two author links give two
+/// names.
+fn visible_byline(snap: &Snapshot, headline: Option<NodeId>) -> Vec<String> {
+    let n = snap.nodes.len();
+    let start = headline.map_or(0, |h| h as usize);
+    let is_author_ref = |node: &crate::snapshot::Node| {
+        (node.tag == "a"
+            && node
+                .attr("rel")
+                .is_some_and(|r| r.split_whitespace().any(|r| r == "author")))
+            || node.attr("itemprop").is_some_and(|p| p.contains("author"))
+    };
+    for i in (start..n).chain(0..start) {
+        let node = &snap.nodes[i];
+        if node.is_text() || !node.visible || matches!(node.tag.as_str(), "meta" | "link" | "head")
+        {
+            continue;
+        }
+        let classed = {
+            let ic = node.id_class();
+            ic.contains("byline") || ic.contains("author")
+        };
+        let author_ref = is_author_ref(node);
+        if !classed && !author_ref {
+            continue;
+        }
+        let text = collapse_ws(&snap.text_content(i as NodeId));
+        if text.is_empty() || word_count(&text) > MAX_BYLINE_WORDS {
+            continue;
+        }
+        let mut names = Vec::new();
+        if author_ref {
+            // every author reference under the same parent
+            let scope = node.parent.unwrap_or(i as NodeId);
+            let end = snap.subtree_end(scope);
+            for k in scope as usize..end {
+                if is_author_ref(&snap.nodes[k]) {
+                    push_unique(&mut names, split_byline(&snap.text_content(k as NodeId)));
+                }
+            }
+        } else {
+            names = split_byline(&text);
+        }
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// A byline element longer than this is an author bio, not a byline.
+const MAX_BYLINE_WORDS: usize = 25;
+
+/// Words of job titles and bylines' furniture that never belong to a name.
+const NOT_NAME_WORDS: &[&str] = &[
+    "staff",
+    "senior",
+    "technologist",
+    "editor",
+    "correspondent",
+    "reporter",
+    "writer",
+    "contributor",
+    "columnist",
+    "producer",
+    "analyst",
+    "follow",
+    "updated",
+    "published",
+    "posted",
+    "news",
+    "health",
+    "contributing",
+    "associate",
+    "chief",
+    "bureau",
+    "desk",
+    "team",
+    "photos",
+    "photo",
+    "video",
+    "read",
+    "more",
+    "email",
+    "twitter",
+    "facebook",
+    "sign",
+    "login",
+    "control",
+    "by",
+    "par",
+    "von",
+];
 
 /// A plausible person or outlet name: 1–5 words, starts with an uppercase letter, no URL, no digits.
 fn is_name_like(s: &str) -> bool {
     let wc = word_count(s);
+    if s.split_whitespace().any(|w| {
+        NOT_NAME_WORDS.contains(
+            &w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    }) {
+        return false;
+    }
     (1..=5).contains(&wc)
         && s.chars().next().is_some_and(char::is_uppercase)
         && !s.contains("://")
@@ -1037,28 +1153,7 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
         push_unique(&mut byline, vals.iter().flat_map(|n| split_byline(n)));
     }
     if byline.is_empty() {
-        let ch = snap.children();
-        let _ = &ch;
-        for (i, n) in snap.nodes.iter().enumerate() {
-            let is_author_link = n.tag == "a"
-                && n.attr("rel")
-                    .is_some_and(|r| r.split_whitespace().any(|r| r == "author"));
-            let is_author_prop = n.attr("itemprop").is_some_and(|p| p.contains("author"));
-            if (is_author_link || is_author_prop) && n.visible {
-                push_unique(&mut byline, split_byline(&snap.text_content(i as NodeId)));
-            }
-        }
-    }
-    if byline.is_empty() {
-        for b in blocks {
-            let ic = snap.nodes[b.element as usize].id_class();
-            if (ic.contains("byline") || ic.contains("author")) && word_count(&b.text) <= 12 {
-                push_unique(&mut byline, split_byline(&b.text));
-                if !byline.is_empty() {
-                    break;
-                }
-            }
-        }
+        byline = visible_byline(snap, headline_node);
     }
 
     let published = ld_str("datePublished")
