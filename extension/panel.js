@@ -119,7 +119,7 @@ document.addEventListener('keydown', (e) => {
 
 start().catch((err) => {
   console.error('Lede:', err);
-  if (app.querySelector('.bar')) return; // Rust already rendered its own error view
+  if (app.dataset.state === 'error') return; // Rust already rendered its own error view
   showFailure(
     `Lede could not read this page (${err?.message ?? err}). Reload the page and try again.`,
   );

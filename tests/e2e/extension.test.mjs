@@ -15,6 +15,7 @@ import {
   panelFrame,
   serve,
   triggerAction,
+  withTimeout,
 } from './helpers.mjs';
 
 /** Every test gets a time limit: one stuck browser call fails its test, not the whole run. */
@@ -68,6 +69,17 @@ const pageDom = (page) =>
     body: document.body.innerHTML,
     htmlChildren: document.documentElement.children.length,
   }));
+
+/**
+ * Press Esc and wait for the panel to go. Esc tears down the focused iframe, and the browser then
+ * occasionally never acknowledges the key event (seen about once in 20 runs: the CDP input call hangs),
+ * so the key press gets a time limit and only the outcome (the panel closed) is asserted.
+ */
+async function pressEscapeAndWaitForClose(page) {
+  const key = withTimeout(page.keyboard.press('Escape'), 5000, 'Escape key press').catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('html > lede-panel'));
+  await key;
+}
 
 async function openPanel(page) {
   await triggerAction(browser.context, page, browser.extensionId);
@@ -176,13 +188,11 @@ for (const [name, spec] of Object.entries(PAGES)) {
       frame = await openPanel(page);
       assert.ok(await hasPanelHost(page));
       await page.locator('h1').click(); // focus the page, not the panel
-      await page.keyboard.press('Escape');
-      await page.waitForFunction(() => !document.querySelector('html > lede-panel'));
+      await pressEscapeAndWaitForClose(page);
 
       frame = await openPanel(page);
       await frame.locator('.bar').click(); // focus inside the panel: its own Esc handler
-      await page.keyboard.press('Escape');
-      await page.waitForFunction(() => !document.querySelector('html > lede-panel'));
+      await pressEscapeAndWaitForClose(page);
 
       const after = await pageDom(page);
       assert.deepEqual(after, domBefore);
