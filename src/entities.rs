@@ -1427,13 +1427,11 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
     });
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut index = AliasIndex::default();
     for &ci in &order {
         let c = &cands[ci];
         let k = key(&c.text);
-        let gi = by_key
-            .get(&k)
-            .copied()
-            .or_else(|| attach_single(&groups, c));
+        let gi = by_key.get(&k).copied().or_else(|| index.attach(&groups, c));
         let gi = match gi {
             Some(gi) => gi,
             None if !trusted[c.para] => continue,
@@ -1450,6 +1448,7 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
         let g = &mut groups[gi];
         if !g.aliases.iter().any(|a| a == &c.text) {
             g.aliases.push(c.text.clone());
+            index.add(&c.text, gi);
         }
         g.cands.push(ci);
         for (t, v) in &c.votes {
@@ -1550,34 +1549,73 @@ fn split_hyphenated(cands: Vec<Candidate>, paras: &[Para]) -> Vec<Candidate> {
     out
 }
 
-/// A single-word candidate joins an existing multi-word group when it is that group's first or last
-/// word (a surname, or a family name written first) or its acronym.
-fn attach_single(groups: &[Group], c: &Candidate) -> Option<usize> {
-    if c.text.contains(' ') {
-        // "Bin Laden" after "Osama bin Laden": the tail of a longer person name
-        let k = format!(" {}", key(&c.text));
-        let mut hits = groups.iter().enumerate().filter(|(_, g)| {
-            g.kind() != Some(EntityType::Place) && g.aliases.iter().any(|a| key(a).ends_with(&k))
-        });
-        let first = hits.next().map(|(i, _)| i);
-        return if hits.next().is_some() { None } else { first };
+/// Look-ups from parts of multi-word aliases to their groups, kept up to date as groups grow, so
+/// attaching a short form costs a hash look-up rather than a scan of every group.
+#[derive(Default)]
+struct AliasIndex {
+    /// Key of the first or the last word of an alias → groups.
+    words: HashMap<String, Vec<usize>>,
+    /// Initials of an alias ("ICC") → groups.
+    initials: HashMap<String, Vec<usize>>,
+    /// Key of a shorter multi-word tail of an alias ("bin laden") → groups.
+    tails: HashMap<String, Vec<usize>>,
+}
+
+impl AliasIndex {
+    fn add(&mut self, alias: &str, gi: usize) {
+        let ws: Vec<&str> = alias.split_whitespace().collect();
+        if ws.len() < 2 {
+            return;
+        }
+        let put = |map: &mut HashMap<String, Vec<usize>>, k: String| {
+            let v = map.entry(k).or_default();
+            if !v.contains(&gi) {
+                v.push(gi);
+            }
+        };
+        put(&mut self.words, key(ws[0]));
+        put(&mut self.words, key(ws[ws.len() - 1]));
+        put(&mut self.initials, initials(alias));
+        for s in 1..ws.len() - 1 {
+            put(&mut self.tails, key(&ws[s..].join(" ")));
+        }
     }
-    let k = key(&c.text);
-    let mut hits = groups.iter().enumerate().filter(|(_, g)| {
-        g.aliases.iter().any(|a| {
-            let ws: Vec<&str> = a.split_whitespace().collect();
-            ws.len() > 1
-                && ((g.kind() == Some(EntityType::Person) || g.kind().is_none())
-                    && (key(ws[ws.len() - 1]) == k || key(ws[0]) == k)
-                    || (is_all_caps(&c.text) && initials(a) == c.text.replace('.', "")))
-        })
-    });
-    let first = hits.next().map(|(i, _)| i);
-    // ambiguous surnames (two Smiths) stay apart
-    if hits.next().is_some() {
-        return None;
+
+    /// The one group a short form belongs to: a single word that is the first or last word of a
+    /// person's name (a surname, or a family name written first) or an acronym of a name; a
+    /// multi-word tail of a longer name ("Bin Laden"). Ambiguous forms (two Smiths) join nothing.
+    fn attach(&self, groups: &[Group], c: &Candidate) -> Option<usize> {
+        let mut hits: Vec<usize> = Vec::new();
+        if c.text.contains(' ') {
+            for &gi in self.tails.get(&key(&c.text)).into_iter().flatten() {
+                if groups[gi].kind() != Some(EntityType::Place) {
+                    hits.push(gi);
+                }
+            }
+        } else {
+            for &gi in self.words.get(&key(&c.text)).into_iter().flatten() {
+                if matches!(groups[gi].kind(), Some(EntityType::Person) | None) {
+                    hits.push(gi);
+                }
+            }
+            if is_all_caps(&c.text) {
+                for &gi in self
+                    .initials
+                    .get(&c.text.replace('.', ""))
+                    .into_iter()
+                    .flatten()
+                {
+                    if !hits.contains(&gi) {
+                        hits.push(gi);
+                    }
+                }
+            }
+        }
+        match hits.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
     }
-    first
 }
 
 #[cfg(test)]

@@ -557,16 +557,18 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>)
 }
 
 /// True if the element or an ancestor below `main` is a boilerplate region that holds little content.
+/// `weights[i]` is [`class_weight`] of node `i` (precomputed for the subtree of `main`).
 fn in_boilerplate_region(
     snap: &Snapshot,
     el: NodeId,
     main: NodeId,
+    weights: &[i32],
     content_share: &dyn Fn(NodeId) -> f64,
 ) -> bool {
     std::iter::once(el)
         .chain(snap.ancestors(el))
         .take_while(|&a| a != main)
-        .any(|a| class_weight(snap, a) < 0 && content_share(a) < REGION_CONTENT_SHARE)
+        .any(|a| weights[a as usize] < 0 && content_share(a) < REGION_CONTENT_SHARE)
 }
 
 /// Lines that are page furniture even inside the article container.
@@ -634,6 +636,17 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
         }
     }
     let share = |a: NodeId| good[a as usize] / total[a as usize].max(1.0);
+    let mut weights = vec![0i32; n];
+    for (i, w) in weights
+        .iter_mut()
+        .enumerate()
+        .take(end as usize)
+        .skip(main as usize)
+    {
+        if !snap.nodes[i].is_text() {
+            *w = class_weight(snap, i as NodeId);
+        }
+    }
     let near_core = core_scope(snap, &inside, main);
     let headline_norm = meta.headline.as_deref().map(|h| h.to_lowercase());
     let mut body = inside
@@ -658,7 +671,7 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
             {
                 return false;
             }
-            if in_boilerplate_region(snap, b.element, main, &share) || !near_core(b) {
+            if in_boilerplate_region(snap, b.element, main, &weights, &share) || !near_core(b) {
                 return false;
             }
             let el = &snap.nodes[b.element as usize];
