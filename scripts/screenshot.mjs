@@ -25,8 +25,15 @@ const browser = await launchWithExtension({ colorScheme: dark ? 'dark' : 'light'
 try {
   const page = await browser.context.newPage();
   await page.goto(`${server.origin}/article.html`);
-  await triggerAction(browser.context, page, browser.extensionId);
-  const frame = await panelFrame(page);
+  // A cold browser (first run on a fresh machine) can miss the first click: click once more.
+  let frame;
+  for (let attempt = 1; !frame; attempt++) {
+    await triggerAction(browser.context, page, browser.extensionId);
+    frame = await panelFrame(page, { timeout: 15000 }).catch((e) => {
+      if (attempt >= 2) throw e;
+      console.error('panel did not appear, clicking the toolbar button again');
+    });
+  }
   await frame.waitForSelector('.lede[data-state]');
   // Highlights arrive right after the render; give the page a frame to paint them.
   await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 3000 }).catch(() => {});
