@@ -444,6 +444,10 @@ fn after_quote(tail: &str) -> Option<Who> {
     if last_lower == "it" {
         return Some(Who::It);
     }
+    // "…,” the Chinese foreign ministry said: a qualified institution is a named speaker
+    if let Some(body) = institution(&subject) {
+        return Some(Who::Adjacent(body));
+    }
     // "…,” the statement said / officers announced
     let first_lower = clean_word(subject[0]).to_lowercase();
     if subject.len() <= 3 && !CONJUNCTIONS.contains(&first_lower.as_str()) {
@@ -489,6 +493,42 @@ const AUXILIARIES: &[&str] = &[
     "ont",
     "avait",
 ];
+
+/// Lower-case head nouns of institutions that speak ("the Chinese foreign ministry said").
+const INSTITUTION_NOUNS: &[&str] = &[
+    "ministry",
+    "department",
+    "embassy",
+    "government",
+    "agency",
+    "police",
+    "commission",
+    "council",
+    "court",
+    "office",
+    "administration",
+    "army",
+    "military",
+    "company",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+
+/// "the Chinese foreign ministry" → "Chinese foreign ministry": a speaker phrase of "the", at least
+/// one qualifier with a capital (a nationality or a name) and an institution noun. Bare "the
+/// ministry" stays unnamed.
+fn institution(subject: &[&str]) -> Option<String> {
+    let words: Vec<&str> = subject.iter().map(|w| clean_word(w)).collect();
+    let (first, rest) = words.split_first()?;
+    let last = rest.last()?;
+    let qualified = rest.len() >= 2 && rest[..rest.len() - 1].iter().any(|w| is_cap(w));
+    (first.eq_ignore_ascii_case("the")
+        && qualified
+        && rest.len() <= 4
+        && INSTITUTION_NOUNS.contains(&last.to_lowercase().as_str()))
+    .then(|| rest.join(" "))
+}
 
 /// Words that start a clause, not a speaker phrase.
 const CONJUNCTIONS: &[&str] = &[
@@ -800,6 +840,18 @@ mod tests {
         let q = quotes(&["« Nous ne céderons pas sur ce point », a déclaré Emmanuel Macron."]);
         assert_eq!(q[0].text, "Nous ne céderons pas sur ce point");
         assert_eq!(q[0].speaker.as_deref(), Some("Emmanuel Macron"));
+    }
+
+    #[test]
+    fn qualified_institutions_speak_and_bare_ones_do_not() {
+        let q = quotes(&[
+            "“The Russian side also briefed the Chinese side on the latest developments,” the Chinese foreign ministry said in a statement.",
+            "“We will respond to this in due course and with all means,” the ministry said.",
+            "“We got her, we got her!” officers announced on their radios.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Chinese foreign ministry"));
+        assert_eq!(q[1].speaker, None);
+        assert_eq!(q[2].speaker, None);
     }
 
     #[test]
