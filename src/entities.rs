@@ -419,9 +419,34 @@ const ORG_WORDS: &[&str] = &[
     "Studios",
     "Entertainment",
     "Records",
-    "Cup",
-    "Sabres",
-    "Wild",
+    "Embassy",
+    "Embassies",
+    "Consulate",
+    "Monitor",
+    "Brotherhood",
+    // French, Spanish, German, Italian head words
+    "Ministère",
+    "Ministerio",
+    "Ministerium",
+    "Ministero",
+    "Université",
+    "Universidad",
+    "Universität",
+    "Università",
+    "Parti",
+    "Partido",
+    "Partei",
+    "Partito",
+    "Banque",
+    "Banco",
+    "Conseil",
+    "Consejo",
+    "Assemblée",
+    "Société",
+    "Agence",
+    "Agencia",
+    "Gouvernement",
+    "Gobierno",
 ];
 
 /// Words before a name that say "organisation" ("energy giant Rosneft", "state news agency Xinhua").
@@ -1064,7 +1089,9 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords) -> Vec<Candidate> {
                 break;
             }
             let gap = &text[toks[j].end..toks[j + 1].start];
-            let initial = gap == ". " && text[toks[j].start..toks[j].end].chars().count() == 1;
+            // "Donald J. Trump", "U.S. Embassy": a period after an initial or a dotted abbreviation
+            let cur = &text[toks[j].start..toks[j].end];
+            let initial = gap == ". " && (cur.chars().count() == 1 || cur.contains('.'));
             let hyphen = gap == "-" || gap == "‑";
             if gap != " " && !initial && !hyphen {
                 break;
@@ -1089,7 +1116,9 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords) -> Vec<Candidate> {
                     && !STOPWORDS.contains(&&text[toks[j + 2].start..toks[j + 2].end]))
                 || (CONNECTORS.contains(&next)
                     && j + 2 < toks.len()
-                    && &text[toks[j + 1].end..toks[j + 2].start] == " "
+                    && (&text[toks[j + 1].end..toks[j + 2].start] == " "
+                        || (ARABIC_PARTICLES.contains(&next)
+                            && &text[toks[j + 1].end..toks[j + 2].start] == "-"))
                     && is_cap(&text[toks[j + 2].start..toks[j + 2].end]))
             {
                 j += 2;
@@ -1165,9 +1194,19 @@ fn clean_run(
         prev2: prev2_word,
         next: next_word,
     } = context;
-    let word = |t: &Tok| strip_possessive(&text[t.start..t.end]).to_string();
-    let mut words: Vec<String> = run.iter().map(word).collect();
     let mut toks: Vec<Tok> = run.to_vec();
+    // French elision: "L’Airbus", "d’Orsay" name Airbus, Orsay
+    if let Some(t) = toks.first_mut() {
+        let w = &text[t.start..t.end];
+        for el in ["L’", "l’", "D’", "d’", "L'", "l'", "D'", "d'"] {
+            if w.len() > el.len() && w.starts_with(el) {
+                t.start += el.len();
+                break;
+            }
+        }
+    }
+    let word = |t: &Tok| strip_possessive(&text[t.start..t.end]).to_string();
+    let mut words: Vec<String> = toks.iter().map(word).collect();
     // sentence-initial common word
     while !toks.is_empty() && toks[0].initial {
         let w = &words[0];
@@ -1323,8 +1362,10 @@ fn clean_run(
         .filter(|w| is_cap(w))
         .any(|w| doc.lower.contains(&w.to_lowercase()));
     if c.votes.is_empty()
-        && (2..=4).contains(&words.len())
-        && words.iter().all(|w| is_cap(w))
+        && (2..=4).contains(&words.iter().filter(|w| is_cap(w)).count())
+        && words
+            .iter()
+            .all(|w| is_cap(w) || CONNECTORS.contains(&w.as_str()))
         && !common
     {
         vote(&mut c, EntityType::Person, 1.0);
