@@ -118,6 +118,31 @@ const GROUP_WORDS: &[&str] = &[
     "Taiwanese",
     "Chinese",
     "Dutch",
+    // languages and peoples the demonym list does not carry
+    "English",
+    "Welsh",
+    "Scottish",
+    "Māori",
+    "Maori",
+    "Arabic",
+    "Hebrew",
+    "Persian",
+    "Kurdish",
+    "Catalan",
+    "Basque",
+    "Flemish",
+    "Cantonese",
+    "Mandarin",
+    "Hindi",
+    "Urdu",
+    "Swahili",
+];
+
+/// Upper-case abbreviations that name no entity (identifiers, units, diseases, job titles).
+const NOT_ENTITY_ACRONYMS: &[&str] = &[
+    "ISBN", "ISSN", "PMID", "DOI", "PDF", "URL", "HTML", "GDP", "TV", "AM", "PM", "ET", "GMT",
+    "UTC", "IPO", "SARS", "COVID", "AIDS", "HIV", "DNA", "RNA", "CEO", "CFO", "COO", "CTO", "FAQ",
+    "USB", "GPS", "AI", "VAT", "MP", "MPs", "OK", "PhD", "ID", "VIP", "DIY", "LGBT", "LGBTQ",
 ];
 
 /// Titles and roles stripped from the front of a name; their presence is a PERSON cue.
@@ -1207,8 +1232,10 @@ fn clean_run(
     }
     let word = |t: &Tok| strip_possessive(&text[t.start..t.end]).to_string();
     let mut words: Vec<String> = toks.iter().map(word).collect();
-    // sentence-initial common word
-    while !toks.is_empty() && toks[0].initial {
+    // sentence-initial common word ("New" in "New Zealand" stays: the gazetteer knows the name)
+    let whole = strip_possessive(&text[toks[0].start..toks[toks.len() - 1].end]).to_string();
+    let known_whole = toks.len() > 1 && (g.is_place(&whole) || g.is_org(&whole));
+    while !known_whole && !toks.is_empty() && toks[0].initial {
         let w = &words[0];
         let common = STOPWORDS.contains(&w.as_str())
             || (doc.lower.contains(&w.to_lowercase()) && !g.places.contains(w) && !is_all_caps(w));
@@ -1278,7 +1305,8 @@ fn clean_run(
     }
     let (start, end) = (toks[0].start, toks[toks.len() - 1].end);
     let surface = strip_possessive(&text[start..end]).to_string();
-    if g.demonyms.contains(&surface)
+    if NOT_ENTITY_ACRONYMS.contains(&surface.as_str())
+        || g.demonyms.contains(&surface)
         || (!has_org_word && g.demonyms.contains(&words[words.len() - 1]))
     {
         return None;
