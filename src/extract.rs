@@ -1085,6 +1085,30 @@ pub fn clean_title(title: &str, site: Option<&str>) -> String {
     title
 }
 
+/// An `<h1>` that differs from the metadata title is still the headline the reader sees when it
+/// reads like one: several words, not the site's name, and sharing a word with the title (a logo
+/// `<h1>` or a section name does not).
+fn is_displayed_headline(h1: &Block, site: Option<&str>, meta_title: Option<&str>) -> bool {
+    let words = word_count(&h1.text);
+    let is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(&h1.text));
+    let shares_word = meta_title.is_some_and(|t| {
+        // the title without its site name: a logo <h1> shares only the site's words
+        let tw = crate::text::word_tokens(&clean_title(t, site));
+        crate::text::word_tokens(&h1.text)
+            .iter()
+            .any(|w| w.chars().count() > 3 && tw.contains(w))
+    });
+    (MIN_H1_HEADLINE_WORDS..=MAX_H1_HEADLINE_WORDS).contains(&words)
+        && !is_site
+        && shares_word
+        && h1.link_density() < 0.5
+}
+
+/// An `<h1>` headline has at least this many words ...
+const MIN_H1_HEADLINE_WORDS: usize = 4;
+/// ... and at most this many.
+const MAX_H1_HEADLINE_WORDS: usize = 40;
+
 fn similar(a: &str, b: &str) -> bool {
     let ta: Vec<String> = crate::text::word_tokens(a);
     let tb: Vec<String> = crate::text::word_tokens(b);
@@ -1136,7 +1160,8 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
                 .any(|t| {
                     similar(&b.text, t)
                         || (t.contains(&b.text) && word_count(&b.text) * 5 >= word_count(t) * 3)
-                }) =>
+                })
+                || is_displayed_headline(b, site_name.as_deref(), meta_title.as_deref()) =>
         {
             headline_node = Some(b.element);
             Some(b.text.clone())
