@@ -835,6 +835,9 @@ const STOPWORDS: &[&str] = &[
     "Dr",
 ];
 
+/// Capitalised runs longer than this many tokens are not names.
+const MAX_NAME_TOKENS: usize = 12;
+
 /// Lower-case name particles joined by a hyphen ("al-Qaeda", "al-Bashir").
 const ARABIC_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "ben"];
 
@@ -1151,17 +1154,18 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords) -> Vec<Candidate> {
                 break;
             }
         }
-        let run: Vec<Tok> = toks[i..=j].to_vec();
+        let start = i;
         i = j + 1;
-        let mut before = toks.iter().rev().filter(|t| t.end <= run[0].start);
-        let prev_word = before.next().map(|t| text[t.start..t.end].to_lowercase());
-        let prev2_word = before.next().map(|t| text[t.start..t.end].to_lowercase());
-        let next_tok = toks.iter().find(|t| t.start >= run[run.len() - 1].end);
-        let next_word = next_tok.map(|t| text[t.start..t.end].to_lowercase());
+        // a name is a few words: a longer capitalised run is headline case, a title or a list
+        if j + 1 - start > MAX_NAME_TOKENS {
+            continue;
+        }
+        let run: Vec<Tok> = toks[start..=j].to_vec();
+        let word_at = |k: usize| text[toks[k].start..toks[k].end].to_lowercase();
         let context = Context {
-            prev: prev_word,
-            prev2: prev2_word,
-            next: next_word,
+            prev: start.checked_sub(1).map(word_at),
+            prev2: start.checked_sub(2).map(word_at),
+            next: (j + 1 < toks.len()).then(|| word_at(j + 1)),
         };
         if let Some(c) = clean_run(pi, text, &run, context, doc, g) {
             out.push(c);

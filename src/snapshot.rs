@@ -173,8 +173,9 @@ impl Snapshot {
     /// All text under `id` concatenated verbatim, in document order (subtree = the contiguous index range
     /// after `id` whose ancestors include `id`).
     pub fn subtree_end(&self, id: NodeId) -> usize {
+        // pre-order: the subtree is contiguous, and a node continues it iff its parent lies in it
         let mut end = id as usize + 1;
-        while end < self.nodes.len() && self.is_descendant(end as NodeId, id) {
+        while end < self.nodes.len() && self.nodes[end].parent.is_some_and(|p| p >= id) {
             end += 1;
         }
         end
@@ -209,50 +210,71 @@ mod native {
                 url: url.map(str::to_string),
                 nodes: Vec::new(),
             };
-            walk(doc.root_element(), None, true, &mut snap.nodes);
+            walk(doc.root_element(), &mut snap.nodes);
             snap
         }
     }
 
-    fn walk(el: ElementRef, parent: Option<NodeId>, parent_visible: bool, out: &mut Vec<Node>) {
-        let e = el.value();
-        let tag = e.name().to_ascii_lowercase();
-        let is_ld_json = tag == "script"
-            && e.attr("type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-        if SKIPPED_TAGS.contains(&tag.as_str()) && !is_ld_json {
-            return;
-        }
-        let mut attrs = BTreeMap::new();
-        for (name, value) in e.attrs() {
-            let name = name.to_ascii_lowercase();
-            if KEPT_ATTRIBUTES.contains(&name.as_str()) && (name != "href" || tag == "link") {
-                attrs.insert(name, value.to_string());
-            }
-        }
-        let hidden = e.attr("hidden").is_some() || e.attr("style").is_some_and(style_hides);
-        let visible = parent_visible && !hidden;
-        let id = out.len() as NodeId;
-        out.push(Node {
-            parent,
-            tag,
-            attrs,
-            text: None,
-            visible,
-        });
-        for child in el.children() {
-            match child.value() {
-                scraper::Node::Text(t) => out.push(Node {
-                    parent: Some(id),
-                    tag: String::new(),
-                    attrs: BTreeMap::new(),
-                    text: Some(t.to_string()),
-                    visible,
-                }),
-                scraper::Node::Element(_) => {
-                    walk(ElementRef::wrap(child).unwrap(), Some(id), visible, out)
+    /// A step of the walk: visit an element, or emit a text node, under a known parent.
+    enum Work<'a> {
+        Element(ElementRef<'a>, Option<NodeId>, bool),
+        Text(&'a str, NodeId, bool),
+    }
+
+    /// Depth-first walk with an explicit stack (children pushed in reverse, so they pop in document
+    /// order): a page nested 100 000 elements deep must not overflow the thread's stack.
+    fn walk(root: ElementRef, out: &mut Vec<Node>) {
+        let mut stack = vec![Work::Element(root, None, true)];
+        while let Some(work) = stack.pop() {
+            let (el, parent, parent_visible) = match work {
+                Work::Text(t, parent, visible) => {
+                    out.push(Node {
+                        parent: Some(parent),
+                        tag: String::new(),
+                        attrs: BTreeMap::new(),
+                        text: Some(t.to_string()),
+                        visible,
+                    });
+                    continue;
                 }
-                _ => {}
+                Work::Element(el, parent, visible) => (el, parent, visible),
+            };
+            let e = el.value();
+            let tag = e.name().to_ascii_lowercase();
+            let is_ld_json = tag == "script"
+                && e.attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+            if SKIPPED_TAGS.contains(&tag.as_str()) && !is_ld_json {
+                continue;
+            }
+            let mut attrs = BTreeMap::new();
+            for (name, value) in e.attrs() {
+                let name = name.to_ascii_lowercase();
+                if KEPT_ATTRIBUTES.contains(&name.as_str()) && (name != "href" || tag == "link") {
+                    attrs.insert(name, value.to_string());
+                }
+            }
+            let hidden = e.attr("hidden").is_some() || e.attr("style").is_some_and(style_hides);
+            let visible = parent_visible && !hidden;
+            let id = out.len() as NodeId;
+            out.push(Node {
+                parent,
+                tag,
+                attrs,
+                text: None,
+                visible,
+            });
+            let children: Vec<_> = el.children().collect();
+            for child in children.into_iter().rev() {
+                match child.value() {
+                    scraper::Node::Text(t) => stack.push(Work::Text(t, id, visible)),
+                    scraper::Node::Element(_) => stack.push(Work::Element(
+                        ElementRef::wrap(child).unwrap(),
+                        Some(id),
+                        visible,
+                    )),
+                    _ => {}
+                }
             }
         }
     }
