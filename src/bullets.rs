@@ -109,10 +109,18 @@ pub struct PageBullets {
 }
 
 fn dek_like(snap: &Snapshot, el: NodeId) -> bool {
-    std::iter::once(el)
-        .chain(snap.ancestors(el))
-        .take(3)
-        .any(|a| {
+    let near = || std::iter::once(el).chain(snap.ancestors(el)).take(3);
+    // captions and credits of a lead photo or video sit under headlines too (BBC "Media caption")
+    let caption = near().any(|a| {
+        let n = &snap.nodes[a as usize];
+        let ic = n.id_class();
+        n.tag == "figure"
+            || n.tag == "figcaption"
+            || ic.contains("caption")
+            || ic.contains("credit")
+    });
+    !caption
+        && near().any(|a| {
             let ic = snap.nodes[a as usize].id_class();
             !ic.is_empty() && DEK_WORDS.iter().any(|w| ic.contains(w)) && !ic.contains("byline")
         })

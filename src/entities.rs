@@ -142,7 +142,8 @@ const GROUP_WORDS: &[&str] = &[
 const NOT_ENTITY_ACRONYMS: &[&str] = &[
     "ISBN", "ISSN", "PMID", "DOI", "PDF", "URL", "HTML", "GDP", "TV", "AM", "PM", "ET", "GMT",
     "UTC", "IPO", "SARS", "COVID", "AIDS", "HIV", "DNA", "RNA", "CEO", "CFO", "COO", "CTO", "FAQ",
-    "USB", "GPS", "AI", "VAT", "MP", "MPs", "OK", "PhD", "ID", "VIP", "DIY", "LGBT", "LGBTQ",
+    "USB", "GPS", "AI", "VAT", "MP", "MPs", "OK", "PhD", "ID", "VIP", "DIY", "LGBT", "LGBTQ", "PC",
+    "RFC", "FAQ", "PS",
 ];
 
 /// Titles and roles stripped from the front of a name; their presence is a PERSON cue.
@@ -632,7 +633,7 @@ const SAY_VERBS: &[&str] = &[
 ];
 
 /// Common English function words that start sentences capitalised.
-const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "The",
     "A",
     "An",
@@ -833,6 +834,50 @@ const STOPWORDS: &[&str] = &[
     "Mrs",
     "Ms",
     "Dr",
+];
+
+/// Day and month names (and their abbreviations): never part of a name.
+const DATE_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Mon",
+    "Tue",
+    "Wed",
+    "Thu",
+    "Fri",
+    "Sat",
+    "Sun",
+    "Updated",
+    "Published",
 ];
 
 /// Capitalised runs longer than this many tokens are not names.
@@ -1252,10 +1297,19 @@ fn clean_run(
             t.initial = false;
         }
     }
-    // drop leading connectors left over (not a particle bound by a hyphen: "al-Qaeda")
-    while words.first().is_some_and(|w| !is_cap(w)) && !text[toks[0].end..].starts_with('-') {
+    // drop leading connectors left over (not a particle bound by a hyphen: "al-Qaeda"), a leading
+    // "The" ("The Post"), and dates and "I" at either end ("NYSE Wednesday", "Maybe I")
+    let edge_junk = |w: &str| DATE_WORDS.contains(&w) || w == "I" || w == "The";
+    while words
+        .first()
+        .is_some_and(|w| (!is_cap(w) && !text[toks[0].end..].starts_with('-')) || edge_junk(w))
+    {
         toks.remove(0);
         words.remove(0);
+    }
+    while words.last().is_some_and(|w| edge_junk(w) || !is_cap(w)) {
+        toks.pop();
+        words.pop();
     }
     if words.is_empty() {
         return None;
@@ -1321,9 +1375,18 @@ fn clean_run(
     }
     // ALL-CAPS runs are bylines, datelines or shouting unless a gazetteer knows them; short single
     // ones are acronyms
+    // an upper-case common word ("SHALL", "CLOSE" in an RFC) is emphasis, not an acronym
+    if words.len() == 1
+        && is_all_caps(&words[0])
+        && doc.lower.contains(&words[0].to_lowercase())
+        && !g.is_place(&words[0])
+        && !g.is_org(&words[0])
+    {
+        return None;
+    }
     let caps = words.iter().all(|w| is_all_caps(w) || !is_cap(w));
     if caps
-        && (words.len() > 1 || surface.chars().count() > 5)
+        && (words.len() > 1 || surface.chars().count() > 4)
         && !g.is_place(&surface)
         && !g.is_org(&surface)
     {

@@ -28,6 +28,11 @@ use text::Para;
 pub const NO_ARTICLE: &str =
     "No article found on this page: it looks like an index, a search page or an app, not a news story.";
 
+/// What the panel says when the page has (next to) no visible text: a video, an image, an empty page.
+pub const NO_TEXT: &str = "This page has no readable text to summarise.";
+/// A page with no text block at least this long (characters) has no readable text.
+const MIN_PAGE_TEXT: usize = 40;
+
 /// Analyse a snapshot: extraction, metadata, quotes, entities and bullets, in one pass.
 ///
 /// Never fails: a page without an article gives `article_found: false` and a `message`; the
@@ -47,7 +52,11 @@ pub fn summarize(snap: &Snapshot) -> Summary {
         ..Default::default()
     };
     if x.main.is_none() {
-        s.message = Some(NO_ARTICLE.to_string());
+        let has_text = x
+            .blocks
+            .iter()
+            .any(|b| b.text.chars().count() >= MIN_PAGE_TEXT);
+        s.message = Some(if has_text { NO_ARTICLE } else { NO_TEXT }.to_string());
         return s;
     }
     let mut page = bullets::page_bullets(snap, &x.blocks, m.headline_node, &x.paragraphs);

@@ -611,9 +611,8 @@ fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt], paras: &[Para])
             .filter(|m| m.kind == EntityType::Org && (m.para, m.start) < at && m.para + 1 >= at.0)
             .max_by_key(|m| (m.para, m.start))
             .map(|m| m.entity.clone()),
-        Who::Adjacent(name) => {
-            resolve(Who::Named(name.clone()), at, mentions, paras).or(Some(name))
-        }
+        Who::Adjacent(name) => resolve(Who::Named(name.clone()), at, mentions, paras)
+            .or_else(|| plausible_name(&name).then_some(name)),
         Who::Named(name) => {
             let key = name.to_lowercase();
             let found = mentions
@@ -633,6 +632,21 @@ fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt], paras: &[Para])
                 .or_else(|| name.contains(' ').then_some(name))
         }
     }
+}
+
+/// A speaker name the entity finder did not know is still shown when it looks like a name: one to
+/// four capitalised alphabetic words, not in capitals, no function word ("So", "For", "MANIFEST",
+/// "I--" are not).
+fn plausible_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().count() >= 2
+                && is_cap(w)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                && !w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+                && !crate::entities::STOPWORDS.contains(w)
+        })
 }
 
 /// He/she: the subject (first person named) of the last sentence before `at` that names a person,

@@ -49,7 +49,9 @@ pub fn markdown(s: &Summary) -> String {
         out.push_str("## Quotes\n\n");
         for q in quotes {
             let who = q.speaker.as_deref().unwrap_or("unattributed");
-            out.push_str(&format!("> “{}” — {who}\n\n", q.text));
+            // the comma before an attribution ("…,” she said) is not part of what was said
+            let text = q.text.strip_suffix(',').unwrap_or(&q.text);
+            out.push_str(&format!("> “{text}” — {who}\n\n"));
         }
     }
     if !s.entities.is_empty() {

@@ -1,16 +1,30 @@
-//! `lede PAGE.html|PAGE.html.gz [--format json|markdown] [--snapshot] [--url URL]`
+//! `lede PAGE.html|PAGE.html.gz|- [--format json|markdown] [--snapshot] [--url URL]`
 //!
 //! Prints the page's [`lede::Summary`] as JSON (default) or Markdown; `--snapshot` prints the page
-//! snapshot JSON instead (the same shape the extension's content script sends to the panel).
+//! snapshot JSON instead (the same shape the extension's content script sends to the panel). `-`
+//! reads the page from standard input; `--url` records the page's address in the snapshot.
+//! Exit status: 0 with a summary (also when the page holds no article: `article_found` is false),
+//! 2 with a one-line reason on unreadable input.
 
 use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: lede PAGE.html|PAGE.html.gz [--format json|markdown] [--snapshot] [--url URL]";
+    "usage: lede PAGE.html|PAGE.html.gz|- [--format json|markdown] [--snapshot] [--url URL]";
+
+/// Share of control characters above which input is binary, not a page.
+const MAX_CONTROL_SHARE: f64 = 0.05;
 
 fn read_page(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let bytes = if path == "-" {
+        let mut b = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        b
+    } else {
+        std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?
+    };
     let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
         flate2::read::MultiGzDecoder::new(&bytes[..])
@@ -20,7 +34,15 @@ fn read_page(path: &str) -> Result<String, String> {
     } else {
         bytes
     };
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let control = text
+        .chars()
+        .filter(|&c| (c.is_control() && !c.is_whitespace()) || c == '\u{fffd}')
+        .count();
+    if control as f64 > text.chars().count() as f64 * MAX_CONTROL_SHARE {
+        return Err(format!("{path} is not an HTML page (binary data)"));
+    }
+    Ok(text)
 }
 
 fn run() -> Result<String, String> {
@@ -33,7 +55,7 @@ fn run() -> Result<String, String> {
             "--url" => url = Some(args.next().ok_or(USAGE)?),
             "--snapshot" => snapshot_only = true,
             "-h" | "--help" => return Ok(USAGE.to_string()),
-            _ if path.is_none() && !a.starts_with('-') => path = Some(a),
+            _ if path.is_none() && (a == "-" || !a.starts_with('-')) => path = Some(a),
             _ => return Err(format!("unexpected argument {a:?}\n{USAGE}")),
         }
     }
@@ -53,7 +75,10 @@ fn run() -> Result<String, String> {
 fn main() -> ExitCode {
     match run() {
         Ok(out) => {
-            println!("{out}");
+            // a closed pipe (`lede page.html | head`) is a normal end, not an error
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            let _ = writeln!(stdout, "{out}");
             ExitCode::SUCCESS
         }
         Err(e) => {
