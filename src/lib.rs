@@ -30,7 +30,7 @@ pub const NO_ARTICLE: &str =
 
 /// What the panel says when the page has (next to) no visible text: a video, an image, an empty page.
 pub const NO_TEXT: &str = "This page has no readable text to summarise.";
-/// A page with no text block at least this long (characters) has no readable text.
+/// A page with less visible text than this (characters, all blocks together) has no readable text.
 const MIN_PAGE_TEXT: usize = 40;
 
 /// Analyse a snapshot: extraction, metadata, quotes, entities and bullets, in one pass.
@@ -52,10 +52,8 @@ pub fn summarize(snap: &Snapshot) -> Summary {
         ..Default::default()
     };
     if x.main.is_none() {
-        let has_text = x
-            .blocks
-            .iter()
-            .any(|b| b.text.chars().count() >= MIN_PAGE_TEXT);
+        let text_chars: usize = x.blocks.iter().map(|b| b.text.chars().count()).sum();
+        let has_text = text_chars >= MIN_PAGE_TEXT;
         s.message = Some(if has_text { NO_ARTICLE } else { NO_TEXT }.to_string());
         return s;
     }
