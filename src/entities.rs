@@ -632,7 +632,8 @@ const SAY_VERBS: &[&str] = &[
     "met",
 ];
 
-/// Common English function words that start sentences capitalised.
+/// Common English (and a few French, German, Spanish) function words that start sentences
+/// capitalised; day and month names are in [`DATE_WORDS`] and count too (see [`is_stopword`]).
 pub(crate) const STOPWORDS: &[&str] = &[
     "The",
     "A",
@@ -698,44 +699,6 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "One",
     "Two",
     "Three",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Mon",
-    "Tue",
-    "Wed",
-    "Thu",
-    "Fri",
-    "Sat",
-    "Sun",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
     "Le",
     "La",
     "Les",
@@ -819,7 +782,6 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "Could",
     "Should",
     "Can",
-    "May",
     "Might",
     "Must",
     "Let",
@@ -835,6 +797,11 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "Ms",
     "Dr",
 ];
+
+/// A function word or a date word: never a name on its own.
+pub(crate) fn is_stopword(w: &str) -> bool {
+    STOPWORDS.contains(&w) || DATE_WORDS.contains(&w)
+}
 
 /// Day and month names (and their abbreviations): never part of a name.
 const DATE_WORDS: &[&str] = &[
@@ -1186,7 +1153,7 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords) -> Vec<Candidate> {
                     && ORG_WORDS.contains(&&text[toks[j].start..toks[j].end])
                     && j + 2 < toks.len()
                     && is_cap(&text[toks[j + 2].start..toks[j + 2].end])
-                    && !STOPWORDS.contains(&&text[toks[j + 2].start..toks[j + 2].end]))
+                    && !is_stopword(&text[toks[j + 2].start..toks[j + 2].end]))
                 || (CONNECTORS.contains(&next)
                     && j + 2 < toks.len()
                     && (&text[toks[j + 1].end..toks[j + 2].start] == " "
@@ -1286,7 +1253,7 @@ fn clean_run(
     let known_whole = toks.len() > 1 && (g.is_place(&whole) || g.is_org(&whole));
     while !known_whole && !toks.is_empty() && toks[0].initial {
         let w = &words[0];
-        let common = STOPWORDS.contains(&w.as_str())
+        let common = is_stopword(w)
             || (doc.lower.contains(&w.to_lowercase()) && !g.places.contains(w) && !is_all_caps(w));
         if !common {
             break;
@@ -1353,7 +1320,7 @@ fn clean_run(
     if words.len() == 1 {
         let w = &words[0];
         if g.demonyms.contains(w)
-            || STOPWORDS.contains(&w.as_str())
+            || is_stopword(w)
             || TITLES.contains(&w.as_str())
             || w.chars().count() < 2
             || w.chars().all(|c| c.is_ascii_digit())

@@ -645,7 +645,7 @@ fn plausible_name(name: &str) -> bool {
                 && is_cap(w)
                 && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
                 && !w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-                && !crate::entities::STOPWORDS.contains(w)
+                && !crate::entities::is_stopword(w)
         })
 }
 
