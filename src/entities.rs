@@ -1179,6 +1179,22 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords) -> Vec<Candidate> {
             prev2: start.checked_sub(2).map(word_at),
             next: (j + 1 < toks.len()).then(|| word_at(j + 1)),
         };
+        // "envoy to Ukraine Kurt Volker": a known place or organisation glued to a name
+        if let Some(k) = glued_prefix(text, &run, g) {
+            let first = Context {
+                prev: context.prev.clone(),
+                prev2: context.prev2.clone(),
+                next: Some(word_at(start + k)),
+            };
+            let rest = Context {
+                prev: Some(word_at(start + k - 1)),
+                prev2: (start + k >= 2).then(|| word_at(start + k - 2)),
+                next: context.next,
+            };
+            out.extend(clean_run(pi, text, &run[..k], first, doc, g));
+            out.extend(clean_run(pi, text, &run[k..], rest, doc, g));
+            continue;
+        }
         if let Some(c) = clean_run(pi, text, &run, context, doc, g) {
             out.push(c);
         }
@@ -1220,6 +1236,30 @@ struct Context {
     prev: Option<String>,
     prev2: Option<String>,
     next: Option<String>,
+}
+
+/// The number of leading tokens of `run` that form a known place or organisation followed by at
+/// least two more capitalised words that are no continuation of it ("Ukraine Kurt Volker" → 1), when
+/// the whole run is not itself a known or organisation-like name ("New York Times" stays whole).
+fn glued_prefix(text: &str, run: &[Tok], g: &Gazetteers) -> Option<usize> {
+    if run.len() < 3 {
+        return None;
+    }
+    let span = |a: usize, b: usize| &text[run[a].start..run[b - 1].end];
+    let whole = strip_possessive(span(0, run.len()));
+    let words: Vec<&str> = (0..run.len()).map(|k| span(k, k + 1)).collect();
+    if g.is_place(whole) || g.is_org(whole) || words.iter().any(|w| ORG_WORDS.contains(w)) {
+        return None;
+    }
+    (1..=2)
+        .filter(|&k| run.len() - k >= 2)
+        .filter(|&k| words[k..].iter().all(|w| is_cap(w)))
+        .find(|&k| {
+            // no place or organisation is longer than its prefix plus the next word
+            let prefix = span(0, k);
+            let longer = strip_possessive(span(0, k + 1));
+            (g.is_place(prefix) || g.is_org(prefix)) && !g.is_place(longer) && !g.is_org(longer)
+        })
 }
 
 fn clean_run(
@@ -1359,6 +1399,12 @@ fn clean_run(
     {
         return None;
     }
+    // a dotted abbreviation keeps its final period ("U.S." — the word segmenter leaves it out)
+    let surface = if surface.contains('.') && text[start + surface.len()..].starts_with('.') {
+        format!("{surface}.")
+    } else {
+        surface
+    };
     let end = start + surface.len();
     let mut c = Candidate {
         para: pi,
