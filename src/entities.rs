@@ -146,84 +146,22 @@ const NOT_ENTITY_ACRONYMS: &[&str] = &[
     "RFC", "FAQ", "PS",
 ];
 
-/// Titles and roles stripped from the front of a name; their presence is a PERSON cue.
-pub(crate) const TITLES: &[&str] = &[
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Dr",
-    "Prof",
-    "Professor",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "President",
+/// Words that stand before a name only as part of a title ("Prime" Minister, "Foreign" Minister,
+/// "Deputy", "Former"); with [`CORE_TITLES`] they make up the titles stripped from the front of a
+/// name (see [`is_title`]), whose presence is a PERSON cue.
+const TITLE_QUALIFIERS: &[&str] = &[
     "Prime",
-    "Minister",
-    "Chancellor",
-    "Senator",
-    "Sen",
-    "Rep",
-    "Representative",
-    "Gov",
-    "Governor",
-    "General",
-    "Gen",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "Pope",
     "Chief",
     "Executive",
     "Deputy",
     "Vice",
-    "Director",
-    "Spokesman",
-    "Spokeswoman",
     "Spokesperson",
-    "Judge",
-    "Justice",
-    "Detective",
-    "Officer",
-    "Sergeant",
-    "Sgt",
-    "Captain",
-    "Capt",
-    "Coach",
-    "Mayor",
-    "Ambassador",
-    "Commissioner",
-    "Chairman",
-    "Chairwoman",
     "Chair",
-    "CEO",
-    "Secretary",
-    "Premier",
     "Councillor",
     "Councilman",
-    "Superintendent",
-    "Inspector",
-    "Lieutenant",
-    "Lt",
-    "Colonel",
-    "Col",
-    "Admiral",
     "Adm",
-    "Rev",
-    "Reverend",
     "Father",
-    "Bishop",
-    "Archbishop",
-    "Cardinal",
-    "Sheikh",
-    "Emir",
     "Crown",
-    "Speaker",
-    "Leader",
-    "Attorney",
     "Assistant",
     "Associate",
     "Foreign",
@@ -239,7 +177,6 @@ pub(crate) const TITLES: &[&str] = &[
     "Agriculture",
     "Education",
     "Transport",
-    "Justice",
     "Environment",
     "Presidential",
     "Former",
@@ -248,16 +185,10 @@ pub(crate) const TITLES: &[&str] = &[
     "Senior",
     "Junior",
     "Supreme",
-    "Commander",
-    "Marshal",
     "Head",
     "Founder",
     "Co-founder",
-    "M",
-    "Mme",
     "Mlle",
-    "Monsieur",
-    "Madame",
     "Herr",
     "Frau",
     "Dr.",
@@ -265,6 +196,11 @@ pub(crate) const TITLES: &[&str] = &[
     "Mrs.",
     "Ms.",
 ];
+
+/// A title or title qualifier ("President", "Mr", "Foreign", "Deputy").
+pub(crate) fn is_title(w: &str) -> bool {
+    CORE_TITLES.contains(&w) || TITLE_QUALIFIERS.contains(&w)
+}
 
 /// Titles that are only titles when followed by a name (department words like "Energy" are not).
 const CORE_TITLES: &[&str] = &[
@@ -1331,9 +1267,9 @@ fn clean_run(
     let known = g.is_org(&surface_now) || g.is_place(&surface_now);
     if !has_org_word && !known {
         // cut at the last title word when a capitalised non-title name follows
-        let last_title = words.iter().rposition(|w| {
-            TITLES.contains(&w.as_str()) || TITLES.contains(&w.trim_end_matches('.'))
-        });
+        let last_title = words
+            .iter()
+            .rposition(|w| is_title(w) || is_title(w.trim_end_matches('.')));
         if let Some(t) = last_title {
             let mut k = t + 1;
             // "Secretary of State Mike Pompeo"
@@ -1361,7 +1297,7 @@ fn clean_run(
         let w = &words[0];
         if g.demonyms.contains(w)
             || is_stopword(w)
-            || TITLES.contains(&w.as_str())
+            || is_title(w)
             || w.chars().count() < 2
             || w.chars().all(|c| c.is_ascii_digit())
         {

@@ -332,7 +332,7 @@ fn who_from(words: &[&str]) -> Option<Who> {
     // "Mr. Reeves", "Prime Minister Ardern": titles before the name
     let titles = words
         .iter()
-        .take_while(|w| crate::entities::TITLES.contains(&clean_word(w)))
+        .take_while(|w| crate::entities::is_title(clean_word(w)))
         .count();
     let words: Vec<&str> = if titles < words.len() {
         words[titles..].to_vec()
@@ -369,8 +369,8 @@ fn who_from(words: &[&str]) -> Option<Who> {
         .map(|(_, w)| clean_word(w))
         .collect();
     // "U.S. Attorney Erin Nealy Cox": the name follows the last title
-    let titles = &crate::entities::TITLES;
-    let name = match name.iter().rposition(|w| titles.contains(w)) {
+    let titles = crate::entities::is_title;
+    let name = match name.iter().rposition(|w| titles(w)) {
         Some(t) if t + 1 < name.len() => name[t + 1..].to_vec(),
         _ => name,
     };
