@@ -90,19 +90,14 @@ pub fn summarize(snap: &Snapshot) -> Summary {
         paras.push(h);
         trusted.push(false);
     }
-    for b in &page.bullets {
-        paras.push(Para::plain(&b.text));
-        trusted.push(true);
+    // page bullets keep their page positions: their blocks' mapped text
+    for el in &page.elements {
+        if let Some(b) = x.blocks.iter().find(|b| b.element == *el) {
+            paras.push(b.para.clone());
+        }
     }
     paras.extend(body.iter().cloned());
     trusted.resize(paras.len(), true);
-    // page bullets keep their real page positions: swap the plain copies for mapped ones
-    let bullet_offset = paras.len() - body.len() - page.bullets.len();
-    for (i, el) in page.elements.iter().enumerate() {
-        if let Some(b) = x.blocks.iter().find(|b| b.element == *el) {
-            paras[bullet_offset + i] = b.para.clone();
-        }
-    }
 
     let (entities, mentions) = entities::find_entities_at(&paras, &trusted);
     s.quotes = quotes::find_quotes(&paras, &mentions);
