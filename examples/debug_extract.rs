@@ -1,17 +1,7 @@
 //! Print the main content element and every block inside it with the body decision (development aid).
 fn main() {
     let path = std::env::args().nth(1).expect("usage: debug_extract PAGE");
-    let bytes = std::fs::read(&path).unwrap();
-    let html = if path.ends_with(".gz") {
-        use std::io::Read;
-        let mut s = String::new();
-        flate2::read::GzDecoder::new(&bytes[..])
-            .read_to_string(&mut s)
-            .unwrap();
-        s
-    } else {
-        String::from_utf8_lossy(&bytes).into_owned()
-    };
+    let html = lede::snapshot::decode_page(std::fs::read(&path).unwrap()).unwrap();
     let snap = lede::Snapshot::from_html(&html, None);
     let x = lede::extract::extract(&snap);
     let main = x.main;

@@ -197,9 +197,30 @@ impl Snapshot {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+pub use native::decode_page;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use super::*;
     use scraper::{ElementRef, Html};
+
+    /// The text of a page file's bytes: gunzipped when they start with the gzip magic number, then
+    /// decoded as UTF-8 with invalid sequences replaced (U+FFFD).
+    ///
+    /// Errors: a gzip stream that cannot be decompressed.
+    pub fn decode_page(bytes: Vec<u8>) -> Result<String, String> {
+        use std::io::Read;
+        let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+            let mut out = Vec::new();
+            flate2::read::MultiGzDecoder::new(&bytes[..])
+                .read_to_end(&mut out)
+                .map_err(|e| format!("cannot gunzip: {e}"))?;
+            out
+        } else {
+            bytes
+        };
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
 
     impl Snapshot {
         /// Build a snapshot from an HTML document with the html5ever parser (scripting enabled, as in a

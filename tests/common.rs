@@ -1,7 +1,6 @@
 //! Helpers shared by the integration tests: where `../shared` is, and reading (gzipped) pages.
 #![allow(dead_code)]
 
-use std::io::Read;
 use std::path::PathBuf;
 
 /// The shared corpus folder: `$LEDE_SHARED`, else `../shared` beside the repository.
@@ -11,18 +10,10 @@ pub fn shared() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
 }
 
-/// Read an HTML file, gunzipping `.gz`.
+/// Read an HTML file, gunzipping `.gz` ([`lede::snapshot::decode_page`]).
 pub fn read_page(path: &std::path::Path) -> String {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    if path.extension().is_some_and(|e| e == "gz") {
-        let mut s = String::new();
-        flate2::read::GzDecoder::new(&bytes[..])
-            .read_to_string(&mut s)
-            .unwrap();
-        s
-    } else {
-        String::from_utf8_lossy(&bytes).into_owned()
-    }
+    lede::snapshot::decode_page(bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// All corpus pages: readability `source.html` files and aeb-dev `.html.gz` files, sorted.

@@ -25,16 +25,7 @@ fn read_page(path: &str) -> Result<String, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?
     };
-    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(&bytes[..])
-            .read_to_end(&mut out)
-            .map_err(|e| format!("cannot gunzip {path}: {e}"))?;
-        out
-    } else {
-        bytes
-    };
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let text = lede::snapshot::decode_page(bytes).map_err(|e| format!("{path}: {e}"))?;
     let control = text
         .chars()
         .filter(|&c| (c.is_control() && !c.is_whitespace()) || c == '\u{fffd}')
