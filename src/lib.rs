@@ -46,6 +46,7 @@ pub fn summarize(snap: &Snapshot) -> Summary {
         byline: m.byline.clone(),
         published: m.published.clone(),
         site_name: m.site_name.clone(),
+        url: snap.url.clone(),
         lang: m.lang.clone(),
         dir: m.dir.clone(),
         next_page: m.next_page.clone(),

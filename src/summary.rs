@@ -118,6 +118,10 @@ pub struct Summary {
     pub published: Option<String>,
     /// Site / publication name.
     pub site_name: Option<String>,
+    /// The page's address as the snapshot gives it (the live page's `location.href` in the extension,
+    /// `--url` in the CLI); `None` when unknown. Renderings link to it only when it is `http(s):`.
+    #[serde(default)]
+    pub url: Option<String>,
     /// Document language (BCP 47 tag as declared, e.g. `en`, `fr-FR`).
     pub lang: Option<String>,
     /// Text direction: `ltr` or `rtl`.

@@ -1,6 +1,9 @@
-//! `lede PAGE.html|PAGE.html.gz|- [--format json|markdown] [--snapshot] [--url URL]`
+//! `lede PAGE.html|PAGE.html.gz|- [--format json|markdown|text|html] [--no-quotes] [--no-entities]
+//! [--snapshot] [--url URL]`
 //!
-//! Prints the page's [`lede::Summary`] as JSON (default) or Markdown; `--snapshot` prints the page
+//! Prints the page's [`lede::Summary`] as JSON (default), or for people as Markdown, plain text or an
+//! HTML fragment (the panel's three Copy formats; `--no-quotes` / `--no-entities` leave those
+//! sections out, as the panel's copy options do); `--snapshot` prints the page
 //! snapshot JSON instead (the same shape the extension's content script sends to the panel). `-`
 //! reads the page from standard input; `--url` records the page's address in the snapshot.
 //! Exit status: 0 with a summary (also when the page holds no article: `article_found` is false),
@@ -9,8 +12,8 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: lede PAGE.html|PAGE.html.gz|- [--format json|markdown] [--snapshot] [--url URL]";
+const USAGE: &str = "usage: lede PAGE.html|PAGE.html.gz|- [--format json|markdown|text|html] \
+[--no-quotes] [--no-entities] [--snapshot] [--url URL]";
 
 /// Share of control characters above which input is binary, not a page.
 const MAX_CONTROL_SHARE: f64 = 0.05;
@@ -40,11 +43,14 @@ fn run() -> Result<String, String> {
     let mut args = std::env::args().skip(1);
     let (mut path, mut format, mut url, mut snapshot_only) =
         (None, "json".to_string(), None, false);
+    let mut sections = lede::render::Sections::default();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--format" | "-f" => format = args.next().ok_or(USAGE)?,
             "--url" => url = Some(args.next().ok_or(USAGE)?),
             "--snapshot" => snapshot_only = true,
+            "--no-quotes" => sections.quotes = false,
+            "--no-entities" => sections.entities = false,
             "-h" | "--help" => return Ok(USAGE.to_string()),
             _ if path.is_none() && (a == "-" || !a.starts_with('-')) => path = Some(a),
             _ => return Err(format!("unexpected argument {a:?}\n{USAGE}")),
@@ -56,10 +62,14 @@ fn run() -> Result<String, String> {
         return serde_json::to_string(&snap).map_err(|e| e.to_string());
     }
     let summary = lede::summarize(&snap);
-    match format.as_str() {
-        "json" => serde_json::to_string_pretty(&summary).map_err(|e| e.to_string()),
-        "markdown" | "md" => Ok(lede::render::markdown(&summary)),
-        other => Err(format!("unknown format {other:?} (json or markdown)")),
+    if format == "json" {
+        return serde_json::to_string_pretty(&summary).map_err(|e| e.to_string());
+    }
+    match lede::render::Format::from_name(&format) {
+        Some(f) => Ok(lede::render::render(&summary, f, sections)),
+        None => Err(format!(
+            "unknown format {format:?} (json, markdown, text or html)"
+        )),
     }
 }
 
