@@ -4,9 +4,13 @@
 //! straight marks, with context rules so apostrophes never open a quote); a span left open at the end
 //! of a paragraph is a quote continued in the next one. Attribution follows the cue-verb patterns used
 //! by rule-based quote attributors (Pareti's PARC work, the BBC's Citron): "…,” X said / said X /
-//! X said: “…” / according to X / quoted X as saying, with pronouns resolved to the last person named,
-//! and quotes without an attribution in their sentence inheriting the speaker of the paragraph before
-//! (the "continued quote" convention).
+//! X said: “…” / according to X / quoted X as saying, with pronouns resolved to the last person named.
+//! Definite descriptions are resolved to the nearest earlier entity they describe ("the president"
+//! → the person introduced as President X, "the group" → the organisation named or described as a
+//! group, "the report" → the report's author); a participle cue ("…, saying that it “…”") takes the
+//! clause's subject. Quotes without an attribution in their sentence inherit the speaker of the
+//! paragraph before (the "continued quote" convention), also across a caption that names nobody,
+//! and a headline quote that repeats a body quote takes that quote's speaker.
 
 use crate::entities::MentionAt;
 use crate::summary::{EntityType, Quote};
@@ -110,6 +114,44 @@ const CUE_VERBS: &[&str] = &[
     "martèle",
     "reconnaît",
     "avertit",
+    // German, Spanish, Italian, Dutch and Portuguese (the most frequent reporting verbs)
+    "sagte",
+    "sagt",
+    "erklärte",
+    "betonte",
+    "laut",
+    "dijo",
+    "afirmó",
+    "explicó",
+    "señaló",
+    "según",
+    "detto",
+    "dichiarato",
+    "spiegato",
+    "secondo",
+    "zei",
+    "zegt",
+    "aldus",
+    "volgens",
+    "disse",
+    "afirmou",
+    "segundo",
+];
+
+/// Participles of cue verbs: "…, saying that it “…”" has the clause's subject as its speaker.
+const PARTICIPLES: &[&str] = &[
+    "saying",
+    "stating",
+    "adding",
+    "noting",
+    "arguing",
+    "insisting",
+    "declaring",
+    "writing",
+    "warning",
+    "telling",
+    "explaining",
+    "claiming",
 ];
 
 /// How far back from an opening mark an attribution is looked for, in words.
@@ -169,6 +211,7 @@ const PAIRS: &[(char, &[char])] = &[
     ('‘', &['’']),
     ('‚', &['‘', '’']),
     ('‹', &['›']),
+    ('›', &['‹']),
     ('「', &['」']),
     ('『', &['』']),
     ('"', &['"', '”']),
@@ -195,7 +238,7 @@ fn is_word_char(c: Option<char>) -> bool {
 fn opens(c: char, prev: Option<char>, next: Option<char>) -> bool {
     let next_ok = next.is_some_and(|n| !n.is_whitespace() || c == '«' || c == '»');
     match c {
-        '"' | '\'' | '‘' | '‚' | '»' => {
+        '"' | '\'' | '‘' | '‚' | '»' | '›' => {
             !is_word_char(prev)
                 && next_ok
                 && !prev.is_some_and(|p| p == '.' && c == '\'')
@@ -311,6 +354,12 @@ enum Who {
     /// known entity.
     Adjacent(String),
     Pronoun,
+    /// "the group", "the president", "the report": a definite description (its lower-case words,
+    /// head noun last), resolved to the nearest earlier entity it describes.
+    Description(Vec<String>),
+    /// The subject of the clause before a participle cue ("The union’s leader, Marco Bellini,
+    /// rejected the offer, saying …").
+    Subject,
     Unnamed,
 }
 
@@ -350,8 +399,10 @@ fn who_from(words: &[&str]) -> Option<Who> {
     if lower == "the" && words.get(1).is_some_and(|w| is_cap(clean_word(w))) {
         return who_from(&words[1..]); // "the Associated Press", "the BBC"
     }
-    if lower == "the"
-        || lower == "a"
+    if lower == "the" {
+        return Some(description(&words[1..]));
+    }
+    if lower == "a"
         || lower == "an"
         || UNNAMED.contains(&lower.as_str())
         || (!is_cap(first) && first.chars().all(char::is_alphabetic))
@@ -365,7 +416,13 @@ fn who_from(words: &[&str]) -> Option<Who> {
             is_cap(c) || ["of", "de", "van", "von", "bin", "al"].contains(&c)
         })
         .enumerate()
-        .take_while(|(i, w)| *i == 0 || !words[i - 1].ends_with([',', '.', ';', ':']) || !is_cap(w))
+        .take_while(|(i, w)| {
+            let prev = words.get(i.wrapping_sub(1)).copied().unwrap_or("");
+            *i == 0
+                || !is_cap(w)
+                || !prev.ends_with([',', '.', ';', ':'])
+                || (prev.ends_with('.') && crate::text::ends_with_abbreviation(prev))
+        })
         .map(|(_, w)| clean_word(w))
         .collect();
     // "U.S. Attorney Erin Nealy Cox": the name follows the last title
@@ -378,6 +435,49 @@ fn who_from(words: &[&str]) -> Option<Who> {
         return None;
     }
     Some(Who::Named(name.join(" ")))
+}
+
+/// The lower-case words of a description after its "the" ("former president", "group"): up to
+/// four words, ending at punctuation; no lower-case word → unnamed.
+fn description(words: &[&str]) -> Who {
+    let mut out = Vec::new();
+    for w in words.iter().take(4) {
+        let c = clean_word(w);
+        if c.is_empty() || is_cap(c) || !c.chars().all(|ch| ch.is_alphabetic() || ch == '-') {
+            break;
+        }
+        out.push(c.to_lowercase());
+        if w.ends_with([',', '.', ';', ':', '”', '"']) {
+            break;
+        }
+    }
+    if out.is_empty() {
+        Who::Unnamed
+    } else {
+        Who::Description(out)
+    }
+}
+
+/// The description ending at `words[k]` ("… the group" → group), read backwards to its "the";
+/// without one it is unnamed ("officers", "a source").
+fn description_back(words: &[&str], k: usize) -> Who {
+    let mut s = k;
+    while s > 0 && k - s < 3 {
+        let c = clean_word(words[s - 1]);
+        if words[s - 1].ends_with([',', '.', ';', ':'])
+            || c.is_empty()
+            || is_cap(c)
+            || c.eq_ignore_ascii_case("the")
+        {
+            break;
+        }
+        s -= 1;
+    }
+    if s > 0 && clean_word(words[s - 1]).eq_ignore_ascii_case("the") {
+        description(&words[s..=k])
+    } else {
+        Who::Unnamed
+    }
 }
 
 /// Mark a speaker phrase found right next to its cue verb.
@@ -567,7 +667,9 @@ fn before_quote(head: &str) -> Option<Who> {
     {
         k -= 2;
     }
-    let verb_at = k;
+    let participle = PARTICIPLES.contains(&verb.as_str());
+    // only auxiliaries and adverbs so far between the word at `k` and the verb
+    let mut next_to_verb = true;
     while k > from {
         k -= 1;
         let w = clean_word(words[k]);
@@ -583,8 +685,17 @@ fn before_quote(head: &str) -> Option<Who> {
         if AUXILIARIES.contains(&lw.as_str()) || w.ends_with("ly") {
             continue;
         }
-        if k + 1 == verb_at && !is_cap(w) && !w.is_empty() {
-            return Some(Who::Unnamed);
+        if next_to_verb && !is_cap(w) && !w.is_empty() {
+            // "…, saying": the clause's subject; "the group added": a description;
+            // "officers announced": unnamed
+            return Some(if participle {
+                Who::Subject
+            } else {
+                description_back(&words, k)
+            });
+        }
+        if !w.is_empty() {
+            next_to_verb = false;
         }
         if is_cap(w) {
             let mut s = k;
@@ -604,7 +715,8 @@ fn before_quote(head: &str) -> Option<Who> {
 /// Resolve a speaker phrase to an entity name.
 fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt], paras: &[Para]) -> Option<String> {
     match who {
-        Who::Unnamed => None,
+        Who::Unnamed | Who::Subject => None,
+        Who::Description(words) => description_antecedent(&words, at, mentions, paras),
         Who::Pronoun => pronoun_antecedent(at, mentions, paras),
         Who::It => mentions
             .iter()
@@ -632,6 +744,296 @@ fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt], paras: &[Para])
                 .or_else(|| name.contains(' ').then_some(name))
         }
     }
+}
+
+/// Role nouns that describe a person ("the president", "the coach").
+const PERSON_NOUNS: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "senator",
+    "governor",
+    "mayor",
+    "leader",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "coach",
+    "manager",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "judge",
+    "prosecutor",
+    "detective",
+    "inspector",
+    "lawyer",
+    "attorney",
+    "professor",
+    "researcher",
+    "scientist",
+    "author",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "founder",
+    "executive",
+    "ceo",
+    "commissioner",
+    "sheriff",
+    "general",
+    "captain",
+    "economist",
+    "analyst",
+    "editor",
+    "reporter",
+    "elder",
+    "ranger",
+    "official",
+    "candidate",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+];
+
+/// Nouns that describe an organisation ("the group added", "the ministry said").
+const ORG_NOUNS: &[&str] = &[
+    "group",
+    "company",
+    "firm",
+    "ministry",
+    "department",
+    "agency",
+    "union",
+    "party",
+    "court",
+    "council",
+    "commission",
+    "coalition",
+    "campaign",
+    "charity",
+    "bank",
+    "university",
+    "club",
+    "team",
+    "board",
+    "committee",
+    "institute",
+    "centre",
+    "center",
+    "organisation",
+    "organization",
+    "network",
+    "newspaper",
+    "broadcaster",
+    "airline",
+    "carrier",
+    "retailer",
+    "website",
+    "office",
+    "embassy",
+    "alliance",
+    "association",
+    "foundation",
+    "authority",
+    "bureau",
+    "movement",
+    "hospital",
+    "museum",
+    "tribe",
+    "startup",
+    "start-up",
+    "outlet",
+    "magazine",
+    "regulator",
+    "watchdog",
+    "insurer",
+    "lender",
+    "maker",
+    "giant",
+];
+
+/// Documents whose words are their author's ("the report states" → who wrote the report).
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report",
+    "study",
+    "survey",
+    "analysis",
+    "review",
+    "audit",
+    "research",
+    "poll",
+    "paper",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "indictment",
+    "ruling",
+    "judgment",
+    "judgement",
+    "letter",
+    "memo",
+    "book",
+];
+
+/// The lower-case words of `text`.
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Does the text right around a mention describe it with `head`? "President Lena Marsh",
+/// "group Project Jonah", "The group, WeWorkers Coalition", "Ngātiwai tribe", "Lena Marsh, the
+/// president,": the head noun right before the name, right after it, or in an apposition of up to
+/// five words after it.
+fn described_as(m: &MentionAt, paras: &[Para], head: &str) -> bool {
+    let text = &paras[m.para].text;
+    let before = text[..m.start].trim_end().trim_end_matches(',');
+    if lower_words(before).last().is_some_and(|w| w == head) {
+        return true;
+    }
+    let after = &text[m.end..];
+    if lower_words(after).first().is_some_and(|w| w == head) && after.starts_with(' ') {
+        return true;
+    }
+    after.strip_prefix(", ").is_some_and(|a| {
+        let apposition = a.split([',', '.', ';', '(']).next().unwrap_or("");
+        lower_words(apposition).iter().take(5).any(|w| w == head)
+    })
+}
+
+/// "the president" → the nearest earlier person described as a president; "the group" → the
+/// nearest earlier organisation named or described as one; "the report" → its author. A
+/// description that matches nobody named is unnamed (`None`): no guess.
+fn description_antecedent(
+    words: &[String],
+    at: (usize, usize),
+    mentions: &[MentionAt],
+    paras: &[Para],
+) -> Option<String> {
+    let head = words.last()?.as_str();
+    let earlier = || {
+        mentions
+            .iter()
+            .rev()
+            .filter(move |m| (m.para, m.start) < at)
+    };
+    if PERSON_NOUNS.contains(&head) {
+        return earlier()
+            .filter(|m| m.kind == EntityType::Person)
+            .find(|m| described_as(m, paras, head))
+            .map(|m| m.entity.clone());
+    }
+    if ORG_NOUNS.contains(&head) {
+        return earlier()
+            .filter(|m| m.kind == EntityType::Org)
+            .find(|m| {
+                lower_words(&m.entity).iter().any(|w| w == head) || described_as(m, paras, head)
+            })
+            .map(|m| m.entity.clone());
+    }
+    if DOCUMENT_NOUNS.contains(&head) {
+        return document_author(head, at, mentions, paras);
+    }
+    None
+}
+
+/// The author of the document last mentioned before `at` as `noun`: "a report … by Stanford’s
+/// Center on Poverty" (the name after "by", the possessed one of a possessive pair), or else the
+/// first person or organisation of the sentence that mentions it ("Oxfam published a study").
+fn document_author(
+    noun: &str,
+    at: (usize, usize),
+    mentions: &[MentionAt],
+    paras: &[Para],
+) -> Option<String> {
+    for pi in (0..=at.0).rev() {
+        let text = &paras[pi].text;
+        let limit = if pi == at.0 { at.1 } else { text.len() };
+        for (s, e) in sentences(text).into_iter().rev() {
+            if s >= limit {
+                continue;
+            }
+            let e = e.min(limit);
+            let sentence = &text[s..e];
+            let Some(n) = word_at(sentence, noun) else {
+                continue;
+            };
+            let named: Vec<&MentionAt> = mentions
+                .iter()
+                .filter(|m| m.para == pi && m.start >= s && m.end <= e)
+                .filter(|m| m.kind != EntityType::Place)
+                .collect();
+            // "by X" after the noun; "by X’s Y" is Y's
+            if let Some(by) = word_at(&sentence[n..], "by") {
+                let by = s + n + by;
+                let mut after = named.iter().filter(|m| m.start > by);
+                if let Some(first) = after.next() {
+                    let possessive = text[first.end..].starts_with(['’', '\'']);
+                    let chained = after.next().filter(|next| {
+                        possessive && text[first.end..next.start].chars().count() <= 3
+                    });
+                    return Some(chained.unwrap_or(first).entity.clone());
+                }
+            }
+            if let Some(first) = named.iter().find(|m| m.start < s + n) {
+                return Some(first.entity.clone());
+            }
+        }
+    }
+    None
+}
+
+/// Byte offset of `word` as a whole word in `text` (case-insensitive).
+fn word_at(text: &str, word: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    lower.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + word.len()..].chars().next();
+        !is_word_char(before) && !is_word_char(after)
+    })
+}
+
+/// The subject of the clause `text[from..to]` of paragraph `para` (before a participle cue): a
+/// person or organisation set off by commas ("The head of the union, Marco Bellini, …"), else the
+/// first one named, else a pronoun's antecedent.
+fn clause_subject(
+    text: &str,
+    para: usize,
+    from: usize,
+    to: usize,
+    mentions: &[MentionAt],
+    paras: &[Para],
+) -> Option<String> {
+    let named: Vec<&MentionAt> = mentions
+        .iter()
+        .filter(|m| m.para == para && m.start >= from && m.end <= to)
+        .filter(|m| m.kind != EntityType::Place)
+        .collect();
+    let apposition = named.iter().find(|m| {
+        text[..m.start].trim_end().ends_with(',') && text[m.end..].trim_start().starts_with(',')
+    });
+    if let Some(m) = apposition.or(named.first()) {
+        return Some(m.entity.clone());
+    }
+    let first = text[from..to].split_whitespace().next().map(clean_word)?;
+    PERSON_PRONOUNS
+        .contains(&first.to_lowercase().as_str())
+        .then(|| pronoun_antecedent((para, from), mentions, paras))
+        .flatten()
 }
 
 /// A speaker name the entity finder did not know is still shown when it looks like a name: one to
@@ -686,7 +1088,10 @@ fn last_named_in(mentions: &[MentionAt], para: usize, from: usize, to: usize) ->
 pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut prev_para_speaker: Option<String> = None;
+    let mut quiet_paras = 0;
     let mut open_continues: Option<Option<String>> = None;
+    // per quote in `out`: was its speaker stated next to it?
+    let mut stated: Vec<bool> = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
         let text = &p.text;
         let spans = spans_in(text);
@@ -718,7 +1123,11 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                 let head_start = s_start.max(prev_close).min(sp.open);
                 if let Some(w) = before_quote(&text[head_start..sp.open]) {
                     let named = matches!(w, Who::Named(_));
-                    let mut who = resolve(w, (pi, sp.open), mentions, paras);
+                    let mut who = if matches!(w, Who::Subject) {
+                        clause_subject(text, pi, head_start, sp.open, mentions, paras)
+                    } else {
+                        resolve(w, (pi, sp.open), mentions, paras)
+                    };
                     if who.is_none() && named {
                         // "The leader of Ennahda, Rachid Ghannouchi, condemned …, saying that it “…”"
                         who = last_named_in(mentions, pi, head_start, sp.open);
@@ -744,7 +1153,8 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                         .or_else(|| last_person_before(mentions, pi, sp.open))
                 };
             }
-            if speaker.is_some() {
+            // a scare quote ("described as “heartbreaking” by …") is nobody's speech to continue
+            if speaker.is_some() && word_tokens(&text[sp.start..sp.end]) > 3 {
                 para_speaker = speaker.clone();
             }
         }
@@ -752,8 +1162,22 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
             .last()
             .filter(|f| f.0.close.is_none())
             .map(|f| f.1.clone());
-        prev_para_speaker = para_speaker.or_else(|| indirect_speaker(text, pi, mentions, paras));
-        for (sp, speaker, _) in found {
+        let indirect = indirect_speaker(text, pi, mentions, paras);
+        let names_person = mentions
+            .iter()
+            .any(|m| m.para == pi && m.kind == EntityType::Person);
+        let has_quotes = found
+            .iter()
+            .any(|f| word_tokens(&text[f.0.start..f.0.end]) > 3);
+        if !has_quotes && !names_person && indirect.is_none() && quiet_paras < 2 {
+            // a caption or a line naming nobody between a quote and its continuation: the
+            // speaker carries over
+            quiet_paras += 1;
+        } else {
+            quiet_paras = 0;
+            prev_para_speaker = para_speaker.or(indirect);
+        }
+        for (sp, speaker, explicit) in found {
             let qt = text[sp.start..sp.end].replace('\u{ad}', "");
             let n = word_tokens(&qt);
             if n == 0 {
@@ -765,9 +1189,32 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                 ranges: p.ranges(sp.start, sp.end),
                 text: qt,
             });
+            stated.push(explicit);
         }
     }
+    speakers_of_repeated_quotes(&mut out, &stated);
     out
+}
+
+/// A quote with no speaker of its own that repeats (part of) another quote — a headline or sub-head
+/// quoting the body, a pull quote — takes that quote's speaker.
+fn speakers_of_repeated_quotes(quotes: &mut [Quote], stated: &[bool]) {
+    let norm = |s: &str| format!(" {} ", crate::text::word_tokens(s).join(" "));
+    for i in 0..quotes.len() {
+        if stated[i] || quotes[i].speaker.is_some() || quotes[i].fragment {
+            continue;
+        }
+        let me = norm(&quotes[i].text);
+        let source = (0..quotes.len())
+            .filter(|&j| j != i && quotes[j].speaker.is_some())
+            .find(|&j| {
+                let other = norm(&quotes[j].text);
+                other.contains(&me) || me.contains(&other)
+            });
+        if let Some(j) = source {
+            quotes[i].speaker = quotes[j].speaker.clone();
+        }
+    }
 }
 
 /// The last person named in this paragraph before `at`, or in the previous paragraph: the speaker of
@@ -872,5 +1319,238 @@ mod tests {
     fn unnamed_sources_give_null() {
         let q = quotes(&["No state should ensure its security “at the expense of the security of others”, the statement said."]);
         assert_eq!(q[0].speaker, None);
+    }
+
+    fn speaker_of(q: &[Quote], text_start: &str) -> Option<String> {
+        q.iter()
+            .find(|q| q.text.starts_with(text_start))
+            .unwrap_or_else(|| panic!("no quote starting {text_start:?} in {q:?}"))
+            .speaker
+            .clone()
+    }
+
+    #[test]
+    fn said_x_a_spokesman_for_y() {
+        let q = quotes(&[
+            "“We have no plans to close the plant this year,” said Maria Lindqvist, a spokeswoman for Nordhavn Shipping.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Maria Lindqvist"));
+    }
+
+    #[test]
+    fn x_told_an_outlet() {
+        let q = quotes(&[
+            "“The talks will resume after the holiday,” Tomas Berglund told Reuters on Friday.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Tomas Berglund"));
+    }
+
+    #[test]
+    fn state_media_quoted_x_as_saying() {
+        let q = quotes(&[
+            "State media quoted Defence Minister Arvid Kallas as saying “our borders are secure and will remain so”.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Arvid Kallas"));
+    }
+
+    #[test]
+    fn x_wrote_on_twitter() {
+        let q = quotes(&[
+            "Senator Dana Whitcombe wrote on Twitter: “This bill will not pass while I am here.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Dana Whitcombe"));
+    }
+
+    #[test]
+    fn quote_paragraph_takes_speaker_from_the_next_or_previous_sentence() {
+        let q = quotes(&[
+            "Harriet Okafor has run the shelter for a decade.",
+            "“We have never seen demand like this before in all our years.”",
+            "“Nobody expected the winter to be this hard for families,” she said. Okafor added that donations had fallen.",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "We have never").as_deref(),
+            Some("Harriet Okafor")
+        );
+        assert_eq!(
+            speaker_of(&q, "Nobody expected").as_deref(),
+            Some("Harriet Okafor")
+        );
+    }
+
+    #[test]
+    fn unattributed_quote_paragraph_after_a_caption_keeps_the_last_speaker() {
+        let q = quotes(&[
+            "“The river has always fed this valley and its people,” says Ana Ruiz.",
+            "The old mill seen from the northern bank, with the weir in the foreground",
+            "“We will not let them take the water away from us again.”",
+        ]);
+        assert_eq!(speaker_of(&q, "We will not").as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn broken_quote_two_quotes_same_speaker() {
+        let q = quotes(&[
+            "Petra Novak runs the bakery. “We open at five every morning,” she said. “The queue starts before that.”",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Petra Novak"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Petra Novak"));
+    }
+
+    #[test]
+    fn they_resolves_to_a_group_and_descriptions_to_their_antecedent() {
+        let q = quotes(&[
+            "President Lena Marsh met farmers on Monday.",
+            "“We will double the support fund by next spring,” the president said.",
+            "The tenants’ group, Harbour Renters Alliance, wrote to the council saying that they “will not accept another rent rise this year”.",
+            "In a later post, the group added that the landlord “has ignored every letter we have sent”.",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "We will double").as_deref(),
+            Some("Lena Marsh")
+        );
+        assert_eq!(
+            speaker_of(&q, "will not accept").as_deref(),
+            Some("Harbour Renters Alliance")
+        );
+        assert_eq!(
+            speaker_of(&q, "has ignored").as_deref(),
+            Some("Harbour Renters Alliance")
+        );
+    }
+
+    #[test]
+    fn a_document_speaks_for_its_author() {
+        let q = quotes(&[
+            "A study published on Monday by the Institute for Coastal Research looked at 40 ports.",
+            "As the study states: “Rising seas will reach most of these harbours within fifty years.”",
+        ]);
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("Institute for Coastal Research")
+        );
+    }
+
+    #[test]
+    fn ministry_statement_named_or_not() {
+        let q = quotes(&[
+            "The Ministry of Water Affairs rejected the claims.",
+            "“The dam is safe and inspected every year,” the ministry said in a statement.",
+            "“No decision has been taken on the second dam,” the statement said.",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "The dam is safe").as_deref(),
+            Some("Ministry of Water Affairs")
+        );
+        assert_eq!(speaker_of(&q, "No decision"), None);
+    }
+
+    #[test]
+    fn participle_cue_takes_the_sentence_subject() {
+        let q = quotes(&[
+            "The head of the union, Marco Bellini, rejected the offer, saying in a statement that it “does nothing for the workers who need it most”.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Marco Bellini"));
+    }
+
+    #[test]
+    fn title_with_a_dotted_abbreviation() {
+        let q = quotes(&[
+            "“Justice has been served today in this courtroom,” said U.S. Attorney Rosa Delgado.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Rosa Delgado"));
+    }
+
+    #[test]
+    fn all_quote_mark_styles() {
+        let cases = [
+            "« Nous ne partirons pas d’ici sans un accord », a déclaré Claire Dumont.",
+            "«\u{202f}Nous ne partirons pas d’ici sans un accord\u{202f}», a déclaré Claire Dumont.",
+            "„Wir werden hier nicht ohne eine Einigung weggehen“, sagte Claire Dumont.",
+            "‚Wir werden hier nicht ohne eine Einigung weggehen‘, sagte Claire Dumont.",
+            "»Wir werden hier nicht ohne eine Einigung weggehen«, sagte Claire Dumont.",
+            "›Wir werden hier nicht ohne eine Einigung weggehen‹, sagte Claire Dumont.",
+            "‹ Nous ne partirons pas d’ici sans un accord ›, a déclaré Claire Dumont.",
+            "「私たちは合意なしにここを離れません」とクレア・デュモンは言った。",
+            "『私たちは合意なしにここを離れません』とクレア・デュモンは言った。",
+            "\"We will not leave here without an agreement,\" said Claire Dumont.",
+            "'We will not leave here without an agreement,' said Claire Dumont.",
+            "‘We will not leave here without an agreement,’ said Claire Dumont.",
+        ];
+        for c in cases {
+            let q = quotes(&[c]);
+            assert_eq!(q.len(), 1, "{c}: {q:?}");
+            let t = &q[0].text;
+            assert!(
+                t.contains("agreement")
+                    || t.contains("accord")
+                    || t.contains("Einigung")
+                    || t.contains("合意"),
+                "{c}: {t:?}"
+            );
+            assert!(
+                !t.starts_with([' ', '\u{202f}']) && !t.ends_with([' ', '\u{202f}']),
+                "{c}: {t:?}"
+            );
+            if !c.contains('「') && !c.contains('『') {
+                assert_eq!(q[0].speaker.as_deref(), Some("Claire Dumont"), "{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside_the_outer_quote() {
+        let q = quotes(&[
+            "“They told us the building was ‘perfectly safe’ and then it collapsed,” said Omar Haddad.",
+        ]);
+        let outer = q.iter().find(|q| !q.fragment).expect("outer quote");
+        assert!(
+            outer
+                .text
+                .contains("‘perfectly safe’ and then it collapsed,"),
+            "{q:?}"
+        );
+        assert_eq!(outer.speaker.as_deref(), Some("Omar Haddad"));
+    }
+
+    #[test]
+    fn straight_quote_page_with_apostrophes() {
+        let q = quotes(&[
+            "\"It's the workers' money and they can't wait any longer,\" said Jo O'Neill. \"We'll keep going.\"",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(
+            q[0].text,
+            "It's the workers' money and they can't wait any longer,"
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jo O'Neill"));
+        assert_eq!(q[1].text, "We'll keep going.");
+    }
+
+    #[test]
+    fn headline_quote_takes_the_speaker_of_the_body_quote_it_repeats() {
+        let q = quotes(&[
+            "‘The sea is telling us something’: fishermen fear for the reef",
+            "Old fisherman Tane Waititi has watched the reef for sixty years.",
+            "“We have lost half the fish. The sea is telling us something. We must listen,” says Waititi.",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "The sea is").as_deref(),
+            Some("Tane Waititi")
+        );
+    }
+
+    #[test]
+    fn sub_head_quote_is_found() {
+        let q = quotes(&[
+            "Farmers count the cost of the drought",
+            "“Worst summer in living memory”",
+            "Farmer Gwen Pryce said the wells had run dry in July.",
+        ]);
+        assert!(
+            q.iter().any(|q| q.text == "Worst summer in living memory"),
+            "{q:?}"
+        );
     }
 }
