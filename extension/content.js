@@ -24,10 +24,14 @@
   const FOCUS_MS = 1800;
   const COLLAPSED_HEIGHT_PX = 44;
 
+  /** Below this window width the panel becomes a sheet along the bottom edge, so the article keeps
+   * the top of the window. */
+  const NARROW_PX = 640;
+
   const HOST_CSS = `
     :host { all: initial !important; }
     iframe {
-      position: fixed; top: 12px; right: 12px; z-index: 2147483647;
+      position: fixed; top: 12px; right: 12px; left: auto; bottom: auto; z-index: 2147483647;
       width: min(400px, calc(100vw - 24px)); height: calc(100vh - 24px);
       margin: 0; padding: 0; border: 0; border-radius: 12px;
       box-shadow: 0 12px 40px rgba(0, 0, 0, .28), 0 0 0 1px rgba(0, 0, 0, .08);
@@ -35,7 +39,15 @@
       opacity: 1; transform: none; pointer-events: auto;
       transition: height .16s ease;
     }
+    iframe.left { left: 12px; right: auto; }
     iframe.collapsed { height: ${COLLAPSED_HEIGHT_PX}px; }
+    @media (max-width: ${NARROW_PX - 0.02}px) {
+      iframe, iframe.left {
+        top: auto; bottom: 0; left: 0; right: 0; width: 100vw; height: 50vh;
+        border-radius: 12px 12px 0 0;
+      }
+      iframe.collapsed { height: ${COLLAPSED_HEIGHT_PX}px; }
+    }
     @media (prefers-reduced-motion: reduce) { iframe { transition: none; } }
   `;
 
@@ -43,6 +55,8 @@
   const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
     b.toString(16).padStart(2, '0'),
   ).join('');
+  // Where the keyboard was before the panel took it: Esc and Close give it back.
+  const previousFocus = document.activeElement;
   const host = document.createElement('lede-panel');
   const { snapshot, textNodes } = ledeSnapshot(host);
   const snapshotJson = JSON.stringify(snapshot);
@@ -59,6 +73,8 @@
   frame.setAttribute('allow', `clipboard-write ${[...origins].join(' ')}`);
   frame.setAttribute('title', 'Lede article summary');
   frame.src = panelUrl.href;
+  // Keyboard focus moves into the panel (Copy is focused inside once it renders).
+  frame.addEventListener('load', () => frame.focus(), { once: true });
   shadow.append(frame);
 
   /** Highlight groups as last sent by the panel, so toggles and page meddling can re-apply them. */
@@ -130,7 +146,11 @@
     first.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     const rect = first.getBoundingClientRect();
     if (rect.height || rect.width) {
-      window.scrollBy({ top: rect.top + rect.height / 2 - window.innerHeight / 2, behavior: 'instant' });
+      // Centre in the part of the window the panel leaves free (the top half under a bottom sheet).
+      const panel = frame.getBoundingClientRect();
+      const sheet = panel.width >= window.innerWidth - 1 && panel.top > 0;
+      const visible = sheet ? panel.top : window.innerHeight;
+      window.scrollBy({ top: rect.top + rect.height / 2 - visible / 2, behavior: 'instant' });
     }
     if (globalThis.CSS?.highlights) {
       const focus = new Highlight(...ranges);
@@ -157,6 +177,9 @@
         break;
       case 'collapse':
         frame.classList.toggle('collapsed', Boolean(msg.collapsed));
+        break;
+      case 'place':
+        frame.classList.toggle('left', msg.side === 'left');
         break;
       case 'close':
         close();
@@ -207,8 +230,15 @@
     } catch {
       // already gone
     }
+    const hadFocus = document.activeElement === host;
     host.remove();
     delete globalThis.ledeState;
+    // Give the keyboard back to what had it before the panel opened (when the panel still has it).
+    if (hadFocus && previousFocus?.isConnected && previousFocus !== document.body) {
+      previousFocus.focus({ preventScroll: true });
+    } else if (hadFocus) {
+      window.focus();
+    }
     // Let the background take highlight.css out again (the page is as it was before the click).
     Promise.resolve(api.runtime.sendMessage({ type: 'lede-closed' })).catch(() => {});
   }

@@ -2,8 +2,11 @@
 //
 // Connects to the content script, receives the page snapshot JSON and hands it to the Rust core
 // (`mount` in src/web.rs), which analyses it and renders the panel. This file only carries messages:
-// the Rust side calls `send(msg)`; `copy` is handled here (the clipboard belongs to this document),
-// everything else goes to the content script over the port.
+// the Rust side calls `send(msg)`; `copy` and `savePrefs` are handled here (the clipboard and
+// localStorage belong to this document), everything else goes to the content script over the port.
+//
+// Settings (copy format and sections, collapsed, side) live in this extension origin's localStorage:
+// no `storage` permission, nothing synced, nothing the page can read.
 import init, { mount } from './pkg/lede.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -14,6 +17,24 @@ const tabParam = Number(params.get('tab'));
 /** How long to wait for the snapshot before telling the reader something is wrong. */
 const SNAPSHOT_TIMEOUT_MS = 8000;
 const TOAST_MS = 1600;
+const PREFS_KEY = 'lede.prefs';
+
+function loadPrefs() {
+  try {
+    const prefs = JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}');
+    return prefs && typeof prefs === 'object' ? prefs : {};
+  } catch {
+    return {}; // storage blocked or garbled: defaults
+  }
+}
+
+function savePrefs(prefs) {
+  try {
+    localStorage.setItem(PREFS_KEY, JSON.stringify(prefs ?? {}));
+  } catch {
+    // storage blocked (private windows with strict settings): the panel still works, unsaved
+  }
+}
 
 const app = document.getElementById('app');
 const toast = document.getElementById('toast');
@@ -48,32 +69,65 @@ function showFailure(text) {
   msg.className = 'notice error';
   msg.textContent = text;
   app.replaceChildren(bar, msg);
+  close.focus();
 }
 
-async function copyText(text) {
+/** The legacy path: a copy command whose event we fill with every flavour. Works from a click even
+ * where the async clipboard is blocked (a page's `Permissions-Policy: clipboard-write=()`). */
+function copyWithCommand(text, html) {
+  const onCopy = (e) => {
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', text);
+    if (html) e.clipboardData.setData('text/html', html);
+  };
+  document.addEventListener('copy', onCopy, true);
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.setAttribute('aria-hidden', 'true');
+  area.tabIndex = -1;
+  area.className = 'offscreen';
+  const focused = document.activeElement;
+  document.body.append(area);
+  area.select();
   try {
-    await navigator.clipboard.writeText(text);
+    return document.execCommand('copy');
+  } finally {
+    document.removeEventListener('copy', onCopy, true);
+    area.remove();
+    focused?.focus?.();
+  }
+}
+
+/** Put `text` (and `html`, when given, as rich text beside it) on the clipboard. */
+async function copy(text, html) {
+  try {
+    if (html && globalThis.ClipboardItem) {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+          'text/html': new Blob([html], { type: 'text/html' }),
+        }),
+      ]);
+    } else {
+      await navigator.clipboard.writeText(text);
+    }
     return true;
   } catch {
-    // Blocked by a page's Permissions-Policy, or the document lost focus: the legacy path still works
-    // from a click.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.className = 'offscreen';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
+    return copyWithCommand(text, html);
   }
 }
 
 function send(msg) {
   if (msg?.type === 'copy') {
-    copyText(String(msg.markdown ?? '')).then((ok) =>
-      showToast(ok ? 'Summary copied as Markdown' : 'Copy failed'),
+    const html = typeof msg.html === 'string' ? msg.html : null;
+    copy(String(msg.text ?? ''), html).then((ok) =>
+      showToast(ok ? `Summary copied as ${msg.label ?? 'text'}` : 'Copy failed'),
     );
+    return;
+  }
+  if (msg?.type === 'savePrefs') {
+    savePrefs(msg.prefs);
     return;
   }
   if (port) port.postMessage(msg);
@@ -109,12 +163,13 @@ async function start() {
   const [json] = await Promise.all([snapshot, wasmReady]);
   const t0 = performance.now();
   // `mount` renders the panel (or a readable error inside it) and returns the Summary for debugging.
-  globalThis.ledeSummary = mount(app, json, send);
+  globalThis.ledeSummary = mount(app, json, send, loadPrefs());
   globalThis.ledeMountMs = performance.now() - t0;
 }
 
+// Esc closes the panel unless the Rust side spent it (closing the copy options first).
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape') send({ type: 'close' });
+  if (e.key === 'Escape' && !e.defaultPrevented) send({ type: 'close' });
 });
 
 start().catch((err) => {

@@ -1,28 +1,35 @@
 //! The extension panel (wasm32 only): a thin shell that renders a [`Summary`] with web-sys.
 //!
 //! `extension/panel.js` calls [`mount`] with the panel's root element, the page snapshot JSON (built
-//! by `extension/snapshot.js`) and a `send` callback. Everything the panel shows is built here from
-//! elements and text nodes: page strings only ever reach the DOM through `create_text_node`,
-//! `set_text_content` or attribute values, never through HTML parsing.
+//! by `extension/snapshot.js`), a `send` callback and the reader's saved [`Prefs`]. Everything the
+//! panel shows is built here from elements and text nodes: page strings only ever reach the DOM
+//! through `create_text_node`, `set_text_content` or attribute values, never through HTML parsing.
 //!
-//! The panel talks back through `send(message)` with plain objects (see [`Message`]): `copy` is
-//! handled by panel.js (the clipboard belongs to the panel document); the others go to the content
-//! script, which owns the page: highlights, scrolling, resizing and closing the iframe.
+//! The panel talks back through `send(message)` with plain objects (see [`Message`]): `copy` and
+//! `savePrefs` are handled by panel.js (the clipboard and `localStorage` belong to the panel
+//! document); the others go to the content script, which owns the page: highlights, scrolling,
+//! placing, resizing and closing the iframe.
 //!
-//! One delegated click listener on the root handles every control: buttons carry a `data-act` (and
-//! `data-i` / `data-type`), so the panel needs a single long-lived [`Closure`] rather than one per
-//! button. It is leaked on purpose: it must live as long as the panel document, which is discarded
-//! whole when the panel closes.
+//! Keyboard: focus starts on Copy; Tab walks the header controls, the bullets, the quotes and each
+//! entity group (one tab stop per group: the chips are a toolbar with a roving `tabindex`); the
+//! arrow keys, Home and End move between entity chips (mirrored for right-to-left articles); Esc
+//! closes the copy options if open, else the panel (panel.js).
+//!
+//! Three delegated listeners on the root (click, change, keydown) handle every control: controls
+//! carry a `data-act` (and `data-i` / `data-type`), so the panel needs three long-lived
+//! [`Closure`]s rather than one per control. They are leaked on purpose: they must live as long as
+//! the panel document, which is discarded whole when the panel closes.
 
+use crate::render::{self, display_quote, human_date, join_names, Format, Sections};
 use crate::summary::{BulletKind, Entity, EntityType, Quote, Summary, TextRange};
-use crate::{render, summarize, Snapshot};
-use serde::Serialize;
+use crate::{summarize, Snapshot};
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event};
+use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent};
 
 /// Entity groups in display order: type, section title, CSS class (matches `highlight.css` names).
 const ENTITY_GROUPS: [(EntityType, &str, &str); 3] = [
@@ -31,6 +38,18 @@ const ENTITY_GROUPS: [(EntityType, &str, &str); 3] = [
     (EntityType::Place, "Places", "place"),
 ];
 
+/// Copy formats offered in the panel: format, preference key, label.
+const COPY_FORMATS: [(Format, &str, &str); 3] = [
+    (Format::Markdown, "markdown", "Markdown"),
+    (Format::Text, "text", "Plain text"),
+    (Format::Html, "html", "Rich text"),
+];
+
+/// Quotes shown before "Show all": enough for a typical article, short enough to reach the entities.
+const QUOTE_PREVIEW: usize = 8;
+/// Entity chips shown per type before "Show more".
+const CHIP_PREVIEW: usize = 16;
+
 /// Shown when the page states no headline at all.
 const NO_HEADLINE: &str = "Untitled page";
 /// Shown when there is no article and the core gave no reason.
@@ -38,6 +57,23 @@ const NO_ARTICLE: &str = "Lede found no article on this page.";
 
 /// A range as the content script takes it: `[node, start, end]` (UTF-16 offsets).
 type WireRange = [u32; 3];
+
+/// The reader's panel settings, kept by panel.js in the extension origin's `localStorage` (no
+/// `storage` permission needed) and handed to [`mount`]. Unknown or missing fields take defaults.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Prefs {
+    /// Copy format: `markdown` (default), `text` or `html`.
+    pub copy_format: Option<String>,
+    /// Leave the quotes out of copies.
+    pub copy_without_quotes: bool,
+    /// Leave the entities out of copies.
+    pub copy_without_entities: bool,
+    /// The panel starts collapsed to its header bar.
+    pub collapsed: bool,
+    /// `left` or `right`; unset: right for left-to-right articles, left for right-to-left ones.
+    pub side: Option<String>,
+}
 
 /// Messages from the panel, serialised to plain objects with a `type` field.
 #[derive(Serialize)]
@@ -57,10 +93,18 @@ enum Message<'a> {
     ScrollTo { ranges: Vec<WireRange> },
     /// Shrink the iframe to the header bar, or restore it.
     Collapse { collapsed: bool },
+    /// Put the iframe on the `left` or `right` edge of the window.
+    Place { side: &'a str },
     /// Remove the panel and all highlights.
     Close,
-    /// Put this Markdown on the clipboard (handled in panel.js).
-    Copy { markdown: &'a str },
+    /// Put the summary on the clipboard (handled in panel.js): `text` always, `html` for rich text.
+    Copy {
+        text: &'a str,
+        html: Option<&'a str>,
+        label: &'a str,
+    },
+    /// Store the settings (handled in panel.js).
+    SavePrefs { prefs: &'a Prefs },
 }
 
 fn wire(ranges: &[TextRange]) -> Vec<WireRange> {
@@ -75,7 +119,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// Analyse the snapshot and render the panel into `root`.
+/// Analyse the snapshot and render the panel into `root`, with the reader's saved `prefs` (a plain
+/// object; `undefined` or anything malformed means defaults).
 ///
 /// Returns the [`Summary`] as a plain object (for debugging and tests). On a malformed snapshot the
 /// panel shows a readable error (with a working Close button) and the error is also returned.
@@ -84,14 +129,16 @@ pub fn mount(
     root: Element,
     snapshot_json: &str,
     send: js_sys::Function,
+    prefs: JsValue,
 ) -> Result<JsValue, JsValue> {
     let doc = root
         .owner_document()
         .ok_or_else(|| JsValue::from_str("panel root is not in a document"))?;
+    let prefs: Prefs = serde_wasm_bindgen::from_value(prefs).unwrap_or_default();
     let snap = match Snapshot::from_json(snapshot_json) {
         Ok(snap) => snap,
         Err(e) => {
-            let panel = Panel::new(doc, root, send, Summary::default());
+            let panel = Panel::new(doc, root, send, Summary::default(), prefs);
             panel.borrow().render_error(&format!(
                 "Lede could not read this page ({e}). Reload the page and try again."
             ))?;
@@ -100,25 +147,30 @@ pub fn mount(
     };
     let summary = summarize(&snap);
     let result = to_js(&summary)?;
-    let panel = Panel::new(doc, root, send, summary);
+    let panel = Panel::new(doc, root, send, summary, prefs);
     {
         let p = panel.borrow();
         p.render()?;
+        p.send_layout()?;
         p.send_highlights()?;
+        p.focus_first();
     }
     Ok(result)
 }
 
-/// The panel's state; shared by the click handler.
+/// The panel's state; shared by the event handlers.
 struct Panel {
     doc: Document,
     root: Element,
     send: js_sys::Function,
     summary: Summary,
+    prefs: Prefs,
     /// Per entity: how many times it was clicked (the next mention to show, modulo the count).
     mention_cursor: Vec<usize>,
-    collapsed: bool,
     group_quotes: bool,
+    all_quotes: bool,
+    /// Entity types whose chips are all shown.
+    expanded_types: Vec<EntityType>,
 }
 
 impl Panel {
@@ -127,6 +179,7 @@ impl Panel {
         root: Element,
         send: js_sys::Function,
         summary: Summary,
+        prefs: Prefs,
     ) -> Rc<RefCell<Panel>> {
         let panel = Rc::new(RefCell::new(Panel {
             mention_cursor: vec![0; summary.entities.len()],
@@ -134,23 +187,72 @@ impl Panel {
             root: root.clone(),
             send,
             summary,
-            collapsed: false,
+            prefs,
             group_quotes: false,
+            all_quotes: false,
+            expanded_types: Vec::new(),
         }));
-        let handler_panel = Rc::clone(&panel);
-        let on_click = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-            if let Err(err) = handler_panel.borrow_mut().on_click(&e) {
-                web_sys::console::error_2(&JsValue::from_str("Lede panel:"), &err);
-            }
-        });
-        // Registration only fails on a detached root; the panel then has no controls to wire anyway.
-        let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-        on_click.forget();
+        type Handler = fn(&mut Panel, &Event) -> Result<(), JsValue>;
+        let handlers: [(&str, Handler); 3] = [
+            ("click", Panel::on_click),
+            ("change", Panel::on_change),
+            ("keydown", Panel::on_key),
+        ];
+        for (name, handler) in handlers {
+            let handler_panel = Rc::clone(&panel);
+            let listener = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+                // A re-entrant event (focus() inside a handler can fire another) is dropped, not a panic.
+                let Ok(mut p) = handler_panel.try_borrow_mut() else {
+                    return;
+                };
+                if let Err(err) = handler(&mut p, &e) {
+                    web_sys::console::error_2(&JsValue::from_str("Lede panel:"), &err);
+                }
+            });
+            // Registration only fails on a detached root; the panel then has no controls anyway.
+            let _ = root.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+            listener.forget();
+        }
         panel
     }
 
     fn post(&self, msg: &Message) -> Result<(), JsValue> {
         self.send.call1(&JsValue::NULL, &to_js(msg)?)?;
+        Ok(())
+    }
+
+    fn save_prefs(&self) -> Result<(), JsValue> {
+        self.post(&Message::SavePrefs { prefs: &self.prefs })
+    }
+
+    fn rtl(&self) -> bool {
+        self.summary.dir.as_deref() == Some("rtl")
+    }
+
+    /// The side the panel sits on: the reader's choice, else the article's reading end.
+    fn side(&self) -> &str {
+        match self.prefs.side.as_deref() {
+            Some("left") => "left",
+            Some("right") => "right",
+            _ if self.rtl() => "left",
+            _ => "right",
+        }
+    }
+
+    fn copy_format(&self) -> (Format, &'static str, &'static str) {
+        let key = self.prefs.copy_format.as_deref().unwrap_or("markdown");
+        COPY_FORMATS
+            .into_iter()
+            .find(|(_, k, _)| *k == key)
+            .unwrap_or(COPY_FORMATS[0])
+    }
+
+    /// Place the iframe and restore the collapsed state.
+    fn send_layout(&self) -> Result<(), JsValue> {
+        self.post(&Message::Place { side: self.side() })?;
+        if self.prefs.collapsed {
+            self.post(&Message::Collapse { collapsed: true })?;
+        }
         Ok(())
     }
 
@@ -166,6 +268,13 @@ impl Panel {
             }
         }
         self.post(&Message::Highlights { groups })
+    }
+
+    /// Focus the first control (Copy, or Close in the error view), so the keyboard is in the panel.
+    fn focus_first(&self) {
+        if let Ok(Some(first)) = self.root.query_selector("button") {
+            focus(&first);
+        }
     }
 
     // ----- building blocks -------------------------------------------------------------------
@@ -214,16 +323,18 @@ impl Panel {
     /// for panel.js to replace with its own message, never a half-drawn panel.
     fn render(&self) -> Result<(), JsValue> {
         let bar = self.header_bar(true)?;
-        let body = self.el("div", "content")?;
+        let options = self.copy_options()?;
+        let body = self.el("main", "content")?;
+        body.set_attribute("id", "lede-content")?;
+        body.set_attribute("aria-labelledby", "lede-headline")?;
         let s = &self.summary;
-        add(
-            &body,
-            &self.page_text(
-                "h1",
-                "headline",
-                s.headline.as_deref().unwrap_or(NO_HEADLINE),
-            )?,
+        let headline = self.page_text(
+            "h1",
+            "headline",
+            s.headline.as_deref().unwrap_or(NO_HEADLINE),
         )?;
+        headline.set_attribute("id", "lede-headline")?;
+        add(&body, &headline)?;
         if let Some(meta) = self.meta_line()? {
             add(&body, &meta)?;
         }
@@ -250,9 +361,17 @@ impl Panel {
                 "Summarised on this device · nothing leaves your browser",
             )?,
         )?;
+        // The whole panel mirrors for right-to-left articles (page text carries its own dir too).
+        if let Some(html) = self.doc.document_element() {
+            html.set_attribute("dir", if self.rtl() { "rtl" } else { "ltr" })?;
+        }
         self.root.set_text_content(None);
         add(&self.root, &bar)?;
+        add(&self.root, &options)?;
         add(&self.root, &body)?;
+        self.root
+            .class_list()
+            .toggle_with_force("collapsed", self.prefs.collapsed)?;
         self.root.set_attribute("data-state", "ready")
     }
 
@@ -291,26 +410,52 @@ impl Panel {
         self.root.set_text_content(None);
         self.root.set_attribute("data-state", "error")?;
         add(&self.root, &self.header_bar(false)?)?;
-        let body = self.el("div", "content")?;
+        let body = self.el("main", "content")?;
         add(&body, &self.text_el("p", "notice error", message)?)?;
         add(&self.root, &body)?;
+        self.focus_first();
         Ok(())
     }
 
     fn header_bar(&self, full: bool) -> Result<Element, JsValue> {
         let bar = self.el("header", "bar")?;
         let logo = self.el("span", "logo")?;
-        add(&logo, &self.text_el("span", "mark", "L")?)?;
+        let mark = self.text_el("span", "mark", "L")?;
+        mark.set_attribute("aria-hidden", "true")?;
+        add(&logo, &mark)?;
         logo.append_child(&self.doc.create_text_node("Lede"))?;
         add(&bar, &logo)?;
         add(&bar, &self.el("span", "spacer")?)?;
         if full {
+            let (_, _, label) = self.copy_format();
             let copy = self.button("text", "copy", "Copy")?;
-            copy.set_attribute("title", "Copy the summary as Markdown")?;
+            copy.set_attribute("title", &format!("Copy the summary as {label}"))?;
             add(&bar, &copy)?;
-            let collapse = self.button("text", "collapse", "Collapse")?;
-            collapse.set_attribute("aria-expanded", "true")?;
-            collapse.set_attribute("title", "Collapse the panel")?;
+            let options = self.button("icon small", "copy-options", "▾")?;
+            options.set_attribute("aria-label", "Copy options")?;
+            options.set_attribute("title", "Copy options")?;
+            options.set_attribute("aria-expanded", "false")?;
+            options.set_attribute("aria-controls", "lede-copy-options")?;
+            add(&bar, &options)?;
+            let side = self.button("icon small", "side", "⇄")?;
+            self.label_side_button(&side)?;
+            add(&bar, &side)?;
+            let collapsed = self.prefs.collapsed;
+            let collapse = self.button(
+                "text",
+                "collapse",
+                if collapsed { "Expand" } else { "Collapse" },
+            )?;
+            collapse.set_attribute("aria-expanded", if collapsed { "false" } else { "true" })?;
+            collapse.set_attribute("aria-controls", "lede-content")?;
+            collapse.set_attribute(
+                "title",
+                if collapsed {
+                    "Expand the panel"
+                } else {
+                    "Collapse the panel"
+                },
+            )?;
             add(&bar, &collapse)?;
         }
         let close = self.button("icon", "close", "×")?;
@@ -320,10 +465,75 @@ impl Panel {
         Ok(bar)
     }
 
+    fn label_side_button(&self, button: &Element) -> Result<(), JsValue> {
+        let other = if self.side() == "left" {
+            "right"
+        } else {
+            "left"
+        };
+        let label = format!("Move the panel to the {other}");
+        button.set_attribute("aria-label", &label)?;
+        button.set_attribute("title", &label)
+    }
+
+    /// The copy options (format and optional sections): native radio buttons and checkboxes in a
+    /// region the ▾ button shows and hides.
+    fn copy_options(&self) -> Result<Element, JsValue> {
+        let panel = self.el("div", "copy-options")?;
+        panel.set_attribute("id", "lede-copy-options")?;
+        panel.set_attribute("hidden", "")?;
+        let formats = self.el("fieldset", "")?;
+        add(&formats, &self.text_el("legend", "", "Copy as")?)?;
+        let (_, current, _) = self.copy_format();
+        for (_, key, label) in COPY_FORMATS {
+            let input = self.el("input", "")?;
+            input.set_attribute("type", "radio")?;
+            input.set_attribute("name", "lede-format")?;
+            input.set_attribute("value", key)?;
+            input.set_attribute("data-act", "format")?;
+            if key == current {
+                input.set_attribute("checked", "")?;
+            }
+            add(&formats, &self.labelled(&input, label)?)?;
+        }
+        add(&panel, &formats)?;
+        let include = self.el("fieldset", "")?;
+        add(&include, &self.text_el("legend", "", "Include")?)?;
+        for (act, label, on) in [
+            ("with-quotes", "Quotes", !self.prefs.copy_without_quotes),
+            (
+                "with-entities",
+                "Entities",
+                !self.prefs.copy_without_entities,
+            ),
+        ] {
+            let input = self.el("input", "")?;
+            input.set_attribute("type", "checkbox")?;
+            input.set_attribute("data-act", act)?;
+            if on {
+                input.set_attribute("checked", "")?;
+            }
+            add(&include, &self.labelled(&input, label)?)?;
+        }
+        add(&panel, &include)?;
+        Ok(panel)
+    }
+
+    fn labelled(&self, input: &Element, text: &str) -> Result<Element, JsValue> {
+        let label = self.el("label", "")?;
+        add(&label, input)?;
+        label.append_child(&self.doc.create_text_node(text))?;
+        Ok(label)
+    }
+
     fn section(&self, class: &str, title: &str) -> Result<(Element, Element), JsValue> {
         let section = self.el("section", class)?;
         let head = self.el("div", "section-head")?;
-        add(&head, &self.text_el("h2", "", title)?)?;
+        let id = format!("lede-h-{class}");
+        let h2 = self.text_el("h2", "", title)?;
+        h2.set_attribute("id", &id)?;
+        section.set_attribute("aria-labelledby", &id)?;
+        add(&head, &h2)?;
         add(&section, &head)?;
         Ok((section, head))
     }
@@ -405,22 +615,49 @@ impl Panel {
         toggle.set_attribute("aria-pressed", "false")?;
         add(&head, &toggle)?;
         let list = self.el("div", "quote-list")?;
+        list.set_attribute("id", "lede-quote-list")?;
         self.fill_quotes(&list)?;
         add(&section, &list)?;
+        if count > QUOTE_PREVIEW {
+            let more = self.button("more", "more-quotes", "")?;
+            more.set_attribute("aria-controls", "lede-quote-list")?;
+            self.label_more_quotes(&more, count)?;
+            add(&section, &more)?;
+        }
         Ok(Some(section))
     }
 
-    /// Quotes in article order, or grouped under their speakers (in order of first appearance).
+    fn label_more_quotes(&self, button: &Element, count: usize) -> Result<(), JsValue> {
+        let label = if self.all_quotes {
+            "Show fewer quotes".to_string()
+        } else {
+            format!("Show all {count} quotes")
+        };
+        button.set_text_content(Some(&label));
+        button.set_attribute(
+            "aria-expanded",
+            if self.all_quotes { "true" } else { "false" },
+        )
+    }
+
+    /// Quotes in article order, or grouped under their speakers (in order of first appearance);
+    /// the first [`QUOTE_PREVIEW`] only until "Show all".
     fn fill_quotes(&self, list: &Element) -> Result<(), JsValue> {
         list.set_text_content(None);
+        let limit = if self.all_quotes {
+            usize::MAX
+        } else {
+            QUOTE_PREVIEW
+        };
+        let shown: Vec<(usize, &Quote)> = self.shown_quotes().take(limit).collect();
         if !self.group_quotes {
-            for (i, q) in self.shown_quotes() {
+            for (i, q) in shown {
                 add(list, &self.quote_item(i, q, true)?)?;
             }
             return Ok(());
         }
         let mut speakers: Vec<Option<&str>> = Vec::new();
-        for (_, q) in self.shown_quotes() {
+        for (_, q) in &shown {
             if !speakers.contains(&q.speaker.as_deref()) {
                 speakers.push(q.speaker.as_deref());
             }
@@ -429,8 +666,8 @@ impl Panel {
         speakers.sort_by_key(|s| s.is_none());
         for speaker in speakers {
             let group = self.el("div", "quote-group")?;
-            let quotes: Vec<_> = self
-                .shown_quotes()
+            let quotes: Vec<_> = shown
+                .iter()
                 .filter(|(_, q)| q.speaker.as_deref() == speaker)
                 .collect();
             let head = self.el("h3", "")?;
@@ -444,7 +681,7 @@ impl Panel {
             )?;
             add(&group, &head)?;
             for (i, q) in quotes {
-                add(&group, &self.quote_item(i, q, false)?)?;
+                add(&group, &self.quote_item(*i, q, false)?)?;
             }
             add(list, &group)?;
         }
@@ -479,26 +716,31 @@ impl Panel {
         Ok(item)
     }
 
+    fn members(&self, kind: EntityType) -> Vec<(usize, &Entity)> {
+        self.summary
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == kind)
+            .collect()
+    }
+
     fn entities_section(&self) -> Result<Option<Element>, JsValue> {
         if self.summary.entities.is_empty() {
             return Ok(None);
         }
         let (section, _) = self.section("entities", "Who and where")?;
         for (kind, title, class) in ENTITY_GROUPS {
-            let members: Vec<(usize, &Entity)> = self
-                .summary
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == kind)
-                .collect();
+            let members = self.members(kind);
             if members.is_empty() {
                 continue;
             }
             let group = self.el("div", &format!("entity-group {class}"))?;
             let head = self.el("div", "group-head")?;
             add(&head, &self.el("span", "swatch")?)?;
-            add(&head, &self.text_el("h3", "", title)?)?;
+            let h3 = self.text_el("h3", "", title)?;
+            h3.set_attribute("id", &format!("lede-h-{class}"))?;
+            add(&head, &h3)?;
             add(
                 &head,
                 &self.text_el("span", "count", &members.len().to_string())?,
@@ -508,20 +750,63 @@ impl Panel {
             switch.set_attribute("role", "switch")?;
             switch.set_attribute("aria-checked", "true")?;
             switch.set_attribute("data-type", kind.label())?;
-            switch.set_attribute(
-                "title",
-                &format!("Highlight {} in the page", title.to_lowercase()),
-            )?;
+            let name = format!("Highlight {} in the page", title.to_lowercase());
+            switch.set_attribute("aria-label", &name)?;
+            switch.set_attribute("title", &name)?;
             add(&head, &switch)?;
             add(&group, &head)?;
             let chips = self.el("div", "chips")?;
-            for (i, e) in members {
-                add(&chips, &self.entity_chip(i, e, class)?)?;
-            }
+            chips.set_attribute("role", "toolbar")?;
+            chips.set_attribute("aria-labelledby", &format!("lede-h-{class}"))?;
+            chips.set_attribute("id", &format!("lede-chips-{class}"))?;
+            chips.set_attribute("data-type", kind.label())?;
+            self.fill_chips(&chips, kind, class)?;
             add(&group, &chips)?;
+            if members.len() > CHIP_PREVIEW {
+                let more = self.button("more", "more-entities", "")?;
+                more.set_attribute("data-type", kind.label())?;
+                more.set_attribute("aria-controls", &format!("lede-chips-{class}"))?;
+                self.label_more_entities(&more, kind, members.len())?;
+                add(&group, &more)?;
+            }
             add(&section, &group)?;
         }
         Ok(Some(section))
+    }
+
+    fn label_more_entities(
+        &self,
+        button: &Element,
+        kind: EntityType,
+        count: usize,
+    ) -> Result<(), JsValue> {
+        let open = self.expanded_types.contains(&kind);
+        let label = if open {
+            "Show fewer".to_string()
+        } else {
+            format!("Show {} more", count - CHIP_PREVIEW)
+        };
+        button.set_text_content(Some(&label));
+        button.set_attribute("aria-expanded", if open { "true" } else { "false" })
+    }
+
+    /// The chips of one type (the first [`CHIP_PREVIEW`] unless expanded); the first is the group's
+    /// tab stop, the arrow keys reach the others.
+    fn fill_chips(&self, chips: &Element, kind: EntityType, class: &str) -> Result<(), JsValue> {
+        chips.set_text_content(None);
+        let limit = if self.expanded_types.contains(&kind) {
+            usize::MAX
+        } else {
+            CHIP_PREVIEW
+        };
+        for (n, (i, e)) in self.members(kind).into_iter().take(limit).enumerate() {
+            let chip = self.entity_chip(i, e, class)?;
+            if chip.tag_name() == "BUTTON" {
+                chip.set_attribute("tabindex", if n == 0 { "0" } else { "-1" })?;
+            }
+            add(chips, &chip)?;
+        }
+        Ok(())
     }
 
     fn entity_chip(&self, i: usize, e: &Entity, class: &str) -> Result<Element, JsValue> {
@@ -535,9 +820,13 @@ impl Panel {
         };
         add(&chip, &self.page_text("span", "name", &e.name)?)?;
         let mentions = e.mentions.len().max(1);
-        add(
-            &chip,
-            &self.text_el("span", "count", &mentions.to_string())?,
+        let count = self.text_el("span", "count", &mentions.to_string())?;
+        count.set_attribute("aria-hidden", "true")?;
+        add(&chip, &count)?;
+        let plural = if mentions == 1 { "" } else { "s" };
+        chip.set_attribute(
+            "aria-label",
+            &format!("{}, {mentions} mention{plural}", e.name),
         )?;
         let others: Vec<&str> = e
             .aliases
@@ -545,7 +834,7 @@ impl Panel {
             .map(String::as_str)
             .filter(|a| *a != e.name)
             .collect();
-        let mut title = format!("{mentions} mention{}", if mentions == 1 { "" } else { "s" });
+        let mut title = format!("{mentions} mention{plural}");
         if !others.is_empty() {
             title.push_str(&format!(" · also “{}”", others.join("”, “")));
         }
@@ -558,27 +847,33 @@ impl Panel {
 
     // ----- events ----------------------------------------------------------------------------
 
-    fn on_click(&mut self, e: &Event) -> Result<(), JsValue> {
+    fn control(e: &Event) -> Result<Option<(Element, String)>, JsValue> {
         let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return Ok(());
+            return Ok(None);
         };
         let Some(control) = target.closest("[data-act]")? else {
-            return Ok(());
+            return Ok(None);
         };
         let act = control.get_attribute("data-act").unwrap_or_default();
+        Ok(Some((control, act)))
+    }
+
+    fn on_click(&mut self, e: &Event) -> Result<(), JsValue> {
+        let Some((control, act)) = Self::control(e)? else {
+            return Ok(());
+        };
         let index = control
             .get_attribute("data-i")
             .and_then(|i| i.parse::<usize>().ok());
         match (act.as_str(), index) {
-            ("copy", _) => {
-                let markdown = render::markdown(&self.summary);
-                self.post(&Message::Copy {
-                    markdown: &markdown,
-                })
-            }
+            ("copy", _) => self.copy(),
+            ("copy-options", _) => self.toggle_options(&control),
+            ("side", _) => self.switch_side(&control),
             ("close", _) => self.post(&Message::Close),
             ("collapse", _) => self.toggle_collapsed(&control),
             ("group-quotes", _) => self.toggle_grouping(&control),
+            ("more-quotes", _) => self.toggle_all_quotes(&control),
+            ("more-entities", _) => self.toggle_all_entities(&control),
             ("type", _) => self.toggle_type(&control),
             ("bullet", Some(i)) => match self.summary.bullet_details.get(i) {
                 Some(b) => self.scroll_to(&b.ranges),
@@ -588,9 +883,143 @@ impl Panel {
                 Some(q) => self.scroll_to(&q.ranges),
                 None => Ok(()),
             },
-            ("entity", Some(i)) => self.step_entity(i, &control),
+            ("entity", Some(i)) => {
+                self.make_tab_stop(&control)?;
+                self.step_entity(i, &control)
+            }
             _ => Ok(()),
         }
+    }
+
+    /// The copy options' radio buttons and checkboxes.
+    fn on_change(&mut self, e: &Event) -> Result<(), JsValue> {
+        let Some((control, act)) = Self::control(e)? else {
+            return Ok(());
+        };
+        let checked = js_sys::Reflect::get(&control, &JsValue::from_str("checked"))?
+            .as_bool()
+            .unwrap_or(false);
+        match act.as_str() {
+            "format" if checked => {
+                self.prefs.copy_format = control.get_attribute("value");
+                let (_, _, label) = self.copy_format();
+                if let Some(copy) = self.root.query_selector("[data-act=copy]")? {
+                    copy.set_attribute("title", &format!("Copy the summary as {label}"))?;
+                }
+            }
+            "with-quotes" => self.prefs.copy_without_quotes = !checked,
+            "with-entities" => self.prefs.copy_without_entities = !checked,
+            _ => return Ok(()),
+        }
+        self.save_prefs()
+    }
+
+    fn on_key(&mut self, e: &Event) -> Result<(), JsValue> {
+        let Some(key) = e.dyn_ref::<KeyboardEvent>() else {
+            return Ok(());
+        };
+        if key.alt_key() || key.ctrl_key() || key.meta_key() {
+            return Ok(());
+        }
+        if key.key() == "Escape" {
+            // Esc first closes the copy options (and is then spent); panel.js closes the panel.
+            if let Some(button) = self.root.query_selector("[data-act=copy-options]")? {
+                if button.get_attribute("aria-expanded").as_deref() == Some("true") {
+                    e.prevent_default();
+                    self.toggle_options(&button)?;
+                    focus(&button);
+                }
+            }
+            return Ok(());
+        }
+        let Some((chip, act)) = Self::control(e)? else {
+            return Ok(());
+        };
+        if act != "entity" {
+            return Ok(());
+        }
+        let all = select_all(&self.root, "button.chip")?;
+        let Some(at) = all.iter().position(|c| *c == chip) else {
+            return Ok(());
+        };
+        let (next, prev) = if self.rtl() {
+            ("ArrowLeft", "ArrowRight")
+        } else {
+            ("ArrowRight", "ArrowLeft")
+        };
+        let k = key.key();
+        let to = if k == next || k == "ArrowDown" {
+            (at + 1) % all.len()
+        } else if k == prev || k == "ArrowUp" {
+            (at + all.len() - 1) % all.len()
+        } else if k == "Home" {
+            0
+        } else if k == "End" {
+            all.len() - 1
+        } else {
+            return Ok(());
+        };
+        e.prevent_default();
+        self.make_tab_stop(&all[to])?;
+        focus(&all[to]);
+        Ok(())
+    }
+
+    /// Make `chip` its toolbar's one tab stop (roving tabindex).
+    fn make_tab_stop(&self, chip: &Element) -> Result<(), JsValue> {
+        let Some(bar) = chip.closest(".chips")? else {
+            return Ok(());
+        };
+        for c in select_all(&bar, "button.chip")? {
+            c.set_attribute("tabindex", if c == *chip { "0" } else { "-1" })?;
+        }
+        Ok(())
+    }
+
+    fn copy(&self) -> Result<(), JsValue> {
+        let sections = Sections {
+            quotes: !self.prefs.copy_without_quotes,
+            entities: !self.prefs.copy_without_entities,
+        };
+        let (format, _, label) = self.copy_format();
+        let (text, html) = match format {
+            // Rich text goes out as HTML with a plain-text twin for targets that take only text.
+            Format::Html => (
+                render::plain_text(&self.summary, sections),
+                Some(render::html(&self.summary, sections)),
+            ),
+            f => (render::render(&self.summary, f, sections), None),
+        };
+        self.post(&Message::Copy {
+            text: &text,
+            html: html.as_deref(),
+            label,
+        })
+    }
+
+    fn toggle_options(&self, button: &Element) -> Result<(), JsValue> {
+        let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+        button.set_attribute("aria-expanded", if open { "true" } else { "false" })?;
+        if let Some(options) = self.root.query_selector("#lede-copy-options")? {
+            if open {
+                options.remove_attribute("hidden")?;
+            } else {
+                options.set_attribute("hidden", "")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn switch_side(&mut self, button: &Element) -> Result<(), JsValue> {
+        let other = if self.side() == "left" {
+            "right"
+        } else {
+            "left"
+        };
+        self.prefs.side = Some(other.to_string());
+        self.label_side_button(button)?;
+        self.post(&Message::Place { side: other })?;
+        self.save_prefs()
     }
 
     fn scroll_to(&self, ranges: &[TextRange]) -> Result<(), JsValue> {
@@ -603,11 +1032,12 @@ impl Panel {
     }
 
     fn toggle_collapsed(&mut self, button: &Element) -> Result<(), JsValue> {
-        self.collapsed = !self.collapsed;
+        let collapsed = !self.prefs.collapsed;
+        self.prefs.collapsed = collapsed;
         self.root
             .class_list()
-            .toggle_with_force("collapsed", self.collapsed)?;
-        let (label, expanded, title) = if self.collapsed {
+            .toggle_with_force("collapsed", collapsed)?;
+        let (label, expanded, title) = if collapsed {
             ("Expand", "false", "Expand the panel")
         } else {
             ("Collapse", "true", "Collapse the panel")
@@ -615,9 +1045,8 @@ impl Panel {
         button.set_text_content(Some(label));
         button.set_attribute("aria-expanded", expanded)?;
         button.set_attribute("title", title)?;
-        self.post(&Message::Collapse {
-            collapsed: self.collapsed,
-        })
+        self.post(&Message::Collapse { collapsed })?;
+        self.save_prefs()
     }
 
     fn toggle_grouping(&mut self, button: &Element) -> Result<(), JsValue> {
@@ -628,6 +1057,48 @@ impl Panel {
         )?;
         if let Some(list) = self.root.query_selector(".quote-list")? {
             self.fill_quotes(&list)?;
+        }
+        Ok(())
+    }
+
+    fn toggle_all_quotes(&mut self, button: &Element) -> Result<(), JsValue> {
+        self.all_quotes = !self.all_quotes;
+        self.label_more_quotes(button, self.shown_quotes().count())?;
+        if let Some(list) = self.root.query_selector(".quote-list")? {
+            self.fill_quotes(&list)?;
+            if self.all_quotes {
+                // Focus the first quote that was hidden, so the keyboard continues where the reader is.
+                let quotes = select_all(&list, ":scope > .quote")?;
+                if let (false, Some(first_new)) = (self.group_quotes, quotes.get(QUOTE_PREVIEW)) {
+                    focus(first_new);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn toggle_all_entities(&mut self, button: &Element) -> Result<(), JsValue> {
+        let Some((kind, _, class)) = ENTITY_GROUPS
+            .into_iter()
+            .find(|(t, _, _)| button.get_attribute("data-type").as_deref() == Some(t.label()))
+        else {
+            return Ok(());
+        };
+        let opening = !self.expanded_types.contains(&kind);
+        if opening {
+            self.expanded_types.push(kind);
+        } else {
+            self.expanded_types.retain(|t| *t != kind);
+        }
+        self.label_more_entities(button, kind, self.members(kind).len())?;
+        if let Some(chips) = self.root.query_selector(&format!("#lede-chips-{class}"))? {
+            self.fill_chips(&chips, kind, class)?;
+            if opening {
+                if let Some(first_new) = select_all(&chips, "button.chip")?.get(CHIP_PREVIEW) {
+                    self.make_tab_stop(first_new)?;
+                    focus(first_new);
+                }
+            }
         }
         Ok(())
     }
@@ -670,6 +1141,10 @@ impl Panel {
         if let Some(count) = chip.query_selector(".count")? {
             count.set_text_content(Some(&format!("{}/{}", k + 1, located.len())));
         }
+        chip.set_attribute(
+            "aria-label",
+            &format!("{}, mention {} of {}", entity.name, k + 1, located.len()),
+        )?;
         self.scroll_to(located[k])
     }
 }
@@ -680,35 +1155,21 @@ fn add(parent: &Element, child: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// A quote as shown: without the comma that English puts before the attribution ("…," she said).
-fn display_quote(text: &str) -> &str {
-    text.trim_end().trim_end_matches(',').trim_end()
+/// Every element under `root` matching `selector`, in document order (`querySelectorAll` through
+/// js-sys, so the crate needs no extra web-sys feature).
+fn select_all(root: &Element, selector: &str) -> Result<Vec<Element>, JsValue> {
+    let method: js_sys::Function =
+        js_sys::Reflect::get(root, &JsValue::from_str("querySelectorAll"))?.dyn_into()?;
+    let list = method.call1(root, &JsValue::from_str(selector))?;
+    Ok(js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect())
 }
 
-/// "A", "A and B", "A, B and C".
-fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-/// `2022-02-04T21:30:00+08:00` → `4 Feb 2022` (the page's own calendar date, no time-zone shift);
-/// anything that does not start with an ISO date is shown as given.
-fn human_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let date = iso.get(..10).unwrap_or("");
-    let mut parts = date.split('-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_string();
-    };
-    match (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>()) {
-        (Ok(y), Ok(m @ 1..=12), Ok(d @ 1..=31)) if y > 999 => {
-            format!("{d} {} {y}", MONTHS[m - 1])
-        }
-        _ => iso.to_string(),
+/// Move keyboard focus to `el` (a no-op for elements that cannot take it).
+fn focus(el: &Element) {
+    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+        let _ = h.focus();
     }
 }
