@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what Lede's build and tests need, skipping what is already there (safe to re-run):
-# the wasm32 Rust target, wasm-bindgen-cli at the exact version in Cargo.lock, Debian's Chromium,
-# and the npm packages of package-lock.json (playwright-core, binaryen's wasm-opt).
+# the wasm32 Rust target, wasm-bindgen-cli at the exact version in Cargo.lock, Debian's Chromium and
+# Firefox ESR, geckodriver (crates.io, for the Firefox end-to-end test), and the npm packages of
+# package-lock.json (playwright-core, binaryen's wasm-opt, web-ext, axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,13 +23,24 @@ if [[ "$have" != "$want" ]]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
-if [[ ! -x /usr/bin/chromium ]]; then
-  say "installing Debian's chromium"
+apt_missing=()
+[[ -x /usr/bin/chromium ]] || apt_missing+=(chromium)
+[[ -x /usr/bin/firefox-esr ]] || apt_missing+=(firefox-esr)
+if (( ${#apt_missing[@]} )); then
+  say "installing Debian's ${apt_missing[*]}"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${apt_missing[@]}" >/dev/null
 fi
 
-if [[ ! -d node_modules/playwright-core || package-lock.json -nt node_modules/.package-lock.json ]]; then
+# geckodriver drives Firefox for tests/e2e/firefox.test.mjs (about 3 minutes to build on 2 cores).
+GECKODRIVER_VERSION=0.37.1
+if [[ "$(geckodriver --version 2>/dev/null | awk 'NR==1 {print $2}')" != "$GECKODRIVER_VERSION" ]]; then
+  say "installing geckodriver $GECKODRIVER_VERSION"
+  cargo install geckodriver --locked --version "$GECKODRIVER_VERSION"
+fi
+
+if [[ ! -d node_modules/playwright-core || ! -d node_modules/web-ext || ! -d node_modules/axe-core \
+  || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
 fi
