@@ -1311,8 +1311,12 @@ mod tests {
             "“We got her, we got her!” officers announced on their radios.",
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Chinese foreign ministry"));
-        assert_eq!(q[1].speaker, None);
+        // "the ministry" is the ministry named before it
+        assert_eq!(q[1].speaker.as_deref(), Some("Chinese foreign ministry"));
         assert_eq!(q[2].speaker, None);
+        // with no ministry named, "the ministry" is nobody in particular
+        let q = quotes(&["“We will respond in due course,” the ministry said."]);
+        assert_eq!(q[0].speaker, None);
     }
 
     #[test]
