@@ -811,31 +811,74 @@ fn is_rtl_text(paragraphs: &[Block]) -> bool {
 // ---------------------------------------------------------------- metadata
 
 /// Meta tag content by `name` or `property` (case-insensitive), first non-empty.
+/// The keys a `<meta>` element declares, normalised: its `property` attribute may list several
+/// (`property="og:title twitter:title"`, RDFa), its `name` one; lowercased, and Dublin Core's
+/// `DC.title` spelling read as `dc:title`. `property` keys come first.
+fn meta_keys(n: &crate::snapshot::Node) -> Vec<String> {
+    let norm = |k: &str| k.to_lowercase().replace('.', ":");
+    let mut keys: Vec<String> = n
+        .attr("property")
+        .map(|p| p.split_whitespace().map(norm).collect())
+        .unwrap_or_default();
+    if let Some(name) = n.attr("name") {
+        keys.push(norm(name.trim()));
+    }
+    keys
+}
+
+/// The first non-empty `content` of a `<meta>` whose keys ([`meta_keys`]) include one of `keys`, trying
+/// the keys in order (most preferred first); a `property` declaration wins over a `name` one for the same key.
 fn meta_content(snap: &Snapshot, keys: &[&str]) -> Option<String> {
+    let metas: Vec<(Vec<String>, &crate::snapshot::Node)> = snap
+        .nodes
+        .iter()
+        .filter(|n| n.tag == "meta")
+        .map(|n| (meta_keys(n), n))
+        .collect();
+    let content =
+        |n: &crate::snapshot::Node| n.attr("content").map(collapse_ws).filter(|c| !c.is_empty());
     for key in keys {
-        for n in snap.nodes.iter().filter(|n| n.tag == "meta") {
-            let k = n.attr("property").or(n.attr("name")).unwrap_or("");
-            if k.split_whitespace().any(|k| k.eq_ignore_ascii_case(key)) {
-                if let Some(c) = n.attr("content").map(collapse_ws).filter(|c| !c.is_empty()) {
-                    return Some(c);
-                }
-            }
+        let by_property = metas.iter().find_map(|(_, n)| {
+            let declared = n.attr("property")?;
+            declared
+                .split_whitespace()
+                .any(|k| k.to_lowercase().replace('.', ":") == *key)
+                .then(|| content(n))
+                .flatten()
+        });
+        if by_property.is_some() {
+            return by_property;
+        }
+        let any = metas
+            .iter()
+            .find_map(|(ks, n)| ks.iter().any(|k| k == key).then(|| content(n)).flatten());
+        if any.is_some() {
+            return any;
         }
     }
     None
 }
 
+/// Every non-empty `content` of the `<meta>` elements that declare `key` ([`meta_keys`]): those that
+/// declare it as a `property` when there are any, else those that name it.
 fn meta_all(snap: &Snapshot, key: &str) -> Vec<String> {
-    snap.nodes
+    let declaring: Vec<&crate::snapshot::Node> = snap
+        .nodes
         .iter()
-        .filter(|n| n.tag == "meta")
-        .filter(|n| {
-            n.attr("name")
-                .or(n.attr("property"))
-                .is_some_and(|k| k.eq_ignore_ascii_case(key))
+        .filter(|n| n.tag == "meta" && n.attr("content").is_some_and(|c| !c.trim().is_empty()))
+        .filter(|n| meta_keys(n).iter().any(|k| k == key))
+        .collect();
+    let by_property = |n: &&crate::snapshot::Node| {
+        n.attr("property").is_some_and(|p| {
+            p.split_whitespace()
+                .any(|k| k.to_lowercase().replace('.', ":") == key)
         })
+    };
+    let any_property = declaring.iter().any(by_property);
+    declaring
+        .into_iter()
+        .filter(|n| !any_property || by_property(n))
         .filter_map(|n| n.attr("content").map(collapse_ws))
-        .filter(|c| !c.is_empty())
         .collect()
 }
 
@@ -913,8 +956,16 @@ pub fn split_byline(s: &str) -> Vec<String> {
         &s[..]
     };
     let s = s.split(['|', '\n', '•']).next().unwrap_or("");
+    // "&" joins two people ("Ann Lee & Bo Chan") or is part of one name ("Mac & i", "Marks & Spencer")
+    let amp_joins_people = s
+        .split(" & ")
+        .all(|side| side.split_whitespace().count() >= 2);
+    let s = if amp_joins_people {
+        s.replace(" & ", ",")
+    } else {
+        s.to_string()
+    };
     s.replace(" and ", ",")
-        .replace(" & ", ",")
         .replace(" et ", ",")
         .split([',', ';'])
         .map(|p| {
@@ -1062,8 +1113,15 @@ fn push_unique(v: &mut Vec<String>, items: impl IntoIterator<Item = String>) {
 }
 
 /// Remove a site-name prefix or suffix from a `<title>`: "Headline | Site", "Site - Headline".
+///
+/// Segments equal to the site's name go wherever they are; without a match, one short last segment
+/// (at most 4 words after a headline of at least 3) is taken for the site's name, once, so a headline's
+/// own dash stays ("Friday Facts #282 - 0.17 in sight | Factorio").
 pub fn clean_title(title: &str, site: Option<&str>) -> String {
-    let title = collapse_ws(title);
+    strip_site(&collapse_ws(title), site, true)
+}
+
+fn strip_site(title: &str, site: Option<&str>, guess: bool) -> String {
     const SEPS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
     for sep in SEPS {
         if let Some(pos) = title.rfind(sep) {
@@ -1071,8 +1129,11 @@ pub fn clean_title(title: &str, site: Option<&str>) -> String {
             let site_match = site.is_some_and(|s| {
                 s.eq_ignore_ascii_case(tail) || s.to_lowercase().contains(&tail.to_lowercase())
             });
-            if site_match || (word_count(tail) <= 4 && word_count(head) >= 3) {
-                return clean_title(head, site);
+            if site_match {
+                return strip_site(head, site, false);
+            }
+            if guess && word_count(tail) <= 4 && word_count(head) >= 3 {
+                return head.to_string();
             }
         }
         if let Some(pos) = title.find(sep) {
@@ -1082,7 +1143,7 @@ pub fn clean_title(title: &str, site: Option<&str>) -> String {
             }
         }
     }
-    title
+    title.to_string()
 }
 
 /// An `<h1>` that differs from the metadata title is still the headline the reader sees when it
@@ -1119,6 +1180,29 @@ fn similar(a: &str, b: &str) -> bool {
     common as f64 / ta.len().max(tb.len()) as f64 >= 0.75
 }
 
+/// `<meta>` keys ([`meta_keys`]) that give the document's title, most preferred first: Dublin Core,
+/// Open Graph, the plain `title` meta, Twitter cards, Parse.ly (the order Mozilla Readability uses).
+const TITLE_META_KEYS: &[&str] = &[
+    "dc:title",
+    "dcterm:title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+];
+
+/// `<meta>` keys that name the author(s), most preferred first; the first that names anyone is used.
+const BYLINE_META_KEYS: &[&str] = &[
+    "dc:creator",
+    "dcterm:creator",
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru:author",
+];
+
 /// Gather metadata.
 pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
     let ld = json_ld_article(snap);
@@ -1142,8 +1226,7 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
         .first_tag("title")
         .map(|t| collapse_ws(&snap.text_content(t)))
         .filter(|t| !t.is_empty());
-    let meta_title = ld_str("headline")
-        .or_else(|| meta_content(snap, &["og:title", "twitter:title", "dc.title", "title"]));
+    let meta_title = ld_str("headline").or_else(|| meta_content(snap, TITLE_META_KEYS));
     // the displayed <h1>: first visible h1 block
     let h1 = blocks
         .iter()
@@ -1180,13 +1263,11 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
             names_of(a).iter().flat_map(|n| split_byline(n)),
         );
     }
-    for key in [
-        "author",
-        "article:author",
-        "dc.creator",
-        "parsely-author",
-        "sailthru.author",
-    ] {
+    // the first metadata key that names anyone gives the byline (all its values: several authors)
+    for key in BYLINE_META_KEYS {
+        if !byline.is_empty() {
+            break;
+        }
         let vals = meta_all(snap, key);
         push_unique(&mut byline, vals.iter().flat_map(|n| split_byline(n)));
     }
@@ -1201,14 +1282,15 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
                 snap,
                 &[
                     "article:published_time",
-                    "datePublished",
+                    "datepublished",
                     "pubdate",
                     "publishdate",
                     "date",
-                    "dc.date",
-                    "dc.date.issued",
+                    "dc:date",
+                    "dc:date:issued",
+                    "dcterm:created",
                     "parsely-pub-date",
-                    "sailthru.date",
+                    "sailthru:date",
                 ],
             )
         })
@@ -1318,6 +1400,10 @@ mod tests {
             clean_title("Crisis: what next for the talks", None),
             "Crisis: what next for the talks"
         );
+        assert_eq!(
+            clean_title("Weekly notes #12 - the plan in sight | Example", None),
+            "Weekly notes #12 - the plan in sight"
+        );
     }
 
     #[test]
@@ -1327,6 +1413,40 @@ mod tests {
             vec!["Teddy Ng", "Jun Mai"]
         );
         assert_eq!(split_byline("https://facebook.com/x"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn byline_ampersand_splits_people_not_names() {
+        assert_eq!(
+            split_byline("Ann Lee & Bo Chan"),
+            vec!["Ann Lee", "Bo Chan"]
+        );
+        assert_eq!(split_byline("Mac & i"), vec!["Mac & i"]);
+    }
+
+    #[test]
+    fn meta_keys_preference_and_spelling() {
+        // Dublin Core before Open Graph; a property declaration before a name one; RDFa lists
+        let html = r#"<head><meta name="og:title" content="OG name"><meta name="DC.title" content="DC name">
+            <meta property="dc:title" content="DC property"><meta property="og:title" content="OG property">
+            <meta name="author" content="Meta Author"><meta property="x:creator dc:creator" content="Dee Cee">
+            </head><body><p>x</p></body>"#;
+        let m = extract(&snap(html)).meta;
+        assert_eq!(m.headline.as_deref(), Some("DC property"));
+        assert_eq!(m.byline, vec!["Dee Cee"]);
+        // empty content is skipped; Parse.ly's keys count
+        let html = r#"<head><meta property="dc:title"><meta name="parsely-title" content="Parsely Title">
+            <meta name="parsely-author" content="Jane Doe"></head><body><p>x</p></body>"#;
+        let m = extract(&snap(html)).meta;
+        assert_eq!(m.headline.as_deref(), Some("Parsely Title"));
+        assert_eq!(m.byline, vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn two_author_metas_give_two_authors() {
+        let html = r#"<head><meta name="author" content="Ann Lee"><meta name="author" content="Bo Chan">
+            </head><body><p>x</p></body>"#;
+        assert_eq!(extract(&snap(html)).meta.byline, vec!["Ann Lee", "Bo Chan"]);
     }
 
     #[test]
