@@ -1191,6 +1191,9 @@ struct Candidate {
     end: usize,
     text: String,
     votes: HashMap<EntityType, f64>,
+    /// Only a name if the article names it in normal case too (an ALL-CAPS byline or dateline:
+    /// "LAURIE OAKES" joins "Laurie Oakes" but starts no entity).
+    weak: bool,
 }
 
 /// Per-document context for deciding sentence-initial words.
@@ -1218,6 +1221,12 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords, headline: bool) -> Vec<
             && &text[toks[i].end..toks[i + 1].start] == "-"
             && is_cap(&text[toks[i + 1].start..toks[i + 1].end]);
         if !is_cap(w) && !particle {
+            // "le ministère des Affaires étrangères": a ministry written in lower case
+            if let Some((c, last)) = lowercase_ministry(pi, text, &toks, i) {
+                out.push(c);
+                i = last + 1;
+                continue;
+            }
             i += 1;
             continue;
         }
@@ -1248,7 +1257,7 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords, headline: bool) -> Vec<
                 continue;
             }
             let next = &text[toks[j + 1].start..toks[j + 1].end];
-            if is_cap(next) {
+            if is_cap(next) || is_elided_cap(next) {
                 j += 1;
             } else if (next == "and" && and_joins_org(text, &toks, i, j))
                 || (next == "on"
@@ -1388,6 +1397,7 @@ fn lowercase_institution(
                 end: toks[k].end,
                 text: text[toks[i].start..toks[k].end].to_string(),
                 votes: HashMap::new(),
+                weak: false,
             };
             vote(&mut c, EntityType::Org, 3.0);
             return Some((c, k));
@@ -1395,6 +1405,69 @@ fn lowercase_institution(
         k += 1;
     }
     None
+}
+
+/// Lower-case head nouns of ministries and departments named by their portfolio ("ministère des
+/// Affaires étrangères", "department of Homeland Security"); French, Spanish and Italian write them
+/// in lower case as a rule.
+const MINISTRY_HEADS: &[&str] = &[
+    "ministère",
+    "ministerio",
+    "ministero",
+    "ministry",
+    "department",
+    "département",
+];
+
+/// Function words that end the lower-case tail of a Romance ministry name.
+const ROMANCE_FUNCTION_WORDS: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "et", "à", "au", "aux", "qui", "que", "pour", "par",
+    "sur", "dans", "en", "a", "est", "y", "el", "del", "e", "il", "con",
+];
+
+/// "ministère des Affaires étrangères", "ministry of Foreign Affairs": a lower-case ministry head at
+/// `toks[i]`, connectors, a capitalised portfolio and, in French, Spanish and Italian, up to two
+/// lower-case adjectives after it. Returns the candidate (ORG) and the index of its last token.
+fn lowercase_ministry(pi: usize, text: &str, toks: &[Tok], i: usize) -> Option<(Candidate, usize)> {
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    let spaced = |k: usize| k < toks.len() && &text[toks[k - 1].end..toks[k].start] == " ";
+    let head = word(i);
+    if !MINISTRY_HEADS.contains(&head) {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < i + 3 && spaced(k) && ["de", "des", "du", "of", "for", "la", "del"].contains(&word(k))
+    {
+        k += 1;
+    }
+    if k == i + 1 || !spaced(k) || !(is_cap(word(k)) || is_elided_cap(word(k))) {
+        return None;
+    }
+    let mut last = k;
+    while spaced(last + 1) && is_cap(word(last + 1)) {
+        last += 1;
+    }
+    if !["ministry", "department"].contains(&head) {
+        let mut n = 0;
+        while n < 2
+            && spaced(last + 1)
+            && word(last + 1).chars().all(char::is_lowercase)
+            && !ROMANCE_FUNCTION_WORDS.contains(&word(last + 1))
+        {
+            last += 1;
+            n += 1;
+        }
+    }
+    let mut c = Candidate {
+        para: pi,
+        start: toks[i].start,
+        end: toks[last].end,
+        text: text[toks[i].start..toks[last].end].to_string(),
+        votes: HashMap::new(),
+        weak: false,
+    };
+    vote(&mut c, EntityType::Org, 3.0);
+    Some((c, last))
 }
 
 /// "Jamie Werner of Ngātiwai": the index of an "of" in `run` that follows a person-like name of two
@@ -1540,7 +1613,10 @@ fn clean_run(
         toks.remove(0);
         words.remove(0);
     }
-    while words.last().is_some_and(|w| edge_junk(w) || !is_cap(w)) {
+    while words
+        .last()
+        .is_some_and(|w| edge_junk(w) || (!is_cap(w) && !is_elided_cap(w)))
+    {
         toks.pop();
         words.pop();
     }
@@ -1631,14 +1707,11 @@ fn clean_run(
         && words
             .iter()
             .all(|w| is_all_caps(w) && !w.chars().any(|c| "AEIOU".contains(c)));
-    if caps
+    let weak = caps
         && !acronyms
         && (words.len() > 1 || surface.chars().count() > 4)
         && !g.is_place(&surface)
-        && !g.is_org(&surface)
-    {
-        return None;
-    }
+        && !g.is_org(&surface);
     // a dotted abbreviation keeps its final period ("U.S." — the word segmenter leaves it out)
     let surface = if surface.contains('.') && text[start + surface.len()..].starts_with('.') {
         format!("{surface}.")
@@ -1664,6 +1737,7 @@ fn clean_run(
         end,
         text: surface.clone(),
         votes: HashMap::new(),
+        weak,
     };
     let last = words.last().map(String::as_str).unwrap_or("");
     if words.len() > 1 && OTHER_WORDS.contains(&last) {
@@ -1742,6 +1816,11 @@ fn clean_run(
         if p == "in" || p == "from" || p == "near" {
             vote(&mut c, EntityType::Place, 0.5);
         }
+        // "arrivé à Katmandou", "aux Emirats", "en Bolivia": a one-word name after a place
+        // preposition of French, Spanish or Italian ("à Emmanuel Macron" is two words)
+        if words.len() == 1 && ["à", "au", "aux", "en"].contains(&p) && !is_all_caps(&surface) {
+            vote(&mut c, EntityType::Place, 0.5);
+        }
         if p == "of"
             && prev2_word
                 .as_deref()
@@ -1809,6 +1888,13 @@ fn apposition_head(after: &str) -> Option<&'static str> {
     })
 }
 
+/// A French elided particle before a capitalised name: "d’Orsay", "l’Élysée".
+fn is_elided_cap(w: &str) -> bool {
+    ["d’", "d'", "l’", "l'"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(is_cap))
+}
+
 /// An inner capital after a lower-case letter ("SoftBank"), not after a name prefix (Mc, Mac, De,
 /// Di, Le, La, Du, Van, Von).
 fn is_camel_case(w: &str) -> bool {
@@ -1848,7 +1934,9 @@ impl Group {
     fn name(&self) -> &str {
         self.aliases
             .iter()
-            .max_by_key(|a| (a.split_whitespace().count(), a.len()))
+            // the fullest form, printed in normal case when the article has it ("John Harlow"
+            // over a byline's "JOHN HARLOW")
+            .max_by_key(|a| (a.split_whitespace().count(), !is_all_caps(a), a.len()))
             .map(String::as_str)
             .unwrap_or("")
     }
@@ -1915,7 +2003,7 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
     // trusted text first: headline-case candidates may only join entities found in the article
     order.sort_by_key(|&i| {
         (
-            !trusted[cands[i].para],
+            !trusted[cands[i].para] || cands[i].weak,
             std::cmp::Reverse(cands[i].text.split_whitespace().count()),
         )
     });
@@ -1930,6 +2018,7 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
             Some(gi) => gi,
             // headline case capitalises common words: only a name a gazetteer knows starts an
             // entity there
+            None if c.weak => continue,
             None if !trusted[c.para] && !gz.is_place(&c.text) && !gz.is_org(&c.text) => continue,
             None => {
                 groups.push(Group {
@@ -1959,7 +2048,8 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
     for g in &groups {
         let Some(kind) = g.kind() else { continue };
         if !g.cands.iter().any(|&ci| {
-            trusted[cands[ci].para] || gz.is_place(&cands[ci].text) || gz.is_org(&cands[ci].text)
+            let c = &cands[ci];
+            !c.weak && (trusted[c.para] || gz.is_place(&c.text) || gz.is_org(&c.text))
         }) {
             continue;
         }
@@ -2039,6 +2129,7 @@ fn split_hyphenated(cands: Vec<Candidate>, paras: &[Para]) -> Vec<Candidate> {
                 end: start + p.len(),
                 text: paras[c.para].text[start..start + p.len()].to_string(),
                 votes: HashMap::new(),
+                weak: false,
             };
             if g.is_place(&part.text) {
                 vote(&mut part, EntityType::Place, 3.0);
@@ -2374,5 +2465,70 @@ mod tests {
             Some(EntityType::Person),
             "{es:?}"
         );
+    }
+
+    #[test]
+    fn french_ministries_places_and_elided_names() {
+        let es = ents(&[
+            "L’avion est arrivé à Katmandou jeudi, selon le ministère des Affaires étrangères.",
+            "Une source du Quai d’Orsay a confirmé le vol.",
+        ]);
+        assert_eq!(kind_of(&es, "Katmandou"), Some(EntityType::Place), "{es:?}");
+        assert_eq!(
+            kind_of(&es, "ministère des Affaires étrangères"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "Quai d’Orsay"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+    }
+
+    #[test]
+    fn case_variants_possessives_and_hyphenated_names_merge() {
+        let es = ents(&[
+            "President Ivan Sorokin met Chancellor Greta Lind in Vienna.",
+            "Mr Sorokin’s aides said NATO would be discussed. Nato officials declined to comment.",
+            "The Sorokin-Lind meeting lasted two hours.",
+        ]);
+        let ivan = find(&es, "Ivan Sorokin").expect("Ivan Sorokin");
+        assert!(ivan.aliases.contains(&"Sorokin".to_string()), "{es:?}");
+        assert_eq!(ivan.mentions.len(), 3, "{:?}", ivan.mentions);
+        assert_eq!(find(&es, "Greta Lind").expect("Lind").mentions.len(), 2);
+        let nato: Vec<&Entity> = es
+            .iter()
+            .filter(|e| e.aliases.iter().any(|a| a.eq_ignore_ascii_case("nato")))
+            .collect();
+        assert_eq!(nato.len(), 1, "{es:?}");
+        assert_eq!(nato[0].kind, EntityType::Org);
+        assert_eq!(nato[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn titles_demonyms_and_all_caps_lines_are_not_names_unless_named() {
+        let es = ents(&[
+            "By JOHN HARLOW",
+            "VIENNA — The President spoke to Russian and Chinese diplomats. Republicans objected.",
+            "John Harlow reported from the summit. A NEW ERA BEGINS, the banner said.",
+        ]);
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(kind_of(&es, "VIENNA"), Some(EntityType::Place), "{names:?}");
+        let harlow = find(&es, "John Harlow").unwrap_or_else(|| panic!("{es:?}"));
+        assert!(
+            harlow.aliases.contains(&"JOHN HARLOW".to_string()),
+            "{es:?}"
+        );
+        for not in [
+            "President",
+            "Russian",
+            "Chinese",
+            "Republicans",
+            "NEW ERA BEGINS",
+            "A NEW ERA BEGINS",
+        ] {
+            assert!(kind_of(&es, not).is_none(), "{not} in {names:?}");
+        }
     }
 }

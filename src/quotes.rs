@@ -138,6 +138,37 @@ const CUE_VERBS: &[&str] = &[
     "segundo",
 ];
 
+/// "According to" in the languages of [`CUE_VERBS`]: the source follows.
+const ACCORDING: &[&str] = &[
+    "according",
+    "selon",
+    "según",
+    "secondo",
+    "laut",
+    "volgens",
+    "segundo",
+];
+
+/// Articles that may start a source phrase after "according to" ("selon le ministère …").
+const ARTICLES: &[&str] = &[
+    "the", "le", "la", "les", "l’", "l'", "el", "il", "lo", "der", "die", "das", "de", "het", "o",
+    "a",
+];
+
+/// The source phrase after "according to" / "selon" / "quoted": up to eight words, to the first
+/// punctuation.
+fn lead(words: &[&str]) -> Option<Who> {
+    let words: Vec<&str> = words.iter().copied().skip_while(|w| *w == "to").collect();
+    let mut phrase = Vec::new();
+    for w in words.iter().take(8) {
+        phrase.push(*w);
+        if w.ends_with([',', '.', ';', ':', '»', '”']) {
+            break;
+        }
+    }
+    (!phrase.is_empty()).then(|| Who::Lead(phrase.join(" ")))
+}
+
 /// Participles of cue verbs: "…, saying that it “…”" has the clause's subject as its speaker.
 const PARTICIPLES: &[&str] = &[
     "saying",
@@ -357,6 +388,9 @@ enum Who {
     /// "the group", "the president", "the report": a definite description (its lower-case words,
     /// head noun last), resolved to the nearest earlier entity it describes.
     Description(Vec<String>),
+    /// The phrase after "according to" / "selon" / "quoted": an entity named at its start
+    /// ("selon le ministère des Affaires étrangères"), or else a speaker phrase read from it.
+    Lead(String),
     /// The subject of the clause before a participle cue ("The union’s leader, Marco Bellini,
     /// rejected the offer, saying …").
     Subject,
@@ -506,14 +540,8 @@ fn after_quote(tail: &str) -> Option<Who> {
     let words: Vec<&str> = tail[..sentence_end].split_whitespace().take(14).collect();
     let v = words.iter().position(|w| is_cue(w))?;
     let verb = clean_word(words[v]).to_lowercase();
-    if verb == "quoted" || verb == "according" {
-        return adjacent(who_from(
-            &words[v + 1..]
-                .iter()
-                .copied()
-                .skip_while(|w| *w == "to")
-                .collect::<Vec<_>>(),
-        ));
+    if verb == "quoted" || ACCORDING.contains(&verb.as_str()) {
+        return lead(&words[v + 1..]);
     }
     // "said X", also with an auxiliary or punctuation first (", a déclaré X", "has said X")
     let aux_only = words[..v]
@@ -644,13 +672,8 @@ fn before_quote(head: &str) -> Option<Who> {
     let from = n.saturating_sub(HEAD_WINDOW_WORDS);
     let v = (from..n).rev().find(|&i| is_cue(words[i]))?;
     let verb = clean_word(words[v]).to_lowercase();
-    if verb == "according" || verb == "quoted" || verb == "selon" {
-        let rest: Vec<&str> = words[v + 1..]
-            .iter()
-            .copied()
-            .skip_while(|w| *w == "to")
-            .collect();
-        return adjacent(who_from(&rest));
+    if verb == "quoted" || ACCORDING.contains(&verb.as_str()) {
+        return lead(&words[v + 1..]);
     }
     if verb == "saying" {
         // "quoted X as saying"
@@ -716,6 +739,31 @@ fn before_quote(head: &str) -> Option<Who> {
 fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt], paras: &[Para]) -> Option<String> {
     match who {
         Who::Unnamed | Who::Subject => None,
+        Who::Lead(phrase) => {
+            let lower = phrase.to_lowercase();
+            let mut rest = lower.as_str();
+            for a in ARTICLES {
+                if let Some(r) = rest.strip_prefix(a) {
+                    if r.starts_with(' ') || a.ends_with(['’', '\'']) {
+                        rest = r.trim_start();
+                        break;
+                    }
+                }
+            }
+            let named = mentions
+                .iter()
+                .filter(|m| m.kind != EntityType::Place)
+                .filter(|m| rest.starts_with(&m.text.to_lowercase()))
+                .max_by_key(|m| m.text.len());
+            match named {
+                Some(m) => Some(m.entity.clone()),
+                None => {
+                    let words: Vec<&str> = phrase.split_whitespace().collect();
+                    let who = adjacent(who_from(&words))?;
+                    resolve(who, at, mentions, paras)
+                }
+            }
+        }
         Who::Description(words) => description_antecedent(&words, at, mentions, paras),
         Who::Pronoun => pronoun_antecedent(at, mentions, paras),
         Who::It => mentions
@@ -1555,6 +1603,22 @@ mod tests {
         assert!(
             q.iter().any(|q| q.text == "Worst summer in living memory"),
             "{q:?}"
+        );
+    }
+
+    #[test]
+    fn according_to_a_body_named_after_an_article() {
+        let q = quotes(&[
+            "Il faut rapatrier les «plus vulnérables (blessés, familles avec enfants)», selon le ministère des Affaires étrangères.",
+            "According to the Harbour Renters Alliance, “most tenants cannot pay another rise this year”.",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "plus vulnérables").as_deref(),
+            Some("ministère des Affaires étrangères")
+        );
+        assert_eq!(
+            speaker_of(&q, "most tenants").as_deref(),
+            Some("Harbour Renters Alliance")
         );
     }
 }
