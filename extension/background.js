@@ -75,3 +75,47 @@ api.runtime.onConnect.addListener((panelPort) => {
   panelPort.onDisconnect.addListener(() => tabPort.disconnect());
   tabPort.onDisconnect.addListener(() => panelPort.disconnect());
 });
+
+// Panel settings (copy format and sections, collapsed, side), kept in this extension's own
+// IndexedDB. The panel cannot keep them itself: framed by a web page it is a third-party document,
+// and Chromium denies it localStorage and IndexedDB. No `storage` permission is needed for this.
+// Only the panel page may read or write them (not content scripts, which run beside page code).
+const PREFS_STORE = 'prefs';
+
+function openPrefs() {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open('lede', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(PREFS_STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+async function prefs(op, value) {
+  const db = await openPrefs();
+  try {
+    return await new Promise((resolve, reject) => {
+      const tx = db.transaction(PREFS_STORE, op === 'get' ? 'readonly' : 'readwrite');
+      const store = tx.objectStore(PREFS_STORE);
+      const req = op === 'get' ? store.get('panel') : store.put(value, 'panel');
+      tx.oncomplete = () => resolve(op === 'get' ? (req.result ?? {}) : true);
+      tx.onerror = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (msg?.type !== 'lede-prefs' || sender.id !== api.runtime.id) return undefined;
+  // The panel's URL is per-session random (use_dynamic_url), so check its scheme and path: a
+  // content script's sender URL is the web page's.
+  const from = URL.parse?.(sender.url ?? '') ?? null;
+  const isPanel = from && /^(chrome|moz)-extension:$/.test(from.protocol) && from.pathname === '/panel.html';
+  if (!isPanel) return undefined;
+  const ok = msg.op === 'get' || (msg.op === 'set' && msg.prefs && typeof msg.prefs === 'object');
+  if (!ok) return undefined;
+  prefs(msg.op, msg.op === 'set' ? JSON.parse(JSON.stringify(msg.prefs)) : undefined)
+    .then(sendResponse, () => sendResponse(msg.op === 'get' ? {} : false));
+  return true; // answered asynchronously
+});

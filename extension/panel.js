@@ -2,11 +2,11 @@
 //
 // Connects to the content script, receives the page snapshot JSON and hands it to the Rust core
 // (`mount` in src/web.rs), which analyses it and renders the panel. This file only carries messages:
-// the Rust side calls `send(msg)`; `copy` and `savePrefs` are handled here (the clipboard and
-// localStorage belong to this document), everything else goes to the content script over the port.
+// the Rust side calls `send(msg)`; `copy` (the clipboard belongs to this document) and
+// `savePrefs` (to the background) are handled here, everything else goes to the content script over the port.
 //
-// Settings (copy format and sections, collapsed, side) live in this extension origin's localStorage:
-// no `storage` permission, nothing synced, nothing the page can read.
+// Settings (copy format and sections, collapsed, side) are kept by the background in the extension's
+// own IndexedDB: no `storage` permission, nothing synced, nothing the page can read.
 import init, { mount } from './pkg/lede.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -17,23 +17,23 @@ const tabParam = Number(params.get('tab'));
 /** How long to wait for the snapshot before telling the reader something is wrong. */
 const SNAPSHOT_TIMEOUT_MS = 8000;
 const TOAST_MS = 1600;
-const PREFS_KEY = 'lede.prefs';
+/** The background answers from its IndexedDB in a few ms; past this the panel uses defaults. */
+const PREFS_TIMEOUT_MS = 1500;
 
+/** The reader's saved settings, from the background (a framed extension page has no storage of its
+ * own in Chromium: it is third-party to the page). Defaults on any failure. */
 function loadPrefs() {
-  try {
-    const prefs = JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}');
-    return prefs && typeof prefs === 'object' ? prefs : {};
-  } catch {
-    return {}; // storage blocked or garbled: defaults
-  }
+  const timeout = new Promise((resolve) => setTimeout(() => resolve({}), PREFS_TIMEOUT_MS));
+  const saved = Promise.resolve(api.runtime.sendMessage({ type: 'lede-prefs', op: 'get' }))
+    .then((p) => (p && typeof p === 'object' ? p : {}))
+    .catch(() => ({}));
+  return Promise.race([saved, timeout]);
 }
 
 function savePrefs(prefs) {
-  try {
-    localStorage.setItem(PREFS_KEY, JSON.stringify(prefs ?? {}));
-  } catch {
-    // storage blocked (private windows with strict settings): the panel still works, unsaved
-  }
+  Promise.resolve(api.runtime.sendMessage({ type: 'lede-prefs', op: 'set', prefs: prefs ?? {} })).catch(
+    () => {}, // not saved: the panel still works
+  );
 }
 
 const app = document.getElementById('app');
@@ -145,6 +145,7 @@ function connect() {
 
 async function start() {
   const wasmReady = init();
+  const prefs = loadPrefs();
   port = await connect();
   const snapshot = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('timeout')), SNAPSHOT_TIMEOUT_MS);
@@ -160,10 +161,10 @@ async function start() {
     });
   });
   port.postMessage({ type: 'hello', nonce });
-  const [json] = await Promise.all([snapshot, wasmReady]);
+  const [json, , saved] = await Promise.all([snapshot, wasmReady, prefs]);
   const t0 = performance.now();
   // `mount` renders the panel (or a readable error inside it) and returns the Summary for debugging.
-  globalThis.ledeSummary = mount(app, json, send, loadPrefs());
+  globalThis.ledeSummary = mount(app, json, send, saved);
   globalThis.ledeMountMs = performance.now() - t0;
 }
 

@@ -6,8 +6,8 @@
 //! through `create_text_node`, `set_text_content` or attribute values, never through HTML parsing.
 //!
 //! The panel talks back through `send(message)` with plain objects (see [`Message`]): `copy` and
-//! `savePrefs` are handled by panel.js (the clipboard and `localStorage` belong to the panel
-//! document); the others go to the content script, which owns the page: highlights, scrolling,
+//! `savePrefs` are handled by panel.js (the clipboard belongs to the panel document; settings are
+//! kept by the background script); the others go to the content script, which owns the page: highlights, scrolling,
 //! placing, resizing and closing the iframe.
 //!
 //! Keyboard: focus starts on Copy; Tab walks the header controls, the bullets, the quotes and each
@@ -58,8 +58,8 @@ const NO_ARTICLE: &str = "Lede found no article on this page.";
 /// A range as the content script takes it: `[node, start, end]` (UTF-16 offsets).
 type WireRange = [u32; 3];
 
-/// The reader's panel settings, kept by panel.js in the extension origin's `localStorage` (no
-/// `storage` permission needed) and handed to [`mount`]. Unknown or missing fields take defaults.
+/// The reader's panel settings, kept by the background script in the extension's own IndexedDB
+/// (no `storage` permission needed) and handed to [`mount`] by panel.js. Unknown or missing fields take defaults.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct Prefs {
@@ -481,6 +481,8 @@ impl Panel {
     fn copy_options(&self) -> Result<Element, JsValue> {
         let panel = self.el("div", "copy-options")?;
         panel.set_attribute("id", "lede-copy-options")?;
+        panel.set_attribute("role", "region")?;
+        panel.set_attribute("aria-label", "Copy options")?;
         panel.set_attribute("hidden", "")?;
         let formats = self.el("fieldset", "")?;
         add(&formats, &self.text_el("legend", "", "Copy as")?)?;
@@ -819,14 +821,17 @@ impl Panel {
             self.el("span", &format!("chip {class} static"))?
         };
         add(&chip, &self.page_text("span", "name", &e.name)?)?;
+        chip.append_child(&self.doc.create_text_node(" "))?;
         let mentions = e.mentions.len().max(1);
-        let count = self.text_el("span", "count", &mentions.to_string())?;
-        count.set_attribute("aria-hidden", "true")?;
-        add(&chip, &count)?;
+        add(
+            &chip,
+            &self.text_el("span", "count", &mentions.to_string())?,
+        )?;
         let plural = if mentions == 1 { "" } else { "s" };
+        // The accessible name starts with the visible text ("Xi Jinping 7"), then says what it counts.
         chip.set_attribute(
             "aria-label",
-            &format!("{}, {mentions} mention{plural}", e.name),
+            &format!("{} {mentions} mention{plural}", e.name),
         )?;
         let others: Vec<&str> = e
             .aliases
@@ -1143,7 +1148,13 @@ impl Panel {
         }
         chip.set_attribute(
             "aria-label",
-            &format!("{}, mention {} of {}", entity.name, k + 1, located.len()),
+            &format!(
+                "{} {}/{n}: mention {} of {n}",
+                entity.name,
+                k + 1,
+                k + 1,
+                n = located.len()
+            ),
         )?;
         self.scroll_to(located[k])
     }
