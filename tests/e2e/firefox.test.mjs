@@ -1,5 +1,7 @@
-// Firefox smoke test: the same extension, installed as a temporary add-on in Firefox ESR through
-// geckodriver (WebDriver), on the bundled sample article with and without a strict page CSP.
+// Firefox end-to-end: the same extension, installed as a temporary add-on in Firefox ESR through
+// geckodriver (WebDriver), on the bundled sample article with and without a strict page CSP: the
+// panel's content and keyboard focus, highlights, Copy (Markdown and rich text, read back from the
+// system clipboard), and the page's DOM unchanged.
 //
 // Firefox differs where it matters: `background.scripts` instead of a service worker, no `tabs` API in
 // the framed panel (messages go through the background relay), `browser.*` promises. The test clicks
@@ -7,8 +9,8 @@
 // chain ran: snapshot → relay → wasm panel → highlights painted, page DOM unchanged; a second click
 // closes the panel.
 //
-// Skipped unless both are installed: `apt-get install firefox-esr` and
-// `cargo install geckodriver --locked` (or set FIREFOX / GECKODRIVER).
+// scripts/setup.sh installs both (`apt-get install firefox-esr`, `cargo install geckodriver --locked`);
+// skipped where they are missing (or set FIREFOX / GECKODRIVER).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -42,6 +44,28 @@ const CLICK_ACTION = `
   const extension = ExtensionParent.GlobalManager.getExtension(id);
   ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
 `;
+
+/** Run in the chrome context: the system clipboard's content in `flavor` (text/plain, text/html). */
+const READ_CLIPBOARD = `
+  const [flavor] = arguments;
+  const trans = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+  trans.init(null);
+  trans.addDataFlavor(flavor);
+  Services.clipboard.getData(trans, Ci.nsIClipboard.kGlobalClipboard, window.browsingContext.currentWindowContext);
+  const data = {};
+  try {
+    trans.getTransferData(flavor, data);
+  } catch {
+    return null;
+  }
+  return data.value.QueryInterface(Ci.nsISupportsString).data;
+`;
+
+const HEADLINE = 'Xi-Putin summit yields united stand on Taiwan and Nato';
+const BULLETS = [
+  'China and Russia voice opposition to expansion of US-led security alliance in Europe',
+  'Both countries take joint aim at Aukus and Taiwanese independence in any form',
+];
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -78,6 +102,36 @@ async function waitFor(script, { timeout = 10000, args = [] } = {}) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for: ${script}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+async function readClipboard(flavor) {
+  await wd('POST', '/moz/context', { context: 'chrome' });
+  try {
+    return await exec(READ_CLIPBOARD, [flavor]);
+  } finally {
+    await wd('POST', '/moz/context', { context: 'content' });
+  }
+}
+
+/** A trusted click (with user activation, as the clipboard requires) on `selector` in the current frame. */
+async function click(selector) {
+  const el = await wd('POST', '/element', { using: 'css selector', value: selector });
+  await wd('POST', `/element/${Object.values(el)[0]}/click`, {});
+}
+
+/** Switch WebDriver into the panel iframe (the page's only frame; it sits in a closed shadow root). */
+async function enterPanel() {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    try {
+      await wd('POST', '/frame', { id: 0 });
+      break;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  await waitFor("return document.querySelector('.lede')?.dataset.state === 'ready'", { timeout: 15000 });
 }
 
 async function clickAction(addonId) {
@@ -152,6 +206,39 @@ describe('Firefox ESR', { skip }, () => {
       );
       assert.ok(names.includes('Xi Jinping') && names.includes('Vladimir Putin'), names.join(', '));
       assert.deepEqual(await exec(dom), before);
+
+      await enterPanel();
+      const panel = await exec(`return {
+        headline: document.querySelector('.headline').textContent.trim(),
+        bullets: [...document.querySelectorAll('.bullet-list li')].map((e) => e.textContent.trim()),
+        speakers: [...document.querySelectorAll('.quote .q-by')].map((e) => e.textContent),
+        entities: [...document.querySelectorAll('.chip .name')].map((e) => e.textContent),
+        focused: document.activeElement?.dataset.act ?? null,
+      }`);
+      assert.equal(panel.headline, HEADLINE);
+      assert.deepEqual(panel.bullets, BULLETS);
+      for (const s of ['Vladimir Putin', 'Xi Jinping']) assert.ok(panel.speakers.includes(`— ${s}`), panel.speakers.join());
+      for (const e of ['Xi Jinping', 'Vladimir Putin', 'Nato', 'Taiwan']) assert.ok(panel.entities.includes(e), e);
+      assert.equal(panel.focused, 'copy', 'keyboard focus did not move into the panel');
+
+      await click('[data-act="copy"]');
+      await waitFor("return document.querySelector('.toast.shown')?.textContent");
+      assert.equal(await exec("return document.querySelector('.toast').textContent"), 'Summary copied as Markdown');
+      const markdown = await readClipboard('text/plain');
+      assert.ok(markdown?.startsWith(`# ${HEADLINE}\n`), `clipboard: ${markdown?.slice(0, 200)}`);
+      assert.ok(markdown.includes(`- ${BULLETS[0]}`) && markdown.includes(`(${server.origin}${spec.path})`));
+
+      await click('[data-act="copy-options"]');
+      await click('input[value="html"]');
+      await click('[data-act="copy"]');
+      await waitFor("return document.querySelector('.toast.shown')?.textContent === 'Summary copied as Rich text'");
+      const html = await readClipboard('text/html');
+      assert.ok(html?.includes(`<h1>${HEADLINE}</h1>`), `clipboard html: ${html?.slice(0, 200)}`);
+      assert.ok(html.includes(`<li>${BULLETS[0]}</li>`));
+      assert.ok((await readClipboard('text/plain'))?.startsWith(HEADLINE), 'no plain text beside the HTML');
+      await click('input[value="markdown"]'); // leave the default for the next page
+      await wd('POST', '/frame/parent', {});
+
       if (process.env.LEDE_FIREFOX_SCREENSHOT) {
         const png = await wd('GET', '/screenshot');
         fs.writeFileSync(process.env.LEDE_FIREFOX_SCREENSHOT, Buffer.from(png, 'base64'));
