@@ -774,15 +774,16 @@ fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt], paras: &[Para])
         Who::Adjacent(name) => resolve(Who::Named(name.clone()), at, mentions, paras)
             .or_else(|| plausible_name(&name).then_some(name)),
         Who::Named(name) => {
-            let key = name.to_lowercase();
+            // compared without periods: the phrase lost them ("C Eugene Steuerle")
+            let norm = |s: &str| s.to_lowercase().replace('.', "");
+            let key = norm(&name);
             let found = mentions
                 .iter()
-                .find(|m| m.text.to_lowercase() == key || m.entity.to_lowercase() == key)
+                .find(|m| norm(&m.text) == key || norm(&m.entity) == key)
                 .or_else(|| {
                     // "Foreign Minister Wang Yi": the mention is the tail of the phrase
                     mentions.iter().find(|m| {
-                        key.ends_with(&format!(" {}", m.text.to_lowercase()))
-                            && m.kind != EntityType::Place
+                        key.ends_with(&format!(" {}", norm(&m.text))) && m.kind != EntityType::Place
                     })
                 });
             // a single capitalised word that is no entity ("In", "There") names nobody; a full
