@@ -1648,19 +1648,35 @@ fn lowercase_ministry(pi: usize, text: &str, toks: &[Tok], i: usize) -> Option<(
 }
 
 /// "Jamie Werner of Ngātiwai": the index of an "of" in `run` that follows a person-like name of two
-/// or more capitalised words (no title, organisation or place word, not a known name), so the run
-/// is two names; "Bank of America", "Duke of Edinburgh", "University of Otago" stay whole.
+/// or more capitalised words (no title, organisation or place word, not a known name), or that joins
+/// two known places ("Russia of Crimea"), so the run is two names; "Bank of America", "Duke of
+/// Edinburgh", "University of Otago", "Republic of Korea" stay whole.
 fn person_of_split(text: &str, run: &[Tok], g: &Gazetteers) -> Option<usize> {
     let words: Vec<&str> = run.iter().map(|t| &text[t.start..t.end]).collect();
     let k = words.iter().position(|w| *w == "of")?;
+    if k == 0 || k + 1 >= words.len() {
+        return None;
+    }
+    let whole = &text[run[0].start..run[run.len() - 1].end];
+    let prefix_text = &text[run[0].start..run[k - 1].end];
+    let suffix_text = &text[run[k + 1].start..run[run.len() - 1].end];
+    if g.is_place(whole) || g.is_org(whole) {
+        return None;
+    }
+    // "occupation by Russia of Crimea": two known places ("Gulf of Mexico" is one: a place word
+    // heads it)
+    let head_word =
+        PLACE_WORDS.contains(&prefix_text) || LEADING_PLACE_WORDS.contains(&prefix_text);
+    if !head_word && g.is_place(prefix_text) && (g.is_place(suffix_text) || g.is_org(suffix_text)) {
+        return Some(k);
+    }
     // "Senator Mitch McConnell of Kentucky", "Senator Warner of Virginia": titles first
     let titles = words[..k].iter().take_while(|w| is_title(w)).count();
     let need = if titles > 0 { 1 } else { 2 };
-    if k < titles + need || k + 1 >= words.len() {
+    if k < titles + need {
         return None;
     }
-    let prefix = &words[titles..k];
-    let person_like = prefix.iter().all(|w| {
+    let person_like = words[titles..k].iter().all(|w| {
         is_cap(w)
             && !is_title(w)
             && !ORG_WORDS.contains(w)
@@ -1668,14 +1684,7 @@ fn person_of_split(text: &str, run: &[Tok], g: &Gazetteers) -> Option<usize> {
             && !COMPASS.contains(w)
             && !is_stopword(w)
     });
-    let whole = &text[run[0].start..run[run.len() - 1].end];
-    let prefix_text = &text[run[0].start..run[k - 1].end];
-    (person_like
-        && !g.is_place(prefix_text)
-        && !g.is_org(prefix_text)
-        && !g.is_place(whole)
-        && !g.is_org(whole))
-    .then_some(k)
+    (person_like && !g.is_place(prefix_text) && !g.is_org(prefix_text)).then_some(k)
 }
 
 /// "Center for Disease Control and Prevention", "World Travel and Tourism Council": an "and" between
@@ -2838,5 +2847,14 @@ mod tests {
             Some(EntityType::Person),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn of_between_two_known_places_splits() {
+        let es = ents(&["They condemned the occupation by Russia of Crimea last year."]);
+        assert_eq!(kind_of(&es, "Russia"), Some(EntityType::Place), "{es:?}");
+        assert_eq!(kind_of(&es, "Crimea"), Some(EntityType::Place), "{es:?}");
+        let es = ents(&["Ships crossed the Gulf of Mexico."]);
+        assert!(kind_of(&es, "Mexico").is_none(), "{es:?}");
     }
 }
