@@ -150,8 +150,11 @@ describe('keyboard', () => {
       await page.keyboard.press('Shift+Tab');
       assert.equal(await focused(frame), expected[expected.length - 2]);
 
-      await page.keyboard.press('Escape');
+      // Esc tears down the focused iframe; the browser may never acknowledge that key event (see
+      // extension.test.mjs), so only the outcome is awaited.
+      const key = withTimeout(page.keyboard.press('Escape'), 5000, 'Escape').catch(() => {});
       await page.waitForFunction(() => !document.querySelector('html > lede-panel'));
+      await key;
       assert.equal(await page.evaluate(() => document.activeElement.outerHTML), link);
       assert.ok(await page.evaluate(() => document.hasFocus()));
     } finally {
