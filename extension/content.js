@@ -12,6 +12,8 @@
 // that this script put in the panel URL. Nothing travels through window.postMessage.
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
+  /** When this run started: the content script's time on the page's main thread is measured from here. */
+  const startedAt = performance.now();
 
   if (globalThis.ledeState) {
     globalThis.ledeState.close();
@@ -60,6 +62,9 @@
   const host = document.createElement('lede-panel');
   const { snapshot, textNodes } = ledeSnapshot(host);
   const snapshotJson = JSON.stringify(snapshot);
+  // Timings for the panel's `ledeTimings` (scripts/browser-bench.mjs reads them there); nothing is
+  // recorded in the page. Times in ms; `*At` values are epoch ms (performance.timeOrigin + now()).
+  const timing = { snapshotMs: performance.now() - startedAt, blockMs: 0, sentAt: 0 };
   const shadow = host.attachShadow({ mode: 'closed' });
   styleShadow(shadow, HOST_CSS);
 
@@ -166,6 +171,10 @@
       case 'highlights':
         groups = msg.groups && typeof msg.groups === 'object' ? msg.groups : {};
         applyHighlights();
+        panelPort?.postMessage({
+          type: 'highlightsApplied',
+          at: performance.timeOrigin + performance.now(),
+        });
         break;
       case 'toggleType':
         if (msg.on) disabledTypes.delete(msg.entityType);
@@ -201,7 +210,8 @@
         }
         trusted = true;
         panelPort = port;
-        port.postMessage({ type: 'snapshot', json: snapshotJson });
+        timing.sentAt = performance.timeOrigin + performance.now();
+        port.postMessage({ type: 'snapshot', json: snapshotJson, timing });
         return;
       }
       handlePanelMessage(msg);
@@ -248,4 +258,5 @@
   window.addEventListener('scroll', recheckHighlights, { capture: true, passive: true });
   globalThis.ledeState = { close };
   document.documentElement.append(host);
+  timing.blockMs = performance.now() - startedAt;
 })();

@@ -143,6 +143,15 @@ function connect() {
   return Promise.resolve(api.runtime.connect({ name: `lede-relay:${tabParam}` }));
 }
 
+/**
+ * Where the time went, for scripts/browser-bench.mjs (ms; `*At` are epoch ms, performance.timeOrigin +
+ * now(), comparable across the page and this document): the content script's `snapshotMs`, `blockMs`
+ * and `sentAt`; `receivedAt` here; `analyseMs` and `renderMs` from `mount`; `paintAt`, the first frame
+ * after the panel rendered; `highlightsAt`, when the content script registered the highlights.
+ */
+const timings = (globalThis.ledeTimings = {});
+const epochNow = () => performance.timeOrigin + performance.now();
+
 async function start() {
   const wasmReady = init();
   const prefs = loadPrefs();
@@ -151,6 +160,8 @@ async function start() {
     const timer = setTimeout(() => reject(new Error('timeout')), SNAPSHOT_TIMEOUT_MS);
     port.onMessage.addListener((msg) => {
       if (msg?.type === 'snapshot' && typeof msg.json === 'string') {
+        timings.receivedAt = epochNow();
+        Object.assign(timings, msg.timing);
         clearTimeout(timer);
         resolve(msg.json);
       }
@@ -160,12 +171,16 @@ async function start() {
       reject(new Error('disconnected'));
     });
   });
+  port.onMessage.addListener((msg) => {
+    if (msg?.type === 'highlightsApplied') timings.highlightsAt = msg.at;
+  });
   port.postMessage({ type: 'hello', nonce });
   const [json, , saved] = await Promise.all([snapshot, wasmReady, prefs]);
   const t0 = performance.now();
   // `mount` renders the panel (or a readable error inside it) and returns the Summary for debugging.
   globalThis.ledeSummary = mount(app, json, send, saved);
   globalThis.ledeMountMs = performance.now() - t0;
+  requestAnimationFrame(() => setTimeout(() => (timings.paintAt = epochNow())));
 }
 
 // Esc closes the panel unless the Rust side spent it (closing the copy options first).

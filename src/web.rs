@@ -135,6 +135,9 @@ pub fn mount(
         .owner_document()
         .ok_or_else(|| JsValue::from_str("panel root is not in a document"))?;
     let prefs: Prefs = serde_wasm_bindgen::from_value(prefs).unwrap_or_default();
+    let clock = web_sys::window().and_then(|w| w.performance());
+    let now = || clock.as_ref().map_or(0.0, |p| p.now());
+    let started = now();
     let snap = match Snapshot::from_json(snapshot_json) {
         Ok(snap) => snap,
         Err(e) => {
@@ -146,6 +149,7 @@ pub fn mount(
         }
     };
     let summary = summarize(&snap);
+    let analysed = now();
     let result = to_js(&summary)?;
     let panel = Panel::new(doc, root, send, summary, prefs);
     {
@@ -155,7 +159,23 @@ pub fn mount(
         p.send_highlights()?;
         p.focus_first();
     }
+    record_timings(analysed - started, now() - analysed);
     Ok(result)
+}
+
+/// Put `analyseMs` (JSON → snapshot → summary) and `renderMs` (summary → panel DOM, highlights sent)
+/// on `globalThis.ledeTimings` when panel.js has created it (for scripts/browser-bench.mjs).
+fn record_timings(analyse_ms: f64, render_ms: f64) {
+    let Ok(timings) = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("ledeTimings"))
+    else {
+        return;
+    };
+    if !timings.is_object() {
+        return;
+    }
+    for (key, value) in [("analyseMs", analyse_ms), ("renderMs", render_ms)] {
+        let _ = js_sys::Reflect::set(&timings, &JsValue::from_str(key), &JsValue::from_f64(value));
+    }
 }
 
 /// The panel's state; shared by the event handlers.

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Assemble docs/performance.md from the outputs of scripts/bench (in out/bench and target/criterion).
+
+usage: scripts/bench_report.py > docs/performance.md
+"""
+import datetime, glob, gzip, json, os, platform, subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, 'out/bench')
+
+
+def read(name):
+    p = os.path.join(OUT, name)
+    return open(p, encoding='utf-8').read().strip() if os.path.exists(p) else '(not run)'
+
+
+def sh(*cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT).stdout.strip()
+    except OSError:
+        return ''
+
+
+def cpu():
+    for line in open('/proc/cpuinfo'):
+        if line.startswith('model name'):
+            return line.split(':', 1)[1].strip()
+    return platform.processor()
+
+
+def criterion_table():
+    """Median time per stage and page from target/criterion/<group>/<bench>/new/estimates.json."""
+    rows = {}
+    for est in glob.glob(os.path.join(ROOT, 'target/criterion/stages_*/*/*/new/estimates.json')) + \
+            glob.glob(os.path.join(ROOT, 'target/criterion/stages_*/*/new/estimates.json')):
+        rel = os.path.relpath(est, os.path.join(ROOT, 'target/criterion')).split(os.sep)
+        page = rel[0].split('_', 1)[1]
+        stage = rel[1]
+        ms = json.load(open(est))['median']['point_estimate'] / 1e6
+        rows.setdefault(page, {})[stage] = ms
+    if not rows:
+        return '(not run)'
+    stages = ['html_to_snapshot', 'json_to_snapshot', 'extract', 'entities', 'quotes', 'key_points',
+              'summarize', 'html_to_summary']
+    out = ['| page | ' + ' | '.join(stages) + ' |', '|---' * (len(stages) + 1) + '|']
+    for page in sorted(rows):
+        out.append(f'| {page} | ' + ' | '.join(
+            f'{rows[page][s]:.2f}' if s in rows[page] else '' for s in stages) + ' |')
+    return '\n'.join(out)
+
+
+def sizes():
+    wasm = os.path.join(ROOT, 'extension/pkg/lede_bg.wasm')
+    lines = []
+    if os.path.exists(wasm):
+        raw = open(wasm, 'rb').read()
+        lines.append(f'- `lede_bg.wasm`: {len(raw):,} bytes raw, {len(gzip.compress(raw, 9)):,} bytes gzipped '
+                     '(budget 250,000 gzipped, checked by `scripts/build-extension.sh`)')
+    for z in sorted(glob.glob(os.path.join(ROOT, 'dist/*.zip'))):
+        lines.append(f'- `{os.path.relpath(z, ROOT)}`: {os.path.getsize(z):,} bytes')
+    return '\n'.join(lines) or '(not built)'
+
+
+def main():
+    commit = sh('git', 'rev-parse', '--short', 'HEAD')
+    dirty = ' (with uncommitted changes)' if sh('git', 'status', '--porcelain', '--untracked-files=no') else ''
+    print(f"""# Performance
+
+Written by `scripts/bench` on {datetime.date.today().isoformat()} at commit `{commit}`{dirty}.
+Machine: {cpu()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {sh('rustc', '--version')};
+{sh('chromium', '--version')}. Times are medians; the machine is small and shared, so compare ratios
+within one run rather than absolute figures across runs.
+
+## Native pipeline stages (criterion, ms per call)
+
+Pages: the bundled sample, `readability/nytimes-1` (a typical news page), `readability/wikipedia-2`
+(the largest corpus page). `summarize` is everything after the snapshot; `html_to_summary` includes
+parsing.
+
+{criterion_table()}
+
+## Native, all of corpus/aeb-dev in one process per tool
+
+Each tool in its own child process (peak memory includes the 85 pages held in memory). `lede` is the full
+analysis; `lede-extract` Lede's extraction alone, the stage the peers do. Quality by `tools/score_aeb.py`.
+
+{read('peers.md')}
+
+## Scaling (generated news-like pages)
+
+{read('scaling.md')}
+
+## In the browser (headless Chromium, extension loaded, corpus/readability, page scripts off)
+
+{read('browser.md')}
+
+## Size
+
+{sizes()}
+""")
+
+
+if __name__ == '__main__':
+    main()
