@@ -23,6 +23,12 @@ var ledeSnapshot = (() => {
     'id', 'class', 'itemprop', 'itemtype', 'rel', 'role', 'aria-hidden', 'hidden', 'lang', 'dir',
     'name', 'property', 'content', 'datetime', 'type', 'href',
   ]);
+  // `Snapshot::bounded` (src/snapshot.rs): the walk stops after MAX_NODES nodes, and text nodes are
+  // cut to MAX_NODE_TEXT UTF-16 units each and MAX_TOTAL_TEXT in all (JSON-LD exempt), keeping their
+  // start, so a hostile page (a 5 MB text node, 200 000 elements) is read in bounded time.
+  const MAX_NODES = 100_000;
+  const MAX_NODE_TEXT = 20_000;
+  const MAX_TOTAL_TEXT = 500_000;
   const SKIPPED_TAGS = new Set([
     'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'canvas', 'object', 'embed',
     'audio', 'video', 'select', 'textarea', 'button',
@@ -51,6 +57,17 @@ var ledeSnapshot = (() => {
     return type !== null && asciiLower(rustTrim(type)) === 'application/ld+json';
   }
 
+  /** The first `max` UTF-16 units of `text`, without splitting a surrogate pair. */
+  function cutText(text, max) {
+    if (text.length <= max) return text;
+    let end = max;
+    const code = (i) => text.charCodeAt(i);
+    if (end > 0 && code(end - 1) >= 0xd800 && code(end - 1) < 0xdc00 && code(end) >= 0xdc00 && code(end) < 0xe000) {
+      end -= 1;
+    }
+    return text.slice(0, end);
+  }
+
   function pushChildren(stack, childNodes, parent, visible) {
     for (let i = childNodes.length - 1; i >= 0; i--) {
       const c = childNodes[i];
@@ -74,10 +91,16 @@ var ledeSnapshot = (() => {
     // Iterative (an explicit stack) so deeply nested pages cannot overflow the JS stack.
     // Stack entries: [domNode, parentIndex, parentVisible].
     const stack = root ? [[root, -1, true]] : [];
-    while (stack.length) {
+    let textLeft = MAX_TOTAL_TEXT;
+    while (stack.length && nodes.length < MAX_NODES) {
       const [dom, parent, parentVisible] = stack.pop();
       if (dom.nodeType === Node.TEXT_NODE) {
-        const n = { parent, text: dom.data };
+        let text = dom.data;
+        if (nodes[parent].tag !== 'script') {
+          text = cutText(text, Math.min(MAX_NODE_TEXT, textLeft));
+          textLeft -= text.length;
+        }
+        const n = { parent, text };
         if (!parentVisible) n.visible = false;
         textNodes[nodes.length] = dom;
         nodes.push(n);

@@ -36,8 +36,11 @@ const MIN_PAGE_TEXT: usize = 40;
 /// Analyse a snapshot: extraction, metadata, quotes, entities and bullets, in one pass.
 ///
 /// Never fails: a page without an article gives `article_found: false` and a `message`; the
-/// metadata that was found (headline, site, language) is still reported.
+/// metadata that was found (headline, site, language) is still reported. Reads at most
+/// [`Snapshot::bounded`] of the page, so the time it takes is bounded whatever the page.
 pub fn summarize(snap: &Snapshot) -> Summary {
+    // hostile pages (a 5 MB text node, 200 000 elements) are analysed within a fixed budget
+    let snap = &*snap.bounded();
     let x = extract::extract(snap);
     let m = &x.meta;
     let mut s = Summary {

@@ -40,6 +40,18 @@ pub const SKIPPED_TAGS: &[&str] = &[
     "embed", "audio", "video", "select", "textarea", "button",
 ];
 
+/// The most nodes [`Snapshot::bounded`] keeps: four times the largest page of the shared corpora
+/// (wikipedia-2, 24 000 nodes). Nodes after it (in document order) are left out.
+pub const MAX_NODES: usize = 100_000;
+
+/// The most UTF-16 code units [`Snapshot::bounded`] keeps of one text node: over five times the
+/// longest text node of the corpora (3 554). The text is cut at the end, so offsets still hold.
+pub const MAX_NODE_TEXT: usize = 20_000;
+
+/// The most UTF-16 code units of text [`Snapshot::bounded`] keeps in all, JSON-LD aside: more than
+/// the whole text of any corpus page (wikipedia-2: 494 000).
+pub const MAX_TOTAL_TEXT: usize = 500_000;
+
 /// Index of a node in [`Snapshot::nodes`].
 pub type NodeId = u32;
 
@@ -95,6 +107,59 @@ pub fn style_hides(style: &str) -> bool {
     })
 }
 
+/// `json` with every `\uD800`–`\uDFFF` escape that is not half of a surrogate pair replaced by
+/// `\uFFFD`; `None` when there is none. serde_json refuses lone surrogates, which JSON (RFC 8259)
+/// allows and `JSON.stringify` writes.
+fn replace_lone_surrogate_escapes(json: &str) -> Option<String> {
+    fn escape_at(b: &[u8], i: usize) -> Option<u16> {
+        let hex = b.get(i..i + 6)?;
+        if hex[0] != b'\\' || hex[1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()
+    }
+    let b = json.as_bytes();
+    let mut out = String::with_capacity(json.len());
+    let (mut i, mut copied, mut changed) = (0, 0, false);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match escape_at(b, i) {
+            Some(0xD800..=0xDBFF)
+                if escape_at(b, i + 6).is_some_and(|lo| (0xDC00..=0xDFFF).contains(&lo)) =>
+            {
+                i += 12
+            }
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&json[copied..i]);
+                out.push_str("\\ufffd");
+                i += 6;
+                copied = i;
+                changed = true;
+            }
+            // any other escape: skip the backslash and the escaped character (`\\` included)
+            _ => i += 2,
+        }
+    }
+    out.push_str(&json[copied..]);
+    changed.then_some(out)
+}
+
+/// The longest prefix of `s` with at most `max_units` UTF-16 code units, never splitting a
+/// character: `(bytes, units)`.
+fn utf16_prefix_len(s: &str, max_units: usize) -> (usize, usize) {
+    let mut units = 0;
+    for (i, c) in s.char_indices() {
+        if units + c.len_utf16() > max_units {
+            return (i, units);
+        }
+        units += c.len_utf16();
+    }
+    (s.len(), units)
+}
+
 impl Node {
     /// True for text nodes.
     pub fn is_text(&self) -> bool {
@@ -121,12 +186,68 @@ impl Node {
 impl Snapshot {
     /// Parse the JSON form of a snapshot (what `extension/snapshot.js` sends).
     ///
+    /// A lone surrogate escape (`\ud800` without its pair: `JSON.stringify` writes one for a text
+    /// node that page JavaScript split inside an emoji) becomes U+FFFD, one UTF-16 unit for one, so
+    /// offsets into the text still address the live text node.
+    ///
     /// Errors: malformed JSON, or a node whose `parent` does not point to an earlier element.
     pub fn from_json(json: &str) -> Result<Snapshot, String> {
-        let snap: Snapshot =
-            serde_json::from_str(json).map_err(|e| format!("bad snapshot: {e}"))?;
+        let snap: Snapshot = match serde_json::from_str(json) {
+            Ok(snap) => snap,
+            Err(e) => match replace_lone_surrogate_escapes(json) {
+                Some(repaired) => serde_json::from_str(&repaired),
+                None => Err(e),
+            }
+            .map_err(|e| format!("bad snapshot: {e}"))?,
+        };
         snap.validate()?;
         Ok(snap)
+    }
+
+    /// The snapshot within the analysis budget: at most [`MAX_NODES`] nodes, each text node cut to
+    /// [`MAX_NODE_TEXT`] UTF-16 units and all text together to [`MAX_TOTAL_TEXT`] (JSON-LD exempt), so
+    /// that analysis time stays bounded on hostile pages (a 5 MB text node, 200 000 elements).
+    /// Borrowed when it already is; cuts keep the start of each text, so every offset into the
+    /// bounded snapshot addresses the same characters of the page. No corpus page is cut.
+    pub fn bounded(&self) -> std::borrow::Cow<'_, Snapshot> {
+        use std::borrow::Cow;
+        let counted = |n: &Node| {
+            n.parent.is_some_and(|p| {
+                self.nodes
+                    .get(p as usize)
+                    .is_some_and(|p| p.tag != "script")
+            })
+        };
+        let mut total = 0usize;
+        let within = self.nodes.len() <= MAX_NODES
+            && self.nodes.iter().all(|n| match n.text.as_deref() {
+                Some(t) if counted(n) => {
+                    let units = t.encode_utf16().count();
+                    total += units;
+                    units <= MAX_NODE_TEXT && total <= MAX_TOTAL_TEXT
+                }
+                _ => true,
+            });
+        if within {
+            return Cow::Borrowed(self);
+        }
+        let mut out = Snapshot {
+            url: self.url.clone(),
+            nodes: Vec::with_capacity(self.nodes.len().min(MAX_NODES)),
+        };
+        let mut left = MAX_TOTAL_TEXT;
+        for n in self.nodes.iter().take(MAX_NODES) {
+            let mut n = n.clone();
+            if counted(&n) {
+                if let Some(t) = n.text.as_mut() {
+                    let keep = utf16_prefix_len(t, left.min(MAX_NODE_TEXT));
+                    t.truncate(keep.0);
+                    left -= keep.1;
+                }
+            }
+            out.nodes.push(n);
+        }
+        Cow::Owned(out)
     }
 
     /// Check the arena invariants: parents come before children and are elements.
@@ -200,9 +321,14 @@ impl Snapshot {
 pub use native::decode_page;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod depth_guard;
+#[cfg(not(target_arch = "wasm32"))]
+pub use depth_guard::MAX_DEPTH;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use super::*;
-    use scraper::{ElementRef, Html};
+    use scraper::ElementRef;
 
     /// The text of a page file's bytes: gunzipped when they start with the gzip magic number, then
     /// decoded as UTF-8 with invalid sequences replaced (U+FFFD).
@@ -225,14 +351,22 @@ mod native {
     impl Snapshot {
         /// Build a snapshot from an HTML document with the html5ever parser (scripting enabled, as in a
         /// browser: `<noscript>` content is raw text, and is skipped anyway).
+        ///
+        /// Elements are nested at most [`MAX_DEPTH`] deep (see [`depth_guard`]): parsing time stays
+        /// linear in the input on pages of pathologically deep unclosed tags.
         pub fn from_html(html: &str, url: Option<&str>) -> Snapshot {
-            let doc = Html::parse_document(html);
+            let doc = depth_guard::parse_document(html);
             let mut snap = Snapshot {
                 url: url.map(str::to_string),
                 nodes: Vec::new(),
             };
             walk(doc.root_element(), &mut snap.nodes);
-            snap
+            // within the analysis budget, as `extension/snapshot.js` stops its walk
+            let cut = match snap.bounded() {
+                std::borrow::Cow::Owned(bounded) => Some(bounded),
+                std::borrow::Cow::Borrowed(_) => None,
+            };
+            cut.unwrap_or(snap)
         }
     }
 
