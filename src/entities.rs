@@ -872,6 +872,11 @@ const ROLE_WORDS: &[&str] = &[
     "mrs.",
 ];
 
+/// A lower-case role word ("spokesman", "farmer", "coach") that may stand before a name.
+pub(crate) fn is_role_word(w: &str) -> bool {
+    ROLE_WORDS.contains(&w)
+}
+
 /// Reporting verbs: a name right before or after one is a speaker, hence a PERSON or ORG.
 const SAY_VERBS: &[&str] = &[
     "said",

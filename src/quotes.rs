@@ -156,13 +156,14 @@ const ARTICLES: &[&str] = &[
 ];
 
 /// The source phrase after "according to" / "selon" / "quoted": up to eight words, to the first
-/// punctuation.
+/// punctuation after a capitalised word ("his aunt, Jane Starner,").
 fn lead(words: &[&str]) -> Option<Who> {
     let words: Vec<&str> = words.iter().copied().skip_while(|w| *w == "to").collect();
     let mut phrase = Vec::new();
     for w in words.iter().take(8) {
         phrase.push(*w);
-        if w.ends_with([',', '.', ';', ':', '»', '”']) {
+        let named = phrase.iter().any(|p| is_cap(clean_word(p)));
+        if w.ends_with(['.', ';', ':', '»', '”']) || (w.ends_with(',') && named) {
             break;
         }
     }
@@ -412,6 +413,34 @@ fn who_from(words: &[&str]) -> Option<Who> {
         .copied()
         .skip_while(|w| clean_word(w).is_empty())
         .collect();
+    // "said spokesman John Smith", "wrote 43-year-old Martin Taylor", "As Sherlock would say": role
+    // words, ages and function words before a name
+    let lead = words
+        .iter()
+        .take_while(|w| {
+            let c = clean_word(w);
+            let lower = c.to_lowercase();
+            crate::entities::is_role_word(&lower)
+                || [
+                    "former", "longtime", "veteran", "acting", "deputy", "senior",
+                ]
+                .contains(&lower.as_str())
+                || lower.ends_with("-year-old")
+                || [
+                    "As", "But", "And", "So", "When", "While", "Then", "Now", "Yet",
+                ]
+                .contains(&c)
+        })
+        .count();
+    let words: Vec<&str> = if lead > 0
+        && lead < words.len()
+        && is_cap(clean_word(words[lead]))
+        && !crate::entities::is_stopword(clean_word(words[lead]))
+    {
+        words[lead..].to_vec()
+    } else {
+        words
+    };
     // "Mr. Reeves", "Prime Minister Ardern": titles before the name
     let titles = words
         .iter()
@@ -730,11 +759,18 @@ fn before_quote(head: &str) -> Option<Who> {
         if next_to_verb && !is_cap(w) && !w.is_empty() {
             // "…, saying": the clause's subject; "the group added": a description;
             // "officers announced": unnamed
-            return Some(if participle {
-                Who::Subject
-            } else {
-                description_back(&words, k)
-            });
+            if participle {
+                return Some(Who::Subject);
+            }
+            // "The French foreign ministry said it “…”": a qualified institution names a speaker
+            let the = (from..k)
+                .rev()
+                .take(4)
+                .find(|&t| clean_word(words[t]).eq_ignore_ascii_case("the"));
+            if let Some(body) = the.and_then(|t| institution(&words[t..=k])) {
+                return Some(Who::Adjacent(body));
+            }
+            return Some(description_back(&words, k));
         }
         let adjacent_word = next_to_verb;
         if !w.is_empty() {
@@ -760,7 +796,7 @@ fn before_quote(head: &str) -> Option<Who> {
                 s -= 1;
             }
             let who = who_from(&words[s..=k]);
-            return if k + 1 == v { adjacent(who) } else { who };
+            return if adjacent_word { adjacent(who) } else { who };
         }
         if words[k].ends_with(['.', ';']) {
             break;
@@ -789,7 +825,15 @@ fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt], paras: &[Para])
                 .filter(|m| m.kind != EntityType::Place)
                 .filter(|m| rest.starts_with(&m.text.to_lowercase()))
                 .max_by_key(|m| m.text.len());
-            match named {
+            // "according to his aunt, Jane Starner": a person named in apposition
+            let appositive = || {
+                mentions
+                    .iter()
+                    .filter(|m| m.kind == EntityType::Person && (m.para, m.start) < at)
+                    .filter(|m| rest.contains(&format!(", {}", m.text.to_lowercase())))
+                    .max_by_key(|m| (m.para, m.start))
+            };
+            match named.or_else(appositive) {
                 Some(m) => Some(m.entity.clone()),
                 None => {
                     let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -818,6 +862,13 @@ fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt], paras: &[Para])
                     // "Foreign Minister Wang Yi": the mention is the tail of the phrase
                     mentions.iter().find(|m| {
                         key.ends_with(&format!(" {}", norm(&m.text))) && m.kind != EntityType::Place
+                    })
+                })
+                .or_else(|| {
+                    // "Callum Reid of Fife": a person's name at the head of the phrase
+                    mentions.iter().find(|m| {
+                        key.starts_with(&format!("{} ", norm(&m.text)))
+                            && m.kind == EntityType::Person
                     })
                 });
             // a single capitalised word that is no entity ("In", "There") names nobody; a full
@@ -1680,5 +1731,36 @@ mod tests {
             speaker_of(&q, "sheer unpredictability").as_deref(),
             Some("Ravi Menon")
         );
+    }
+
+    #[test]
+    fn roles_ages_and_appositions_around_names() {
+        let q = quotes(&[
+            "“Two months after the onset I could not climb the stairs,” wrote 43-year-old Callum Reid of Fife.",
+            "“We will reopen the bridge next week,” said spokesman Oren Bar.",
+            "According to his aunt, Mara Quint, “he was brilliant from the very start”.",
+            "The French foreign ministry said it “regrets any decision of this kind”.",
+            "As Holmes would say, “Elementary, my dear Watson, elementary.”",
+            "“It was an attempt to mislead the voters,” Will Tarrant, chief executive of the charity Clearline, told the BBC.",
+        ]);
+        // a given name that is also a function word stays part of the name
+        assert_eq!(
+            speaker_of(&q, "It was an attempt").as_deref(),
+            Some("Will Tarrant")
+        );
+        assert_eq!(speaker_of(&q, "Two months").as_deref(), Some("Callum Reid"));
+        assert_eq!(
+            speaker_of(&q, "We will reopen").as_deref(),
+            Some("Oren Bar")
+        );
+        assert_eq!(
+            speaker_of(&q, "he was brilliant").as_deref(),
+            Some("Mara Quint")
+        );
+        assert_eq!(
+            speaker_of(&q, "regrets any").as_deref(),
+            Some("French foreign ministry")
+        );
+        assert_eq!(speaker_of(&q, "Elementary").as_deref(), Some("Holmes"));
     }
 }
