@@ -461,6 +461,15 @@ describe('long articles, right-to-left, narrow windows and remembered settings',
       while (await closed.count()) await closed.first().click();
       const shown = await frame.$$eval('.entity-group', (gs) => gs.map((g) => g.querySelectorAll('.chip').length));
       assert.deepEqual(shown, counts);
+      // Grouped by type, each group in the core's salience order, each chip with its mention count.
+      const summary = await frame.evaluate(() => globalThis.ledeSummary);
+      for (const [type, cls] of [['PERSON', 'person'], ['ORG', 'org'], ['PLACE', 'place']]) {
+        const chips = await frame.$$eval(`.entity-group.${cls} .chip`, (els) =>
+          els.map((e) => [e.querySelector('.name').textContent, Number(e.querySelector('.count').textContent)]),
+        );
+        const want = summary.entities.filter((e) => e.type === type).map((e) => [e.name, Math.max(1, e.mentions.length)]);
+        assert.deepEqual(chips, want, type);
+      }
 
       // The content scrolls under a fixed header; the very last chip can be reached and used.
       const scroll = await frame.evaluate(() => {
