@@ -34,8 +34,17 @@ async function inject(tabId) {
   await api.scripting.executeScript({ target, files: ['snapshot.js', 'content.js'] });
 }
 
+/** Say on the toolbar button (for this tab) that Lede cannot run here, and why; or clear it. */
+function markUnsupported(tabId, why) {
+  Promise.all([
+    api.action.setBadgeText({ tabId, text: why ? '!' : '' }),
+    api.action.setTitle({ tabId, title: why ? `Lede: ${why}` : api.runtime.getManifest().action.default_title }),
+  ]).catch(() => {});
+}
+
 api.action.onClicked.addListener(async (tab) => {
   if (tab.id === undefined || tab.id < 0) return;
+  markUnsupported(tab.id, null);
   try {
     await inject(tab.id);
   } catch (first) {
@@ -45,6 +54,7 @@ api.action.onClicked.addListener(async (tab) => {
     } catch (second) {
       // Restricted pages (the browser's own pages, the web store, PDF viewers) cannot be scripted.
       console.warn('Lede cannot run on this page:', second?.message ?? second);
+      markUnsupported(tab.id, 'the browser does not let extensions read this page');
     }
   }
 });
@@ -52,6 +62,10 @@ api.action.onClicked.addListener(async (tab) => {
 // The content script reports that the panel closed (second click, Close, Esc): take the highlight
 // rules out of the page again. activeTab still covers the tab until it navigates.
 api.runtime.onMessage.addListener((msg, sender) => {
+  if (msg?.type === 'lede-unsupported' && sender.id === api.runtime.id && sender.tab?.id) {
+    markUnsupported(sender.tab.id, 'not an HTML page (an image or document on its own): nothing to summarise');
+    return;
+  }
   if (msg?.type !== 'lede-closed' || sender.id !== api.runtime.id || !sender.tab?.id) return;
   api.scripting
     .removeCSS({ target: { tabId: sender.tab.id }, files: [HIGHLIGHT_CSS] })

@@ -20,6 +20,13 @@
     return;
   }
 
+  if (!(document.documentElement instanceof HTMLElement)) {
+    // An SVG or XML document (an image opened on its own): HTML is not rendered in it, so there is
+    // no panel to show. The background says so on the toolbar button instead.
+    Promise.resolve(api.runtime.sendMessage({ type: 'lede-unsupported' })).catch(() => {});
+    return;
+  }
+
   /** Highlight names, one per entity type, plus the short-lived "you are here" paint. */
   const HIGHLIGHT_NAMES = { PERSON: 'lede-person', ORG: 'lede-org', PLACE: 'lede-place' };
   const FOCUS_HIGHLIGHT = 'lede-focus';
