@@ -20,17 +20,17 @@ const HIGHLIGHT_CSS = 'highlight.css';
 async function inject(tabId) {
   const target = { tabId }; // top frame only (the default)
   // Firefox's panel needs its tab id to reach the content script through the relay; the content
-  // script puts it in the panel URL. Set it in the content scripts' isolated world, not the page,
-  // and learn whether this click opens the panel or closes it.
-  const [{ result: open }] = await api.scripting.executeScript({
+  // script puts it in the panel URL. Set it in the content scripts' isolated world, not the page.
+  await api.scripting.executeScript({
     target,
     func: (id) => {
       globalThis.ledeTabId = id;
-      return Boolean(globalThis.ledeState);
     },
     args: [tabId],
   });
-  if (!open) await api.scripting.insertCSS({ target, files: [HIGHLIGHT_CSS] });
+  // The highlight rules come later, when the panel has its summary ('lede-opened'): a new
+  // stylesheet restyles the whole page, which on a page of 200 000 elements takes seconds that
+  // would otherwise delay the panel.
   await api.scripting.executeScript({ target, files: ['snapshot.js', 'content.js'] });
 }
 
@@ -59,11 +59,18 @@ api.action.onClicked.addListener(async (tab) => {
   }
 });
 
-// The content script reports that the panel closed (second click, Close, Esc): take the highlight
-// rules out of the page again. activeTab still covers the tab until it navigates.
+// The content script reports that the panel has its first highlights (put the highlight rules in)
+// and that it closed (second click, Close, Esc: take them out again). activeTab still covers the
+// tab until it navigates.
 api.runtime.onMessage.addListener((msg, sender) => {
   if (msg?.type === 'lede-unsupported' && sender.id === api.runtime.id && sender.tab?.id) {
     markUnsupported(sender.tab.id, 'not an HTML page (an image or document on its own): nothing to summarise');
+    return;
+  }
+  if (msg?.type === 'lede-opened' && sender.id === api.runtime.id && sender.tab?.id) {
+    api.scripting
+      .insertCSS({ target: { tabId: sender.tab.id }, files: [HIGHLIGHT_CSS] })
+      .catch(() => {});
     return;
   }
   if (msg?.type !== 'lede-closed' || sender.id !== api.runtime.id || !sender.tab?.id) return;

@@ -94,6 +94,7 @@
   const disabledTypes = new Set();
   let focusTimer = 0;
   let panelPort = null;
+  let cssRequested = false;
 
   function styleShadow(root, css) {
     // Constructed stylesheets are not subject to the page's style-src CSP; some Firefox versions
@@ -178,6 +179,11 @@
       case 'highlights':
         groups = msg.groups && typeof msg.groups === 'object' ? msg.groups : {};
         applyHighlights();
+        if (!cssRequested) {
+          // the background injects highlight.css now, after the panel has drawn (see background.js)
+          cssRequested = true;
+          Promise.resolve(api.runtime.sendMessage({ type: 'lede-opened' })).catch(() => {});
+        }
         panelPort?.postMessage({
           type: 'highlightsApplied',
           at: performance.timeOrigin + performance.now(),
