@@ -24,7 +24,7 @@ if [[ ! -x node_modules/.bin/wasm-opt ]]; then
 fi
 
 cargo build --profile wasm --target wasm32-unknown-unknown --lib
-rm -rf pkg/lede* extension/pkg
+rm -rf pkg/lede*
 "$WASM_BINDGEN" --target web --no-typescript --remove-name-section --remove-producers-section \
   --out-dir pkg "$TARGET_DIR/wasm32-unknown-unknown/wasm/lede.wasm"
 raw_before=$(stat -c %s pkg/lede_bg.wasm)
@@ -35,8 +35,12 @@ npx --no-install wasm-opt -Oz \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/lede_bg.wasm -o pkg/lede_bg.wasm
 
-mkdir -p extension/pkg
-cp pkg/lede.js pkg/lede_bg.wasm extension/pkg/
+# Swap the new files in at the end (a browser test running meanwhile keeps a complete extension).
+rm -rf extension/pkg.new
+mkdir -p extension/pkg.new
+cp pkg/lede.js pkg/lede_bg.wasm extension/pkg.new/
+rm -rf extension/pkg
+mv extension/pkg.new extension/pkg
 
 raw=$(stat -c %s extension/pkg/lede_bg.wasm)
 gz=$(gzip -9 -c extension/pkg/lede_bg.wasm | wc -c)
