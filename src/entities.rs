@@ -849,6 +849,12 @@ const ROLE_WORDS: &[&str] = &[
     "brother",
     "sister",
     "boss",
+    "adviser",
+    "advisor",
+    "aide",
+    "counsel",
+    "consultant",
+    "host",
     "farmer",
     "teacher",
     "doctor",
@@ -1357,7 +1363,11 @@ fn tokens(text: &str) -> Vec<Tok> {
                     initial,
                 });
                 initial = false;
-            } else if w.contains(['“', '"', ':', '‘', '(', '«', '—', '–']) {
+            } else if w.contains([':', '(', '«', '—', '–', '“', '‘'])
+                || (w.contains('"') && !text[s + off + w.len()..].starts_with(char::is_whitespace))
+            {
+                // an opening mark starts a quoted sentence; a straight closing mark before a space
+                // (‘"The groundwork is there," Buser says’) does not
                 initial = true;
             }
         }
@@ -1765,6 +1775,13 @@ fn clean_run(
         prev2: prev2_word,
         next: next_word,
     } = context;
+    // context words count only when a plain space separates them from the name (not across a
+    // closing quote or a comma: ‘… a cloud platform," Jack Buser, director’)
+    let prev_word = prev_word.filter(|_| {
+        text[..run[0].start]
+            .strip_suffix(' ')
+            .is_some_and(|b| b.ends_with(char::is_alphanumeric))
+    });
     let mut toks: Vec<Tok> = run.to_vec();
     // French elision: "L’Airbus", "d’Orsay" name Airbus, Orsay
     if let Some(t) = toks.first_mut() {
@@ -1813,8 +1830,11 @@ fn clean_run(
         DATE_WORDS.contains(&w)
             || w == "I"
             || w == "The"
-            || w.starts_with("I’")
-            || w.starts_with("I'")
+            || [
+                "’ve", "'ve", "’re", "'re", "’ll", "'ll", "’d", "'d", "’m", "'m", "n’t", "n't",
+            ]
+            .iter()
+            .any(|c| w.ends_with(c))
     };
     while words
         .first()
@@ -2083,13 +2103,29 @@ fn clean_run(
         if ORG_CONTEXT_AFTER.contains(&n) && spaced {
             vote(&mut c, EntityType::Org, 1.5);
         }
-        if SAY_VERBS.contains(&n) && !toks[0].initial {
+        if SAY_VERBS.contains(&n) && !toks[0].initial && spaced {
             vote(&mut c, EntityType::Person, 1.0);
         }
     }
     if let Some(p) = prev_word.as_deref() {
+        // a role word outweighs a place-like surname ("adviser Fiona Hill")
         if ROLE_WORDS.contains(&p) {
-            vote(&mut c, EntityType::Person, 2.0);
+            vote(&mut c, EntityType::Person, 2.5);
+        }
+        // "says Buser", "said Hill" (not "told Reuters": only verbs of saying)
+        if [
+            "said",
+            "says",
+            "added",
+            "adds",
+            "asked",
+            "explained",
+            "recalled",
+        ]
+        .contains(&p)
+            && words.len() <= 3
+        {
+            vote(&mut c, EntityType::Person, 1.0);
         }
     }
     // an apposition says what the name is: "Ansar al-Sharia, an al-Qaeda-linked organization",
@@ -2861,5 +2897,24 @@ mod tests {
         assert_eq!(kind_of(&es, "Crimea"), Some(EntityType::Place), "{es:?}");
         let es = ents(&["Ships crossed the Gulf of Mexico."]);
         assert!(kind_of(&es, "Mexico").is_none(), "{es:?}");
+    }
+
+    #[test]
+    fn role_words_and_reporting_verbs_outweigh_place_like_surnames() {
+        let es = ents(&[
+            "The testimony came from former adviser Fiona Marsh-Hill and aide Tom Field.",
+            "“I asked on whose authority,” said Field, who testifies on Thursday.",
+            "\"The groundwork is there,\" Buser says.",
+            // a context word across a closing quote says nothing ("platform" before a name)
+            "\"It was built as a cloud platform,\" Jack Buser, director for games at Vantor, said.",
+        ]);
+        assert_eq!(
+            kind_of(&es, "Tom Field"),
+            Some(EntityType::Person),
+            "{es:?}"
+        );
+        let buser = find(&es, "Jack Buser").expect("Jack Buser");
+        assert_eq!(buser.kind, EntityType::Person);
+        assert!(buser.aliases.contains(&"Buser".to_string()), "{es:?}");
     }
 }
