@@ -279,7 +279,8 @@ describe('hostile and degenerate pages get a clear answer', () => {
       const errors = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       try {
-        await page.goto(`${server.origin}/hostile-${i}`, { waitUntil: 'load' });
+        // the browser's own parse of the big pages takes seconds on a loaded machine
+        await page.goto(`${server.origin}/hostile-${i}`, { waitUntil: 'load', timeout: 30000 });
         if (expect === 'badge') {
           // No HTML can be shown in an SVG document: the toolbar button says why instead.
           await click(page);
