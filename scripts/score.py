@@ -4,7 +4,9 @@
 usage: scripts/score.py [--shared ../shared] [--lede target/release/lede] [--out out/score] [-v]
 
   * body extraction on corpus/aeb-dev with tools/score_aeb.py (the CLI's `body` as `articleBody`);
-  * headline, quotes and entities on gold/dev with tools/score_nlp.py (all articles, then English only).
+  * headline, quotes and entities on gold/dev with tools/score_nlp.py (all articles, then English only);
+  * summary bullets with scripts/score_bullets.py: detection of the page's own summary, and ROUGE of the
+    key points on the same pages with that summary removed, beside Lead-3 and TextRank.
 Gold ids map to pages: aeb-<12 hex> -> corpus/aeb-dev/html/<hex>*.html.gz, seed-scmp -> the bundled
 sample, any other id -> corpus/readability/<id>/source.html.
 """
@@ -116,6 +118,11 @@ def main():
     subprocess.run([sys.executable, os.path.join(tools, 'score_nlp.py'), pred_dir, gold_dir] + extra, check=True)
     print('\n== gold/dev, English articles', flush=True)
     subprocess.run([sys.executable, os.path.join(tools, 'score_nlp.py'), pred_dir, gold_dir, '--lang', 'en'], check=True)
+
+    # ---- summary bullets: the page's own summary detected, key points against it (scripts/score_bullets.py)
+    print('\n== summary bullets: tests/data/page-summaries.json (score_bullets.py)', flush=True)
+    subprocess.run([sys.executable, os.path.join(ROOT, 'scripts/score_bullets.py'), '--shared', a.shared,
+                    '--lede', a.lede] + extra, check=True)
 
 
 if __name__ == '__main__':

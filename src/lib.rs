@@ -39,6 +39,12 @@ const MIN_PAGE_TEXT: usize = 40;
 /// metadata that was found (headline, site, language) is still reported. Reads at most
 /// [`Snapshot::bounded`] of the page, so the time it takes is bounded whatever the page.
 pub fn summarize(snap: &Snapshot) -> Summary {
+    summarize_with(snap, bullets::Method::Auto)
+}
+
+/// [`summarize`] with the bullets chosen by `method`: [`bullets::Method::Auto`] is what the panel shows;
+/// the baselines (Lead-3, TextRank alone) are for evaluation (`lede --bullets`, `scripts/score_bullets.py`).
+pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
     // hostile pages (a 5 MB text node, 200 000 elements) are analysed within a fixed budget
     let snap = &*snap.bounded();
     let x = extract::extract(snap);
@@ -61,7 +67,7 @@ pub fn summarize(snap: &Snapshot) -> Summary {
         s.message = Some(if has_text { NO_ARTICLE } else { NO_TEXT }.to_string());
         return s;
     }
-    let mut page = bullets::page_bullets(snap, &x.blocks, m.headline_node, &x.paragraphs);
+    let mut page = bullets::page_bullets(snap, &x);
     if x.paragraphs
         .iter()
         .all(|b| page.elements.contains(&b.element))
@@ -70,12 +76,13 @@ pub fn summarize(snap: &Snapshot) -> Summary {
         page.elements.clear();
         page.bullets.clear();
     }
-    let body: Vec<Para> = x
+    let body_blocks: Vec<&extract::Block> = x
         .paragraphs
         .iter()
         .filter(|b| !page.elements.contains(&b.element))
-        .map(|b| b.para.clone())
         .collect();
+    let body: Vec<Para> = body_blocks.iter().map(|b| b.para.clone()).collect();
+    let headings: Vec<bool> = body_blocks.iter().map(|b| b.heading.is_some()).collect();
     s.body = body
         .iter()
         .map(|p| p.text.as_str())
@@ -105,16 +112,41 @@ pub fn summarize(snap: &Snapshot) -> Summary {
 
     let (entities, mentions) = entities::find_entities_at(&paras, &trusted);
     s.quotes = quotes::find_quotes(&paras, &mentions);
-    s.bullet_details = if page.bullets.is_empty() {
-        let mut weight: HashMap<String, f64> = HashMap::new();
-        for e in entities.iter().take(10) {
-            for w in text::word_tokens(&e.name) {
-                *weight.entry(w).or_insert(0.0) += 1.0;
+    s.bullet_details = match method {
+        bullets::Method::Lead3 => bullets::lead(&body, &headings, 3),
+        bullets::Method::TextRank => bullets::textrank(&body, &headings, 3),
+        bullets::Method::Auto if page.bullets.is_empty() => {
+            // entity salience: the ten most salient entities, by their share of the top mention count
+            let top = entities.iter().take(10);
+            let most = top
+                .clone()
+                .map(|e| e.mentions.len())
+                .max()
+                .unwrap_or(1)
+                .max(1);
+            let mut salience: HashMap<String, f64> = HashMap::new();
+            for e in top {
+                let share = e.mentions.len() as f64 / most as f64;
+                for w in e
+                    .aliases
+                    .iter()
+                    .chain([&e.name])
+                    .flat_map(|a| text::word_tokens(a))
+                {
+                    if w.chars().count() > 2 {
+                        let x = salience.entry(w).or_insert(0.0);
+                        *x = x.max(share);
+                    }
+                }
             }
+            bullets::key_points(&bullets::Article {
+                paras: &body,
+                headings: &headings,
+                headline: s.headline.as_deref(),
+                entity_salience: &salience,
+            })
         }
-        bullets::key_points(&body, &weight)
-    } else {
-        page.bullets
+        bullets::Method::Auto => page.bullets,
     };
     s.bullets = s.bullet_details.iter().map(|b| b.text.clone()).collect();
     s.entities = entities;

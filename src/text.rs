@@ -109,45 +109,188 @@ impl Para {
     }
 }
 
-/// Abbreviations after which a period does not end a sentence (lower-case, without the period).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "gov", "sen", "rep", "col", "lt",
-    "sgt", "capt", "cmdr", "adm", "rev", "hon", "pres", "supt", "insp", "det", "no", "nos", "vs",
-    "v", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mt", "ft", "fig", "approx", "est", "dept", "univ", "ave", "blvd",
-    "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "mme", "mlle", "m",
+/// Abbreviations that stand before a name or a noun and never end a sentence (lower-case, no period):
+/// titles and ranks ("Mr.", "Gen.", "M." in French), "St." ("St. Louis"), "vs.".
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "st", "gen", "gov", "sen", "rep", "col", "lt",
+    "maj", "sgt", "cpl", "capt", "cmdr", "adm", "brig", "rev", "hon", "pres", "supt", "insp",
+    "det", "atty", "fr", "mt", "ft", "mme", "mlle", "mmes", "m", "vs", "v", "approx", "dept",
+    "univ", "ave", "blvd",
+];
+/// Abbreviations that stand before a number ("No. 10", "Jan. 5", "Fig. 3"): a period after them
+/// ends no sentence when a digit follows.
+const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "fig", "figs", "vol", "art", "p", "pp", "ch", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+/// Abbreviations that may also end a sentence ("... at Acme Inc. The firm ..."): a period after them
+/// ends the sentence only when a usual sentence opener follows (see [`SENTENCE_OPENERS`]).
+const FINAL_ABBREVIATIONS: &[&str] = &[
+    "sr", "jr", "etc", "inc", "ltd", "co", "corp", "bros", "est", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+/// Capitalised words that usually start a sentence (English function words and pronouns): after an
+/// abbreviation that can end a sentence ("U.S.", "Inc.", an initial), one of them means a new sentence.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "or",
+    "in",
+    "on",
+    "at",
+    "as",
+    "after",
+    "before",
+    "while",
+    "when",
+    "if",
+    "since",
+    "for",
+    "with",
+    "by",
+    "from",
+    "some",
+    "many",
+    "most",
+    "all",
+    "no",
+    "not",
+    "what",
+    "who",
+    "why",
+    "how",
+    "then",
+    "still",
+    "however",
+    "meanwhile",
+    "also",
+    "officials",
+    "police",
 ];
 
-/// True if the sentence piece ends with an abbreviation or an initial ("J.", "U.S.").
+/// True if the sentence piece ends with an abbreviation or an initial ("J.", "U.S.") after which a
+/// sentence may go on (the context-free test; [`sentences`] also looks at what follows).
 pub(crate) fn ends_with_abbreviation(piece: &str) -> bool {
+    abbreviation_before_end(piece).is_some()
+}
+
+/// The kind of abbreviation that ends `piece` (trailing spaces allowed), if any.
+fn abbreviation_before_end(piece: &str) -> Option<Abbrev> {
     let t = piece.trim_end();
-    let Some(stem) = t.strip_suffix('.') else {
-        return false;
-    };
+    let stem = t.strip_suffix('.')?;
     let last = stem
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"' || c == '‘')
         .next()
         .unwrap_or("");
     let lower = last.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
-        || (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
-        || (last.contains('.') && last.chars().filter(|c| c.is_alphabetic()).count() <= 4)
+    if TITLE_ABBREVIATIONS.contains(&lower.as_str()) {
+        Some(Abbrev::Title)
+    } else if NUMBER_ABBREVIATIONS.contains(&lower.as_str())
+        || FINAL_ABBREVIATIONS.contains(&lower.as_str())
+    {
+        Some(Abbrev::Other(lower))
+    } else if (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
+        || (last.contains('.')
+            && last.split('.').all(|seg| {
+                (1..=2).contains(&seg.chars().count()) && seg.chars().all(char::is_alphabetic)
+            }))
+    {
+        // an initial ("J.") or a dotted abbreviation ("U.S.", "e.g.", "a.m.")
+        Some(Abbrev::Dotted)
+    } else {
+        None
+    }
+}
+
+enum Abbrev {
+    /// A title: never ends a sentence.
+    Title,
+    /// A dotted abbreviation or an initial: ends one only before a sentence opener.
+    Dotted,
+    /// A listed abbreviation (lower-case, no period), see [`NUMBER_ABBREVIATIONS`] and
+    /// [`FINAL_ABBREVIATIONS`].
+    Other(String),
+}
+
+/// True when the period of the abbreviation at the end of one piece does not end the sentence,
+/// given the text of the next piece.
+fn abbreviation_continues(kind: &Abbrev, next: &str) -> bool {
+    let next = next.trim_start();
+    let first_word: String = next
+        .chars()
+        .skip_while(|c| !c.is_alphanumeric())
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let starts_digit = first_word
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit());
+    let opener = SENTENCE_OPENERS.contains(&first_word.to_lowercase().as_str());
+    match kind {
+        Abbrev::Title => true,
+        Abbrev::Dotted => !opener,
+        Abbrev::Other(a) => {
+            (NUMBER_ABBREVIATIONS.contains(&a.as_str()) && starts_digit)
+                || (FINAL_ABBREVIATIONS.contains(&a.as_str()) && !opener)
+        }
+    }
+}
+
+/// True when `piece` opens with a lower-case letter (after spaces, quote marks and brackets): the
+/// continuation of a sentence cut after a quoted question or exclamation ("“Why?” she asked.").
+fn starts_lowercase(piece: &str) -> bool {
+    piece
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
 }
 
 /// Sentence byte spans `[start, end)` of `text`, trailing whitespace excluded.
+///
+/// Unicode UAX #29 sentence boundaries (which already keep decimals, "..." before a lower-case word
+/// and closing quote marks right), re-joined where a boundary follows an abbreviation that does not
+/// end the sentence here ("Mr. Smith", "the U.S. Embassy", "No. 10", "Jan. 5", "J. K. Rowling"; but
+/// "in the U.S. The next day" is two sentences), and where the next piece opens in lower case (UAX #29
+/// breaks after "?" or "!" even when the sentence goes on: "“Why?” she asked.").
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut merge_next = false;
+    let mut pending: Option<Abbrev> = None;
     for (start, piece) in text.split_sentence_bound_indices() {
         let end = start + piece.trim_end().len();
         if end == start {
             continue;
         }
+        let merge = match &pending {
+            Some(kind) => abbreviation_continues(kind, piece),
+            None => false,
+        } || (!out.is_empty() && starts_lowercase(piece));
         match out.last_mut() {
-            Some(last) if merge_next => last.1 = end,
+            Some(last) if merge => last.1 = end,
             _ => out.push((start, end)),
         }
-        merge_next = ends_with_abbreviation(piece);
+        pending = abbreviation_before_end(piece);
     }
     out
 }
@@ -166,6 +309,68 @@ mod tests {
                 "Mr. Smith went to the U.S. Embassy on Jan. 5 with 3.5 kg.",
                 "He said “Yes.”",
                 "Then he left."
+            ]
+        );
+    }
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect()
+    }
+
+    #[test]
+    fn abbreviations_end_a_sentence_only_before_an_opener() {
+        assert_eq!(
+            split("Sen. Warren met Gov. Newsom and Dr. J. K. Rowling in St. Louis. They talked."),
+            vec![
+                "Sen. Warren met Gov. Newsom and Dr. J. K. Rowling in St. Louis.",
+                "They talked."
+            ]
+        );
+        assert_eq!(
+            split("Troops left the U.S. The next day they landed. Acme Inc. said so."),
+            vec![
+                "Troops left the U.S.",
+                "The next day they landed.",
+                "Acme Inc. said so."
+            ]
+        );
+        assert_eq!(
+            split("He lives at No. 10 and said no. Then he left on Jan. 5. Sales rose at 9 a.m. Monday."),
+            vec![
+                "He lives at No. 10 and said no.",
+                "Then he left on Jan. 5.",
+                "Sales rose at 9 a.m. Monday."
+            ]
+        );
+        assert_eq!(
+            split("M. Macron a parlé. Mme Borne aussi."),
+            vec!["M. Macron a parlé.", "Mme Borne aussi."]
+        );
+    }
+
+    #[test]
+    fn decimals_quotes_and_ellipses() {
+        assert_eq!(
+            split("Shares fell 3.5% to $2.80 in 2019. Profit was 1.2bn."),
+            vec!["Shares fell 3.5% to $2.80 in 2019.", "Profit was 1.2bn."]
+        );
+        assert_eq!(
+            split("“Why now?” she asked. “Go!” he shouted. ‘Fine.’ It ended."),
+            vec![
+                "“Why now?” she asked.",
+                "“Go!” he shouted.",
+                "‘Fine.’",
+                "It ended."
+            ]
+        );
+        assert_eq!(
+            split("He paused... and went on. It was late... Nobody came. Wait… what? No."),
+            vec![
+                "He paused... and went on.",
+                "It was late...",
+                "Nobody came.",
+                "Wait… what?",
+                "No."
             ]
         );
     }

@@ -1,11 +1,13 @@
 //! `lede PAGE.html|PAGE.html.gz|- [--format json|markdown|text|html] [--no-quotes] [--no-entities]
-//! [--snapshot] [--url URL]`
+//! [--snapshot] [--url URL] [--bullets auto|lead3|textrank]`
 //!
 //! Prints the page's [`lede::Summary`] as JSON (default), or for people as Markdown, plain text or an
 //! HTML fragment (the panel's three Copy formats; `--no-quotes` / `--no-entities` leave those
 //! sections out, as the panel's copy options do); `--snapshot` prints the page
 //! snapshot JSON instead (the same shape the extension's content script sends to the panel). `-`
 //! reads the page from standard input; `--url` records the page's address in the snapshot.
+//! `--bullets lead3|textrank` replaces the bullets with a baseline's (the first three sentences, or
+//! TextRank alone) for evaluation (`scripts/score_bullets.py`); `auto`, the default, is what the panel shows.
 //! Exit status: 0 with a summary (also when the page holds no article: `article_found` is false),
 //! 2 with a one-line reason on unreadable input.
 
@@ -13,7 +15,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: lede PAGE.html|PAGE.html.gz|- [--format json|markdown|text|html] \
-[--no-quotes] [--no-entities] [--snapshot] [--url URL]";
+[--no-quotes] [--no-entities] [--snapshot] [--url URL] [--bullets auto|lead3|textrank]";
 
 /// Share of control characters above which input is binary, not a page.
 const MAX_CONTROL_SHARE: f64 = 0.05;
@@ -44,6 +46,7 @@ fn run() -> Result<String, String> {
     let (mut path, mut format, mut url, mut snapshot_only) =
         (None, "json".to_string(), None, false);
     let mut sections = lede::render::Sections::default();
+    let mut method = lede::bullets::Method::Auto;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--format" | "-f" => format = args.next().ok_or(USAGE)?,
@@ -51,6 +54,12 @@ fn run() -> Result<String, String> {
             "--snapshot" => snapshot_only = true,
             "--no-quotes" => sections.quotes = false,
             "--no-entities" => sections.entities = false,
+            "--bullets" => {
+                let m = args.next().ok_or(USAGE)?;
+                method = lede::bullets::Method::from_name(&m).ok_or(format!(
+                    "unknown bullets method {m:?} (auto, lead3 or textrank)"
+                ))?;
+            }
             "-h" | "--help" => return Ok(USAGE.to_string()),
             _ if path.is_none() && (a == "-" || !a.starts_with('-')) => path = Some(a),
             _ => return Err(format!("unexpected argument {a:?}\n{USAGE}")),
@@ -61,7 +70,7 @@ fn run() -> Result<String, String> {
     if snapshot_only {
         return serde_json::to_string(&snap).map_err(|e| e.to_string());
     }
-    let summary = lede::summarize(&snap);
+    let summary = lede::summarize_with(&snap, method);
     if format == "json" {
         return serde_json::to_string_pretty(&summary).map_err(|e| e.to_string());
     }
