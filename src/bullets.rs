@@ -404,6 +404,16 @@ fn is_byline_text(text: &str) -> bool {
     ) && word_count(text) <= 12
 }
 
+/// True for a body paragraph that is no source of key points: a sub-head (`h1`–`h6`), or a photo
+/// caption or credit that extraction kept in the body.
+pub fn not_prose(snap: &Snapshot, b: &Block) -> bool {
+    b.heading.is_some()
+        || is_caption(snap, b.element)
+        || snap
+            .ancestors(b.element)
+            .any(|a| snap.nodes[a as usize].tag == "figure")
+}
+
 /// True for captions and credits of a lead photo or video (they sit under headlines too: BBC "Media
 /// caption") and for a byline.
 fn is_caption(snap: &Snapshot, el: NodeId) -> bool {
@@ -465,17 +475,31 @@ fn descriptions(snap: &Snapshot, known: Option<&str>) -> Vec<String> {
     out
 }
 
-/// True when `text` is what one of the descriptions says (whole, or the description is a cut-off
-/// start of it ending in "..." / "…").
-fn is_description(text: &str, descs: &[String]) -> bool {
+/// How a block's text matches one of the page's descriptions.
+#[derive(PartialEq)]
+enum DescriptionMatch {
+    None,
+    /// The description is the whole text.
+    Whole,
+    /// The description is a cut-off start of the text, ending in "..." / "…": what publishing tools
+    /// generate from the body's first paragraph, so weak evidence of a standfirst.
+    Start,
+}
+
+fn description_match(text: &str, descs: &[String]) -> DescriptionMatch {
     let t = norm(text);
-    descs.iter().any(|d| {
+    if descs.contains(&t) {
+        return DescriptionMatch::Whole;
+    }
+    let cut = descs.iter().any(|d| {
         let stem = d.trim_end_matches(['.', '…', ' ']);
-        *d == t
-            || ((d.ends_with('…') || d.ends_with("..."))
-                && word_count(stem) >= 8
-                && t.starts_with(stem))
-    })
+        (d.ends_with('…') || d.ends_with("...")) && word_count(stem) >= 8 && t.starts_with(stem)
+    });
+    if cut {
+        DescriptionMatch::Start
+    } else {
+        DescriptionMatch::None
+    }
 }
 
 /// True when the block text is a summary-box label ("Key points:", "Das Wichtigste in Kürze").
@@ -668,13 +692,17 @@ fn summary_under(
             continue;
         }
         // a standfirst paragraph
-        let words = word_count(&b.text);
+        let words = bullet_words(&b.text);
         let node = &snap.nodes[b.element as usize];
         let subheading_under_headline =
             i == start && matches!(b.heading, Some(2..=4)) && words >= 5;
-        // a description the body opens with is the lede, unless the element says otherwise
+        let described = match description_match(&b.text, descs) {
+            DescriptionMatch::Whole => true,
+            DescriptionMatch::Start => !in_body(b),
+            DescriptionMatch::None => false,
+        };
         let marked = dek_like(snap, b, body)
-            || ((is_description(&b.text, descs) && !in_body(b))
+            || (described
                 || subheading_under_headline
                 || node.tag == "header"
                 || in_headline_header(b) && words >= 6)
@@ -683,7 +711,7 @@ fn summary_under(
             && b.heading != Some(1)
             && !b.in_list
             && (4..=MAX_DEK_WORDS).contains(&words)
-            && (!flows_into_body(b) || (strongly_dek(snap, b) && is_description(&b.text, descs)))
+            && (!flows_into_body(b) || (strongly_dek(snap, b) && described))
             && usable(b)
         {
             return Some(PageBullets {
@@ -711,15 +739,16 @@ struct Sentence<'a> {
     tokens: usize,
 }
 
-/// Body sentences in order (sub-heads left out), with word ids from a shared vocabulary.
+/// Body sentences in order (paragraphs flagged in `skip` left out), with word ids from a shared
+/// vocabulary.
 fn body_sentences<'a>(
     paras: &'a [Para],
-    headings: &[bool],
+    skip: &[bool],
     vocab: &mut HashMap<String, usize>,
 ) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
-        if headings.get(pi).copied().unwrap_or(false) {
+        if skip.get(pi).copied().unwrap_or(false) {
             continue;
         }
         for (s, e) in sentences(&p.text) {
@@ -828,10 +857,10 @@ fn to_bullet(paras: &[Para], s: &Sentence) -> Bullet {
 
 // ------------------------------------------------------------------ baselines
 
-/// Baseline: the first `n` sentences of the body (sub-heads left out), verbatim.
-pub fn lead(paras: &[Para], headings: &[bool], n: usize) -> Vec<Bullet> {
+/// Baseline: the first `n` sentences of the body (paragraphs flagged in `skip` left out), verbatim.
+pub fn lead(paras: &[Para], skip: &[bool], n: usize) -> Vec<Bullet> {
     let mut vocab = HashMap::new();
-    body_sentences(paras, headings, &mut vocab)
+    body_sentences(paras, skip, &mut vocab)
         .iter()
         .take(n)
         .map(|s| to_bullet(paras, s))
@@ -840,9 +869,10 @@ pub fn lead(paras: &[Para], headings: &[bool], n: usize) -> Vec<Bullet> {
 
 /// Baseline: TextRank alone (Mihalcea & Tarau 2004): PageRank over sentences linked by their word
 /// overlap normalised by length, |Si ∩ Sj| / (ln |Si| + ln |Sj|); the `n` best, in article order.
-pub fn textrank(paras: &[Para], headings: &[bool], n: usize) -> Vec<Bullet> {
+/// Paragraphs flagged in `skip` are left out.
+pub fn textrank(paras: &[Para], skip: &[bool], n: usize) -> Vec<Bullet> {
     let mut vocab = HashMap::new();
-    let sents = body_sentences(paras, headings, &mut vocab);
+    let sents = body_sentences(paras, skip, &mut vocab);
     let sets: Vec<Vec<usize>> = sents
         .iter()
         .map(|s| {
@@ -934,7 +964,7 @@ pub fn bullet_rule(text: &str) -> Option<&'static str> {
 }
 
 fn length_rule(text: &str) -> Option<&'static str> {
-    let wc = word_count(text);
+    let wc = bullet_words(text);
     if wc > MAX_BULLET_WORDS {
         Some("longer than 40 words")
     } else if wc < MIN_BULLET_WORDS {
@@ -947,7 +977,7 @@ fn length_rule(text: &str) -> Option<&'static str> {
 /// [`bullet_rule`] without the length limits: what the whole sentence of a bullet must keep.
 fn sentence_rule(text: &str) -> Option<&'static str> {
     let t = text.trim();
-    let wc = word_count(t);
+    let wc = bullet_words(t);
     let lower = t.to_lowercase();
     let words = word_tokens(t);
     if CREDIT_MARKS.iter().any(|m| lower.contains(m)) {
@@ -969,16 +999,20 @@ fn sentence_rule(text: &str) -> Option<&'static str> {
     }
     let first = t.chars().next().unwrap_or(' ');
     let quote_first = matches!(first, '“' | '"' | '‘' | '«' | '„');
-    if !(first.is_uppercase() || first.is_ascii_digit() || quote_first) {
+    // (scripts without case, such as Chinese or Arabic, start sentences with any letter)
+    if first.is_lowercase() || !(first.is_alphanumeric() || quote_first || first == '「') {
         return Some("not the start of a sentence");
     }
     if quote_first && word_count(&unquoted) < 2 {
         return Some("a quote without its speaker");
     }
-    if t.ends_with('?') || t.ends_with("?”") || t.ends_with("?\"") || unquoted.contains('?') {
+    if t.trim_end_matches(['”', '"', '’', '»', '」'])
+        .ends_with(['?', '？'])
+        || unquoted.contains(['?', '？'])
+    {
         return Some("a question");
     }
-    if !(t.ends_with(['.', '!', '”', '"', '’', '»'])) {
+    if !(t.ends_with(['.', '!', '”', '"', '’', '»', '。', '！', '」', '』', '．'])) {
         return Some("not a whole sentence (sub-head or fragment)");
     }
     let describes_writer = ["is a", "is an", "is the"]
@@ -989,6 +1023,20 @@ fn sentence_rule(text: &str) -> Option<&'static str> {
         return Some("an author note");
     }
     None
+}
+
+/// True for Chinese and Japanese characters (Han ideographs, kana), which UAX #29 counts one word each.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F)
+}
+
+/// Length of a bullet in words: UAX #29 words, except that Chinese and Japanese characters, which
+/// UAX #29 splits one by one, count half a word each (about what they carry next to an English word).
+pub fn bullet_words(s: &str) -> usize {
+    let cjk = s.chars().filter(|&c| is_cjk(c)).count();
+    let other: String = s.chars().map(|c| if is_cjk(c) { ' ' } else { c }).collect();
+    word_count(&other) + cjk.div_ceil(2)
 }
 
 /// Subordinate openers a long sentence may be cut before (after a comma), keeping its main clause.
@@ -1048,7 +1096,7 @@ fn main_clause(text: &str) -> Option<usize> {
             continue;
         }
         let head = &text[..i];
-        let wc = word_count(head);
+        let wc = bullet_words(head);
         if wc > MAX_BULLET_WORDS {
             break;
         }
@@ -1066,8 +1114,9 @@ fn main_clause(text: &str) -> Option<usize> {
 pub struct Article<'a> {
     /// Body paragraphs (the page's own summary already left out).
     pub paras: &'a [Para],
-    /// `headings[i]` is true when paragraph `i` is a sub-head (an `h1`–`h6` element).
-    pub headings: &'a [bool],
+    /// `skip[i]` is true when paragraph `i` is no key-point source ([`not_prose`]: a sub-head, a
+    /// caption, a credit).
+    pub skip: &'a [bool],
     /// The headline, if any.
     pub headline: Option<&'a str>,
     /// Lower-cased words of the article's salient entities' names, with their salience in 0..=1.
@@ -1078,7 +1127,7 @@ pub struct Article<'a> {
 /// verbatim span of a body paragraph, at most [`MAX_BULLET_WORDS`] words, in article order.
 pub fn key_points(a: &Article) -> Vec<Bullet> {
     let mut vocab = HashMap::new();
-    let sents = body_sentences(a.paras, a.headings, &mut vocab);
+    let sents = body_sentences(a.paras, a.skip, &mut vocab);
     let k = sents.len();
     if k == 0 {
         return Vec::new();
@@ -1131,7 +1180,7 @@ pub fn key_points(a: &Article) -> Vec<Bullet> {
         let skip = dateline_len(s.text);
         let text = &s.text[skip..];
         let (start, mut end) = (s.start + skip, s.end);
-        if word_count(text) > MAX_BULLET_WORDS {
+        if bullet_words(text) > MAX_BULLET_WORDS {
             match main_clause(text) {
                 Some(cut) => end = start + cut,
                 None => continue,
@@ -1232,7 +1281,7 @@ mod tests {
         let ents = HashMap::new();
         let b = key_points(&Article {
             paras: &paras,
-            headings: &headings,
+            skip: &headings,
             headline: Some("China and Russia move closer"),
             entity_salience: &ents,
         });
@@ -1264,7 +1313,7 @@ mod tests {
         let ents = HashMap::new();
         let b = key_points(&Article {
             paras: &paras,
-            headings: &headings,
+            skip: &headings,
             headline: None,
             entity_salience: &ents,
         });

@@ -82,7 +82,10 @@ pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
         .filter(|b| !page.elements.contains(&b.element))
         .collect();
     let body: Vec<Para> = body_blocks.iter().map(|b| b.para.clone()).collect();
-    let headings: Vec<bool> = body_blocks.iter().map(|b| b.heading.is_some()).collect();
+    let not_prose: Vec<bool> = body_blocks
+        .iter()
+        .map(|b| bullets::not_prose(snap, b))
+        .collect();
     s.body = body
         .iter()
         .map(|p| p.text.as_str())
@@ -113,8 +116,8 @@ pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
     let (entities, mentions) = entities::find_entities_at(&paras, &trusted);
     s.quotes = quotes::find_quotes(&paras, &mentions);
     s.bullet_details = match method {
-        bullets::Method::Lead3 => bullets::lead(&body, &headings, 3),
-        bullets::Method::TextRank => bullets::textrank(&body, &headings, 3),
+        bullets::Method::Lead3 => bullets::lead(&body, &not_prose, 3),
+        bullets::Method::TextRank => bullets::textrank(&body, &not_prose, 3),
         bullets::Method::Auto if page.bullets.is_empty() => {
             // entity salience: the ten most salient entities, by their share of the top mention count
             let top = entities.iter().take(10);
@@ -141,7 +144,7 @@ pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
             }
             bullets::key_points(&bullets::Article {
                 paras: &body,
-                headings: &headings,
+                skip: &not_prose,
                 headline: s.headline.as_deref(),
                 entity_salience: &salience,
             })

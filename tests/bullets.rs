@@ -1,0 +1,321 @@
+//! Summary bullets: the page's own summary on every kind of page (`tests/fixtures/kinds/bullets-*`,
+//! the seed sample, guardian-1, liberation-1, the pages of `tests/data/page-summaries.json`), and the
+//! bullet rules checked on every page of `../shared/corpus/aeb-dev`.
+
+mod common;
+
+use lede::summary::{Bullet, BulletKind};
+use lede::{Snapshot, Summary};
+use std::path::Path;
+
+fn summarize_file(path: &Path) -> (Snapshot, Summary) {
+    let snap = Snapshot::from_html(&common::read_page(path), None);
+    let s = lede::summarize(&snap);
+    (snap, s)
+}
+
+fn fixture(name: &str) -> Summary {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/kinds")
+        .join(name);
+    summarize_file(&path).1
+}
+
+fn page_texts(s: &Summary) -> Vec<&str> {
+    s.bullet_details
+        .iter()
+        .filter(|b| b.kind == BulletKind::Page)
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
+#[test]
+fn labelled_boxes_in_several_languages_are_the_page_summary() {
+    for (name, first, n) in [
+        (
+            "bullets-key-points.html",
+            "The council approved a 240m-euro flood barrier on Tuesday",
+            3,
+        ),
+        (
+            "bullets-story-highlights.html",
+            "The council approved a 240m-euro flood barrier on Tuesday",
+            2,
+        ),
+        (
+            "bullets-das-wichtigste.html",
+            "Der Stadtrat hat eine Hochwassermauer für 240 Millionen Euro beschlossen.",
+            3,
+        ),
+        (
+            "bullets-en-bref.html",
+            "Le conseil a approuvé mardi une digue de 240 millions d'euros.",
+            2,
+        ),
+        (
+            "bullets-en-resumen.html",
+            "El ayuntamiento aprobó un muro de 240 millones de euros.",
+            2,
+        ),
+    ] {
+        let s = fixture(name);
+        let page = page_texts(&s);
+        assert_eq!(page.len(), n, "{name}: {:?}", s.bullets);
+        assert_eq!(page[0], first, "{name}");
+        assert_eq!(
+            page.len(),
+            s.bullets.len(),
+            "{name}: only the page's own bullets"
+        );
+        // the box is not part of the body, the label is no bullet
+        assert!(!s.body.contains(first), "{name}");
+        assert!(!s
+            .bullets
+            .iter()
+            .any(|b| b.ends_with("points:") || b == "En bref"));
+    }
+}
+
+#[test]
+fn a_standfirst_by_class_or_by_shown_description_is_the_page_summary() {
+    let s = fixture("bullets-standfirst-class.html");
+    assert_eq!(
+        page_texts(&s),
+        vec!["A 240m-euro wall will protect 30,000 homes, but residents who fought it say the river will be lost to them"]
+    );
+    let s = fixture("bullets-description-shown.html");
+    assert_eq!(
+        page_texts(&s),
+        vec!["A 240m-euro wall will protect 30,000 homes, but residents who fought it say they will go to court."]
+    );
+}
+
+#[test]
+fn a_description_the_page_does_not_show_or_that_is_the_lede_is_no_page_summary() {
+    for name in [
+        "bullets-description-hidden.html",
+        "bullets-description-is-lede.html",
+        "bullets-caption-under-headline.html",
+    ] {
+        let s = fixture(name);
+        assert!(page_texts(&s).is_empty(), "{name}: {:?}", s.bullets);
+        assert!(
+            (3..=5).contains(&s.bullets.len()),
+            "{name}: key points instead"
+        );
+        assert!(!s.bullets.iter().any(|b| b.contains("Photograph")));
+        // the hidden description is never shown as a bullet
+        assert!(
+            !s.bullets.iter().any(|b| b.contains("240m-euro wall")),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn seed_sample_guardian_and_liberation_show_their_own_summary() {
+    let root = common::shared();
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample/xi-putin-summit.html");
+    for (page, gold) in [
+        (sample, "seed-scmp"),
+        (
+            root.join("corpus/readability/guardian-1/source.html"),
+            "guardian-1",
+        ),
+        (
+            root.join("corpus/readability/liberation-1/source.html"),
+            "liberation-1",
+        ),
+    ] {
+        let g: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(root.join(format!("gold/dev/{gold}.json"))).unwrap(),
+        )
+        .unwrap();
+        let want: Vec<&str> = g["bullets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b.as_str().unwrap())
+            .collect();
+        let (_, s) = summarize_file(&page);
+        assert_eq!(page_texts(&s), want, "{gold}");
+    }
+}
+
+/// Word overlap as `../shared/tools/score_nlp.py` counts it: common word tokens over the longer one's.
+fn overlap(a: &str, b: &str) -> f64 {
+    let (ta, tb) = (lede::text::word_tokens(a), lede::text::word_tokens(b));
+    let mut rest = tb.clone();
+    let common = ta
+        .iter()
+        .filter(|w| {
+            rest.iter()
+                .position(|x| x == *w)
+                .map(|i| rest.swap_remove(i))
+                .is_some()
+        })
+        .count();
+    common as f64 / ta.len().max(tb.len()).max(1) as f64
+}
+
+#[test]
+fn page_summaries_of_the_corpus_are_found() {
+    let data: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/page-summaries.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let root = common::shared();
+    let (mut found, mut expected) = (0, 0);
+    for entry in data["pages"].as_array().unwrap() {
+        let name = entry["page"].as_str().unwrap();
+        let path = if name == "sample" {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample/xi-putin-summit.html")
+        } else if let Some(id) = name.strip_prefix("aeb-dev/") {
+            std::fs::read_dir(root.join("corpus/aeb-dev/html"))
+                .unwrap()
+                .map(|f| f.unwrap().path())
+                .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(id))
+                .unwrap()
+        } else {
+            root.join("corpus").join(name).join("source.html")
+        };
+        let (_, s) = summarize_file(&path);
+        let got = page_texts(&s);
+        for want in entry["bullets"].as_array().unwrap() {
+            expected += 1;
+            if got
+                .iter()
+                .any(|g| overlap(g, want.as_str().unwrap()) >= 0.8)
+            {
+                found += 1;
+            }
+        }
+    }
+    // a floor, not the score: `scripts/score_bullets.py` prints precision and recall
+    assert!(
+        found as f64 >= 0.9 * expected as f64,
+        "{found} of {expected}"
+    );
+}
+
+/// The text a bullet's ranges point at in the snapshot, whitespace collapsed.
+fn text_at(snap: &Snapshot, b: &Bullet) -> String {
+    let mut out = String::new();
+    for r in &b.ranges {
+        let t = snap.nodes[r.node as usize].text.as_deref().unwrap_or("");
+        let units: Vec<u16> = t.encode_utf16().collect();
+        out.push_str(&String::from_utf16_lossy(
+            &units[r.start as usize..r.end as usize],
+        ));
+    }
+    lede::text::collapse_ws(&out)
+}
+
+/// Why a bullet breaks the rules of issue 6, stated here independently of `bullets::bullet_rule`.
+fn violation(snap: &Snapshot, b: &Bullet) -> Option<String> {
+    let words = lede::bullets::bullet_words(&b.text);
+    let lower = b.text.to_lowercase();
+    let limit = if b.kind == BulletKind::Page { 60 } else { 40 };
+    if words > limit {
+        return Some(format!("{words} words"));
+    }
+    if b.ranges.is_empty() || text_at(snap, b) != b.text {
+        return Some(format!("not a verbatim span: {:?}", text_at(snap, b)));
+    }
+    let inside = |pred: &dyn Fn(&lede::snapshot::Node) -> bool| {
+        b.ranges.iter().any(|r| {
+            snap.ancestors(r.node)
+                .any(|a| pred(&snap.nodes[a as usize]))
+        })
+    };
+    if inside(&|n| {
+        let ic = n.id_class();
+        n.tag == "figcaption"
+            || n.tag == "figure"
+            || ic.contains("caption")
+            || ic.contains("credit")
+    }) {
+        return Some("inside a caption or credit".into());
+    }
+    for mark in [
+        "photograph:",
+        "photo:",
+        "image:",
+        "credit:",
+        "getty images",
+        "/afp",
+        "/reuters",
+        "©",
+    ] {
+        if lower.contains(mark) {
+            return Some(format!("a credit ({mark})"));
+        }
+    }
+    for promo in [
+        "subscribe",
+        "newsletter",
+        "sign up",
+        "click here",
+        "advertisement",
+        "read more",
+        "http",
+        "www.",
+        "all rights reserved",
+        "reporting by",
+        "editing by",
+    ] {
+        if lower.contains(promo) {
+            return Some(format!("promotion or boilerplate ({promo})"));
+        }
+    }
+    if b.kind == BulletKind::Extracted {
+        if inside(&|n| matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")) {
+            return Some("a sub-head".into());
+        }
+        if b.text.trim_end_matches(['”', '"', '’', '»']).ends_with('?') {
+            return Some("a question".into());
+        }
+        let reader = lede::text::word_tokens(&b.text)
+            .iter()
+            .any(|w| w == "you" || w == "your");
+        if reader && !b.text.contains(['“', '"', '«']) {
+            return Some("addressed to the reader".into());
+        }
+        if words < 8 {
+            return Some("a fragment".into());
+        }
+    }
+    None
+}
+
+#[test]
+fn every_bullet_on_aeb_dev_keeps_the_rules() {
+    let mut pages = 0;
+    let mut violations = Vec::new();
+    for f in std::fs::read_dir(common::shared().join("corpus/aeb-dev/html")).unwrap() {
+        let path = f.unwrap().path();
+        let (snap, s) = summarize_file(&path);
+        pages += 1;
+        if s.article_found {
+            assert!(!s.bullets.is_empty(), "{}: no bullets", path.display());
+        }
+        assert!(s.bullet_details.len() <= 6, "{}", path.display());
+        let extracted = s
+            .bullet_details
+            .iter()
+            .filter(|b| b.kind == BulletKind::Extracted)
+            .count();
+        assert!(extracted == 0 || extracted == s.bullet_details.len());
+        for b in &s.bullet_details {
+            if let Some(v) = violation(&snap, b) {
+                violations.push(format!("{}: {v}: {}", path.display(), b.text));
+            }
+        }
+    }
+    assert_eq!(pages, 85);
+    assert!(violations.is_empty(), "{}", violations.join("\n"));
+}
