@@ -63,8 +63,15 @@ fn stages(c: &mut Criterion) {
             b.iter(|| lede::quotes::find_quotes(black_box(&paras), &mentions))
         });
         let no_weights = HashMap::new();
+        let prose = vec![false; paras.len()];
+        let article = lede::bullets::Article {
+            paras: &paras,
+            skip: &prose,
+            headline: None,
+            entity_salience: &no_weights,
+        };
         g.bench_function("key_points", |b| {
-            b.iter(|| lede::bullets::key_points(black_box(&paras), &no_weights))
+            b.iter(|| lede::bullets::key_points(black_box(&article)))
         });
         g.bench_function("summarize", |b| {
             b.iter(|| lede::summarize(black_box(&snap)))
