@@ -192,10 +192,47 @@ const MAX_GRAPH_SENTENCES: usize = 400;
 
 /// Sentence openers that refer back to an earlier sentence: such a sentence is worth less alone.
 const DEPENDENT_OPENERS: &[&str] = &[
-    "he", "she", "it", "they", "his", "her", "its", "their", "this", "that", "these", "those",
-    "but", "and", "so", "also", "however", "still", "yet", "there",
+    "he",
+    "she",
+    "it",
+    "they",
+    "his",
+    "her",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "but",
+    "and",
+    "so",
+    "also",
+    "however",
+    "still",
+    "yet",
+    "nonetheless",
+    "nevertheless",
+    "moreover",
+    "furthermore",
+    "meanwhile",
+    "instead",
+    "then",
+    "thus",
+    "therefore",
+    "indeed",
+    "additionally",
+    "another",
+    "such",
+    "after all",
+    "of course",
+    "in addition",
+    "as a result",
+    "for example",
+    "for instance",
+    "at the same time",
 ];
-
 /// English function words left out of the content-word vectors (other languages' function words get
 /// a low weight from their document frequency).
 const STOP: &[&str] = &[
@@ -302,8 +339,21 @@ pub struct PageBullets {
     pub bullets: Vec<Bullet>,
 }
 
+/// True when one of `words` names a class or id in `ic` (lower-cased `id class ...`): a whole
+/// class, a dash- or underscore-separated part of one (`article__dek`, `c-entry-summary`), or, for
+/// words of five letters or more, the start of a part (`meldung_anrisstext`, `subheading`). So "lead"
+/// is found in `article-lead` but not in the utility class `leading-130`.
 fn has_word(ic: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| ic.contains(w))
+    ic.split_whitespace().any(|class| {
+        words.iter().any(|w| {
+            if w.contains('-') {
+                return class.contains(w);
+            }
+            class
+                .split(['-', '_'])
+                .any(|part| part == *w || (w.len() >= 5 && part.starts_with(w)))
+        })
+    })
 }
 
 /// True when the block's element or one of its two nearest ancestors, or the inline element that
@@ -1200,12 +1250,12 @@ pub fn key_points(a: &Article) -> Vec<Bullet> {
             .filter_map(|w| a.entity_salience.get(w))
             .sum::<f64>()
             .min(1.0);
-        let first = word_tokens(text).into_iter().next().unwrap_or_default();
-        let standalone = if DEPENDENT_OPENERS.contains(&first.as_str()) {
-            0.7
-        } else {
-            1.0
-        };
+        let opening = word_tokens(text);
+        let dependent = DEPENDENT_OPENERS.iter().any(|o| {
+            let o: Vec<&str> = o.split(' ').collect();
+            opening.len() >= o.len() && opening.iter().zip(&o).all(|(a, b)| a == b)
+        });
+        let standalone = if dependent { 0.7 } else { 1.0 };
         let score = standalone
             * (WEIGHTS[0] * central[i] / max_central
                 + WEIGHTS[1] * position
