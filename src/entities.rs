@@ -878,6 +878,11 @@ const ROLE_WORDS: &[&str] = &[
     "mrs.",
 ];
 
+/// A nationality or group word ("Americans", "Chinese", "Republicans"): never an entity.
+pub(crate) fn is_demonym(w: &str) -> bool {
+    gazetteers().demonyms.contains(w)
+}
+
 /// A lower-case role word ("spokesman", "farmer", "coach") that may stand before a name.
 pub(crate) fn is_role_word(w: &str) -> bool {
     ROLE_WORDS.contains(&w)
