@@ -40,7 +40,9 @@ def readability(a, tools):
     with ThreadPoolExecutor(2) as ex:
         res = list(ex.map(lambda d: run_lede(a.lede, os.path.join(d, 'source.html')), dirs))
     ws = lambda s: ' '.join((s or '').split())
+    artefacts = json.load(open(os.path.join(ROOT, 'tests/data/readability-artefacts.json'), encoding='utf-8'))['pages']
     f1s, heads, bylines, langs, dirs_ok, not_found = [], [], [], [], [], []
+    heads_fixed, bylines_fixed = [], []
     misses = []
     for d, r in zip(dirs, res):
         meta = json.load(open(os.path.join(d, 'expected-metadata.json'), encoding='utf-8'))
@@ -56,12 +58,16 @@ def readability(a, tools):
         if meta.get('title'):
             ok = ws(r['headline']) == ws(meta['title'])
             heads.append(ok)
+            fix = artefacts.get(name, {})
+            heads_fixed.append(ws(r['headline']) == ws(fix['correct']) if fix.get('field') == 'headline' else ok)
             if not ok: misses.append(f'  headline {name}: {r["headline"]!r} != {meta["title"]!r}')
         if meta.get('byline'):
             # "By Erin Cunningham" and "Erin Cunningham" name the same author
             nb = lambda s: re.sub(r'^(by|par|von)\s+', '', ws(s), flags=re.I).lower()
             ok = nb(meta['byline']) in (nb(', '.join(r['byline'])), nb(' and '.join(r['byline'])))
             bylines.append(ok)
+            fix = artefacts.get(name, {})
+            bylines_fixed.append(r['byline'] == fix['correct'] if fix.get('field') == 'byline' else ok)
             if not ok: misses.append(f'  byline {name}: {r["byline"]!r} != {meta["byline"]!r}')
         if meta.get('lang'):
             langs.append((r['lang'] or '').lower() == meta['lang'].lower())
@@ -71,6 +77,8 @@ def readability(a, tools):
     print(f'body F1 {sum(f1s) / len(f1s):.3f} over {len(f1s)} readerable pages; '
           f'no-article said on {pct(not_found)} non-readerable pages')
     print(f'headline exact {pct(heads)}; byline {pct(bylines)}; lang {pct(langs)}; dir {pct(dirs_ok)}')
+    print(f'with the recorded Readability artefacts corrected (tests/data/readability-artefacts.json): '
+          f'headline {pct(heads_fixed)}; byline {pct(bylines_fixed)}')
     if a.verbose:
         print('\n'.join(misses))
 

@@ -1114,14 +1114,18 @@ fn push_unique(v: &mut Vec<String>, items: impl IntoIterator<Item = String>) {
 
 /// Remove a site-name prefix or suffix from a `<title>`: "Headline | Site", "Site - Headline".
 ///
-/// Segments equal to the site's name go wherever they are; without a match, one short last segment
-/// (at most 4 words after a headline of at least 3) is taken for the site's name, once, so a headline's
-/// own dash stays ("Friday Facts #282 - 0.17 in sight | Factorio").
+/// Segments equal to the site's name go wherever they are; without a match, a short last segment (at
+/// most 4 words after a headline of at least 3) is taken for the site's or section's name, and then
+/// more only behind the same separator, so a headline's own dash stays ("Friday Facts #282 - 0.17 in
+/// sight | Factorio") while "Headline | Section | Site" loses both.
 pub fn clean_title(title: &str, site: Option<&str>) -> String {
-    strip_site(&collapse_ws(title), site, true)
+    const SEPS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
+    strip_site(&collapse_ws(title), site, SEPS)
 }
 
-fn strip_site(title: &str, site: Option<&str>, guess: bool) -> String {
+/// `guess_seps`: the separators after which a short last segment may still be guessed to be the
+/// site's name (after one guess, only the same separator again: "Headline | Section | Site").
+fn strip_site(title: &str, site: Option<&str>, guess_seps: &[&str]) -> String {
     const SEPS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
     for sep in SEPS {
         if let Some(pos) = title.rfind(sep) {
@@ -1130,10 +1134,11 @@ fn strip_site(title: &str, site: Option<&str>, guess: bool) -> String {
                 s.eq_ignore_ascii_case(tail) || s.to_lowercase().contains(&tail.to_lowercase())
             });
             if site_match {
-                return strip_site(head, site, false);
+                return strip_site(head, site, &[]);
             }
-            if guess && word_count(tail) <= 4 && word_count(head) >= 3 {
-                return head.to_string();
+            if guess_seps.contains(sep) && word_count(tail) <= 4 && word_count(head) >= 3 {
+                let same = SEPS.iter().position(|s| s == sep).unwrap_or(0);
+                return strip_site(head, site, &SEPS[same..=same]);
             }
         }
         if let Some(pos) = title.find(sep) {
@@ -1403,6 +1408,10 @@ mod tests {
         assert_eq!(
             clean_title("Weekly notes #12 - the plan in sight | Example", None),
             "Weekly notes #12 - the plan in sight"
+        );
+        assert_eq!(
+            clean_title("Get your code covered today | Code | Jane Doe", None),
+            "Get your code covered today"
         );
     }
 
