@@ -282,6 +282,12 @@ const PROMO_PHRASES: &[&str] = &[
     "send us",
     "sign in",
     "log in",
+    "moderator",
+    "moderators",
+    "moderador",
+    "moderadores",
+    "modérateur",
+    "moderiert",
 ];
 /// Substrings of photo captions and credits.
 const CREDIT_MARKS: &[&str] = &[
@@ -961,7 +967,8 @@ pub fn textrank(paras: &[Para], skip: &[bool], n: usize) -> Vec<Bullet> {
 // ------------------------------------------------------------------ key points
 
 /// Length in bytes of a leading dateline: an upper-case place, optional state and agency, then a dash
-/// ("BEIJING — ", "SIOUX FALLS, S.D. – ", "WASHINGTON (Reuters) - "); 0 when there is none.
+/// ("BEIJING — ", "SIOUX FALLS, S.D. – ", "WASHINGTON (Reuters) - "); a place and the agency in
+/// brackets ("Hong Kong (CNN Business)"); 0 when there is none.
 fn dateline_len(text: &str) -> usize {
     for dash in [" — ", " – ", " - ", "—", "–"] {
         if let Some(pos) = text.find(dash) {
@@ -973,6 +980,27 @@ fn dateline_len(text: &str) -> usize {
             });
             if upper_start && head.len() <= 40 && letters.count() >= 3 {
                 return pos + dash.len();
+            }
+        }
+    }
+    // "Place (Agency)" before the first word of the sentence, with or without a space
+    if let Some(close) = text.find(')') {
+        let head = &text[..close];
+        if let Some(open) = head.find(" (") {
+            let place_words = head[..open].split_whitespace().collect::<Vec<_>>();
+            let place_ok = !place_words.is_empty()
+                && place_words.len() <= 3
+                && place_words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let rest = text[close + 1..].trim_start();
+            let agency = &head[open + 2..];
+            if place_ok
+                && close <= 50
+                && agency.chars().next().is_some_and(char::is_uppercase)
+                && rest.chars().next().is_some_and(char::is_uppercase)
+            {
+                return text.len() - rest.len();
             }
         }
     }
@@ -1437,6 +1465,30 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn datelines_are_left_out() {
+        for (text, rest) in [
+            (
+                "BEIJING — China and Russia met on Friday.",
+                "China and Russia met on Friday.",
+            ),
+            (
+                "WASHINGTON (Reuters) - Scientists unveiled a map.",
+                "Scientists unveiled a map.",
+            ),
+            (
+                "Hong Kong (CNN Business)A muddled view weighs on investors.",
+                "A muddled view weighs on investors.",
+            ),
+            (
+                "The talks (which began in May) ended.",
+                "The talks (which began in May) ended.",
+            ),
+        ] {
+            assert_eq!(&text[dateline_len(text)..], rest);
+        }
     }
 
     #[test]
