@@ -294,14 +294,17 @@ fn violation(snap: &Snapshot, b: &Bullet) -> Option<String> {
 
 #[test]
 fn every_bullet_on_aeb_dev_keeps_the_rules() {
-    let mut pages = 0;
+    let (mut pages, mut articles, mut with_bullets) = (0, 0, 0);
     let mut violations = Vec::new();
     for f in std::fs::read_dir(common::shared().join("corpus/aeb-dev/html")).unwrap() {
         let path = f.unwrap().path();
         let (snap, s) = summarize_file(&path);
         pages += 1;
+        // an article may have no sentence fit to be a bullet (a calendar, a score table): no bullet
+        // then, rather than a bad one; but nearly every article has some
         if s.article_found {
-            assert!(!s.bullets.is_empty(), "{}: no bullets", path.display());
+            articles += 1;
+            with_bullets += usize::from(!s.bullets.is_empty());
         }
         assert!(s.bullet_details.len() <= 6, "{}", path.display());
         let extracted = s
@@ -317,5 +320,9 @@ fn every_bullet_on_aeb_dev_keeps_the_rules() {
         }
     }
     assert_eq!(pages, 85);
+    assert!(
+        with_bullets * 10 >= articles * 9,
+        "{with_bullets} of {articles} articles have bullets"
+    );
     assert!(violations.is_empty(), "{}", violations.join("\n"));
 }
