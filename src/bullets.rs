@@ -1157,9 +1157,11 @@ fn main_clause(text: &str) -> Option<usize> {
     let mut best = None;
     for (i, _) in text.char_indices() {
         let rest = &text[i..];
-        let cut = if rest.starts_with("; ") || rest.starts_with(" — ") || rest.starts_with(" – ")
-        {
+        let cut = if rest.starts_with("; ") {
             true
+        } else if let Some(dash) = [" — ", " – "].into_iter().find(|d| rest.starts_with(d)) {
+            // a dash that opens a parenthetical ("Braun, 38 – who reps ... – said") is no clause end
+            !rest[dash.len()..].contains(dash.trim())
         } else if let Some(after) = rest.strip_prefix(", ") {
             let next: String = after
                 .chars()
@@ -1412,6 +1414,13 @@ mod tests {
             "The government announced a sweeping package of measures to support households facing \
              record energy bills this winter"
         );
+        // no cut before a parenthetical between dashes
+        let aside = "The manager of the singer, who is 38 years old – and who represents many famous \
+                     artists from several countries around the world – said on Monday that he would not \
+                     comment on the deal, which surprised many of the fans who had followed the case for years";
+        assert!(word_count(aside) > MAX_BULLET_WORDS);
+        let cut = main_clause(aside).expect("the comma before 'which'");
+        assert!(aside[..cut].ends_with("on the deal"), "{}", &aside[..cut]);
         // no cut inside an open quotation
         assert_eq!(
             main_clause(
