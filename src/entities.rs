@@ -16,11 +16,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Place names: countries, capitals, cities ≥ 250k, US states, continents (see `data/SOURCES.md`).
-const PLACES_TXT: &str = include_str!("../data/places.txt");
-/// First-level regions (provinces, states, counties) of the most populous and the English-speaking
-/// countries, from country-region-data (see `data/SOURCES.md`).
-const REGIONS_TXT: &str = include_str!("../data/regions.txt");
+/// Place names, front-coded by `build.rs`: `data/places.txt` (countries, capitals, cities ≥ 250k, US
+/// states, continents) and `data/regions.txt` (first-level regions of the most populous and the
+/// English-speaking countries, from country-region-data); see `data/SOURCES.md`.
+const PLACES_FC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.fc"));
 /// English demonyms from world-countries (see `data/SOURCES.md`).
 const DEMONYMS_TXT: &str = include_str!("../data/demonyms.txt");
 
@@ -1270,14 +1269,42 @@ struct Gazetteers {
     demonyms: HashSet<String>,
 }
 
+/// The names of a front-coded list (`build.rs`): per name, a byte counting the leading bytes it shares
+/// with the previous name, the rest of the name, `\n`.
+fn front_decoded(fc: &[u8]) -> HashSet<String> {
+    let mut names = HashSet::new();
+    let mut name: Vec<u8> = Vec::new();
+    let mut rest = fc;
+    while let Some((&shared, tail)) = rest.split_first() {
+        let end = tail.iter().position(|&b| b == b'\n').unwrap_or(tail.len());
+        name.truncate(usize::from(shared));
+        name.extend_from_slice(&tail[..end]);
+        names.insert(String::from_utf8_lossy(&name).into_owned());
+        rest = tail.get(end + 1..).unwrap_or_default();
+    }
+    names
+}
+
+#[cfg(test)]
+#[test]
+fn front_coded_places_are_the_text_files_names() {
+    let text = [
+        include_str!("../data/places.txt"),
+        include_str!("../data/regions.txt"),
+    ];
+    let want: HashSet<String> = text
+        .iter()
+        .flat_map(|t| t.lines())
+        .map(str::to_string)
+        .collect();
+    assert!(want.len() > 5000);
+    assert_eq!(front_decoded(PLACES_FC), want);
+}
+
 fn gazetteers() -> &'static Gazetteers {
     static G: OnceLock<Gazetteers> = OnceLock::new();
     G.get_or_init(|| {
-        let mut places: HashSet<String> = PLACES_TXT
-            .lines()
-            .chain(REGIONS_TXT.lines())
-            .map(str::to_string)
-            .collect();
+        let mut places = front_decoded(PLACES_FC);
         places.extend(EXTRA_PLACES.iter().map(|s| s.to_string()));
         let mut demonyms: HashSet<String> = DEMONYMS_TXT
             .lines()
