@@ -23,7 +23,7 @@
 use crate::render::{self, display_quote, human_date, join_names, Format, Sections};
 use crate::summary::{BulletKind, Entity, EntityType, Quote, Summary, TextRange};
 use crate::{summarize, Snapshot};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -60,8 +60,8 @@ type WireRange = [u32; 3];
 
 /// The reader's panel settings, kept by the background script in the extension's own IndexedDB
 /// (no `storage` permission needed) and handed to [`mount`] by panel.js. Unknown or missing fields take defaults.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Prefs {
     /// Copy format: `markdown` (default), `text` or `html`.
     pub copy_format: Option<String>,
@@ -73,6 +73,38 @@ pub struct Prefs {
     pub collapsed: bool,
     /// `left` or `right`; unset: right for left-to-right articles, left for right-to-left ones.
     pub side: Option<String>,
+}
+
+impl Prefs {
+    /// Read the plain object panel.js passes: the fields by their camelCase names, a missing or
+    /// `null` one taking its default. `None` when `value` is not an object or a field has the wrong
+    /// type (the caller then uses all defaults). Read by hand rather than with serde: a deserializer
+    /// would bring its error formatting (floats included) into the wasm for five fields.
+    pub fn from_js(value: &JsValue) -> Option<Prefs> {
+        if !value.is_object() {
+            return None;
+        }
+        // `Some(None)`: the field is absent (or explicitly `undefined`); `None`: it cannot be read.
+        let field = |name: &str| -> Option<Option<JsValue>> {
+            let v = js_sys::Reflect::get(value, &JsValue::from_str(name)).ok()?;
+            Some(Some(v).filter(|v| !v.is_undefined()))
+        };
+        let flag = |name: &str| match field(name)? {
+            None => Some(false),
+            Some(v) => v.as_bool(),
+        };
+        let text = |name: &str| match field(name)? {
+            Some(v) if !v.is_null() => v.as_string().map(Some),
+            _ => Some(None),
+        };
+        Some(Prefs {
+            copy_format: text("copyFormat")?,
+            copy_without_quotes: flag("copyWithoutQuotes")?,
+            copy_without_entities: flag("copyWithoutEntities")?,
+            collapsed: flag("collapsed")?,
+            side: text("side")?,
+        })
+    }
 }
 
 /// Messages from the panel, serialised to plain objects with a `type` field.
@@ -134,7 +166,7 @@ pub fn mount(
     let doc = root
         .owner_document()
         .ok_or_else(|| JsValue::from_str("panel root is not in a document"))?;
-    let prefs: Prefs = serde_wasm_bindgen::from_value(prefs).unwrap_or_default();
+    let prefs = Prefs::from_js(&prefs).unwrap_or_default();
     let clock = web_sys::window().and_then(|w| w.performance());
     let now = || clock.as_ref().map_or(0.0, |p| p.now());
     let started = now();
@@ -680,12 +712,14 @@ impl Panel {
         }
         let mut speakers: Vec<Option<&str>> = Vec::new();
         for (_, q) in &shown {
-            if !speakers.contains(&q.speaker.as_deref()) {
+            if q.speaker.is_some() && !speakers.contains(&q.speaker.as_deref()) {
                 speakers.push(q.speaker.as_deref());
             }
         }
         // Unattributed quotes go last.
-        speakers.sort_by_key(|s| s.is_none());
+        if shown.iter().any(|(_, q)| q.speaker.is_none()) {
+            speakers.push(None);
+        }
         for speaker in speakers {
             let group = self.el("div", "quote-group")?;
             let quotes: Vec<_> = shown
