@@ -192,16 +192,86 @@ impl Snapshot {
     ///
     /// Errors: malformed JSON, or a node whose `parent` does not point to an earlier element.
     pub fn from_json(json: &str) -> Result<Snapshot, String> {
-        let snap: Snapshot = match serde_json::from_str(json) {
-            Ok(snap) => snap,
+        let value: serde_json::Value = match serde_json::from_str(json) {
+            Ok(value) => value,
             Err(e) => match replace_lone_surrogate_escapes(json) {
                 Some(repaired) => serde_json::from_str(&repaired),
                 None => Err(e),
             }
             .map_err(|e| format!("bad snapshot: {e}"))?,
         };
+        let snap = Snapshot::from_value(value)?;
         snap.validate()?;
         Ok(snap)
+    }
+
+    /// The snapshot a parsed JSON value holds: the fields of the derived `Deserialize`, with the same
+    /// defaults, read by hand (unlike it, a key given twice takes its last value, and a node written as
+    /// an array is refused: `extension/snapshot.js` writes neither). The derived path through serde_json's typed deserializer brings its
+    /// type-error formatting (floats included) into the wasm; the JSON-LD reader needs `Value` anyway.
+    fn from_value(value: serde_json::Value) -> Result<Snapshot, String> {
+        use serde_json::Value;
+        fn bad(what: &str) -> String {
+            format!("bad snapshot: {what}")
+        }
+        fn text(v: Option<Value>, field: &str) -> Result<Option<String>, String> {
+            match v {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s)),
+                Some(_) => Err(bad(&format!("`{field}` is not a string"))),
+            }
+        }
+        let Value::Object(mut top) = value else {
+            return Err(bad("not an object"));
+        };
+        let url = text(top.remove("url"), "url")?;
+        let Some(Value::Array(list)) = top.remove("nodes") else {
+            return Err(bad("`nodes` is not an array"));
+        };
+        let mut nodes = Vec::with_capacity(list.len());
+        for node in list {
+            let Value::Object(mut o) = node else {
+                return Err(bad("a node is not an object"));
+            };
+            let parent = match o.remove("parent") {
+                None | Some(Value::Null) => None,
+                Some(p) => Some(
+                    p.as_u64()
+                        .and_then(|p| NodeId::try_from(p).ok())
+                        .ok_or_else(|| bad("`parent` is not a node index"))?,
+                ),
+            };
+            let tag = match o.remove("tag") {
+                None => String::new(),
+                Some(Value::String(t)) => t,
+                Some(_) => return Err(bad("`tag` is not a string")),
+            };
+            let attrs = match o.remove("attrs") {
+                None => BTreeMap::new(),
+                Some(Value::Object(a)) => a
+                    .into_iter()
+                    .map(|(k, v)| match v {
+                        Value::String(v) => Ok((k, v)),
+                        _ => Err(bad("an attribute value is not a string")),
+                    })
+                    .collect::<Result<_, _>>()?,
+                Some(_) => return Err(bad("`attrs` is not an object")),
+            };
+            let visible = match o.remove("visible") {
+                None => true,
+                Some(Value::Bool(b)) => b,
+                Some(_) => return Err(bad("`visible` is not a boolean")),
+            };
+            let text = text(o.remove("text"), "text")?;
+            nodes.push(Node {
+                parent,
+                tag,
+                attrs,
+                text,
+                visible,
+            });
+        }
+        Ok(Snapshot { url, nodes })
     }
 
     /// The snapshot within the analysis budget: at most [`MAX_NODES`] nodes, each text node cut to
@@ -469,6 +539,40 @@ mod tests {
         assert!(
             Snapshot::from_json(r#"{"nodes":[{"tag":"html"},{"parent":5,"text":"x"}]}"#).is_err()
         );
+    }
+
+    #[test]
+    fn from_json_reads_what_the_derived_deserializer_reads() {
+        let page = std::fs::read_to_string("tests/fixtures/sample/xi-putin-summit.html").unwrap();
+        let sample = serde_json::to_string(&Snapshot::from_html(&page, None)).unwrap();
+        let ok = [
+            sample.as_str(),
+            r#"{"url":null,"nodes":[{"tag":"html","attrs":{"lang":"en"},"visible":false},{"parent":0,"text":"x","tag":"","extra":[1]}],"x":2}"#,
+            r#"{"nodes":[{"tag":"html"},{"parent":0,"text":null}]}"#,
+        ];
+        for json in ok {
+            let derived: Snapshot = serde_json::from_str(json).unwrap();
+            assert_eq!(Snapshot::from_json(json).unwrap(), derived);
+        }
+        let bad = [
+            "[]",
+            r#"{"url":"u"}"#,
+            r#"{"nodes":{}}"#,
+            r#"{"nodes":[1]}"#,
+            r#"{"nodes":[{"tag":null}]}"#,
+            r#"{"nodes":[{"tag":"html"},{"parent":0.0}]}"#,
+            r#"{"nodes":[{"tag":"html"},{"parent":-1}]}"#,
+            r#"{"nodes":[{"tag":"html"},{"parent":4294967296}]}"#,
+            r#"{"nodes":[{"tag":"html","attrs":{"id":1}}]}"#,
+            r#"{"nodes":[{"tag":"html","attrs":null}]}"#,
+            r#"{"nodes":[{"tag":"html","visible":null}]}"#,
+            r#"{"nodes":[{"tag":"html","text":7}]}"#,
+            r#"{"url":3,"nodes":[{"tag":"html"}]}"#,
+        ];
+        for json in bad {
+            assert!(serde_json::from_str::<Snapshot>(json).is_err(), "{json}");
+            assert!(Snapshot::from_json(json).is_err(), "{json}");
+        }
     }
 
     #[test]
