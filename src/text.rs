@@ -9,6 +9,17 @@ use crate::snapshot::{NodeId, Snapshot};
 use crate::summary::TextRange;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// A word list kept as one space-separated string: in the wasm a slice of `&str` costs eight bytes
+/// of pointer and length per word besides the text, so long lists are stored this way.
+pub struct WordList(pub &'static str);
+
+impl WordList {
+    /// Is `w` one of the words?
+    pub fn contains(&self, w: &&str) -> bool {
+        self.0.split(' ').any(|x| x == *w)
+    }
+}
+
 /// Collapse runs of whitespace to one space and trim.
 pub fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
