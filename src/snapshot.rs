@@ -440,10 +440,51 @@ mod native {
         }
     }
 
+    /// Elements a shadow root can be attached to (the DOM standard's list; custom elements, whose
+    /// names have a hyphen, too).
+    const SHADOW_HOSTS: &[&str] = &[
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "div",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "main",
+        "nav",
+        "p",
+        "section",
+        "span",
+    ];
+
+    /// `open` or `closed` for a `<template shadowrootmode>` declaring a shadow root, else `None`.
+    fn shadow_mode(node: Option<ElementRef>) -> Option<&'static str> {
+        let el = node?.value();
+        if !el.name().eq_ignore_ascii_case("template") {
+            return None;
+        }
+        match el
+            .attr("shadowrootmode")?
+            .trim()
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "open" => Some("open"),
+            "closed" => Some("closed"),
+            _ => None,
+        }
+    }
+
     /// A step of the walk: visit an element, or emit a text node, under a known parent.
     enum Work<'a> {
         Element(ElementRef<'a>, Option<NodeId>, bool),
-        Text(&'a str, NodeId, bool),
+        Text(std::borrow::Cow<'a, str>, NodeId, bool),
     }
 
     /// Depth-first walk with an explicit stack (children pushed in reverse, so they pop in document
@@ -457,7 +498,7 @@ mod native {
                         parent: Some(parent),
                         tag: String::new(),
                         attrs: BTreeMap::new(),
-                        text: Some(t.to_string()),
+                        text: Some(t.into_owned()),
                         visible,
                     });
                     continue;
@@ -489,10 +530,52 @@ mod native {
                 text: None,
                 visible,
             });
-            let children: Vec<_> = el.children().collect();
+            // A declarative shadow root (`<template shadowrootmode="open">`, the first such template
+            // of a valid host) is what a browser attaches as the host's open shadow root: its content
+            // is walked first, as the host's children, like `extension/snapshot.js` walks a live open
+            // shadow root. A closed one is invisible to page scripts, so to both builders.
+            let mut children: Vec<_> = el.children().collect();
+            // a text node merged with the next across a removed template, and the joined text
+            let mut merged_text = None;
+            if let Some(i) = children
+                .iter()
+                .position(|c| shadow_mode(ElementRef::wrap(*c)).is_some())
+            {
+                let template = children.remove(i);
+                // the parser never inserts the template, so the text around it is one text node
+                if i > 0 && i < children.len() {
+                    if let (Some(a), Some(b)) = (
+                        children[i - 1].value().as_text(),
+                        children[i].value().as_text(),
+                    ) {
+                        merged_text = Some((children[i - 1], format!("{}{}", &**a, &**b)));
+                        children.remove(i);
+                    }
+                }
+                let valid_host = SHADOW_HOSTS.contains(&e.name()) || e.name().contains('-');
+                if shadow_mode(ElementRef::wrap(template)) == Some("open") && valid_host {
+                    // scraper keeps a template's content in a fragment node, its first child
+                    let content: Vec<_> = template
+                        .children()
+                        .flat_map(|c| match c.value() {
+                            scraper::Node::Fragment => c.children().collect::<Vec<_>>(),
+                            _ => vec![c],
+                        })
+                        .collect();
+                    children.splice(0..0, content);
+                }
+            }
             for child in children.into_iter().rev() {
                 match child.value() {
-                    scraper::Node::Text(t) => stack.push(Work::Text(t, id, visible)),
+                    scraper::Node::Text(t) => {
+                        let text = match &merged_text {
+                            Some((node, joined)) if *node == child => {
+                                std::borrow::Cow::Owned(joined.clone())
+                            }
+                            _ => std::borrow::Cow::Borrowed(&**t),
+                        };
+                        stack.push(Work::Text(text, id, visible))
+                    }
                     scraper::Node::Element(_) => stack.push(Work::Element(
                         ElementRef::wrap(child).unwrap(),
                         Some(id),

@@ -70,3 +70,21 @@ fn arabic_without_dir_is_right_to_left() {
     assert!(s.article_found);
     assert_eq!(s.dir.as_deref(), Some("rtl"));
 }
+
+#[test]
+fn article_in_a_declarative_shadow_root_is_read() {
+    // static HTML: `<template shadowrootmode="open">` is the host's open shadow root, as in a browser
+    let s = summary("declarative-shadow.html");
+    assert!(s.article_found, "{:?}", s.message);
+    assert_eq!(
+        s.headline.as_deref(),
+        Some("Harbour town votes to rebuild its sea wall")
+    );
+    let body = paragraphs(&s);
+    assert!(
+        body.iter()
+            .any(|p| p.starts_with("Residents of Port Ellery")),
+        "{body:?}"
+    );
+    assert!(!s.body.contains("closed shadow root"), "{}", s.body);
+}

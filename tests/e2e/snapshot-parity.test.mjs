@@ -35,6 +35,11 @@ const PAGES = [
   'keep-tabular-data', 'links-in-tables', 'normalize-spaces', 'bbc-1', 'nytimes-1', 'wikipedia',
 ];
 
+/** Fixtures (tests/fixtures/kinds) whose markup the corpus lacks: a declarative shadow root
+ * (`<template shadowrootmode>`), which the browser's parser attaches and html5ever leaves as a template. */
+const FIXTURES = ['declarative-shadow.html'];
+const FIXTURE_DIR = path.join(ROOT, 'tests/fixtures/kinds');
+
 const pages = process.env.LEDE_PARITY_ALL
   ? fs.readdirSync(CORPUS).filter((d) => fs.existsSync(path.join(CORPUS, d, 'source.html'))).sort()
   : PAGES;
@@ -60,7 +65,15 @@ before(async () => {
           body: fs.readFileSync(path.join(CORPUS, p, 'source.html')),
           headers: { 'content-security-policy': "script-src 'none'" },
         },
-      ]),
+      ]).concat(
+        FIXTURES.map((f) => [
+          `/fixtures/${f}`,
+          {
+            body: fs.readFileSync(path.join(FIXTURE_DIR, f)),
+            headers: { 'content-security-policy': "script-src 'none'" },
+          },
+        ]),
+      ),
     ),
   );
   browser = await chromium.launch({
@@ -136,6 +149,19 @@ describe('snapshot.js matches Snapshot::from_html', () => {
       const diff = firstDifference(native, web);
       assert.equal(diff, null, diff ?? '');
       // Same key order and escaping as serde_json: the two JSON texts are byte-identical.
+      assert.ok(webJson === nativeJson, 'same snapshot, different JSON text');
+    });
+  }
+});
+
+describe('snapshot.js matches Snapshot::from_html on fixtures', () => {
+  for (const name of FIXTURES) {
+    it(name, async () => {
+      const url = `${server.origin}/fixtures/${name}`;
+      const nativeJson = nativeSnapshot(path.join(FIXTURE_DIR, name), url);
+      const webJson = await browserSnapshot(url);
+      const diff = firstDifference(JSON.parse(nativeJson), JSON.parse(webJson));
+      assert.equal(diff, null, diff ?? '');
       assert.ok(webJson === nativeJson, 'same snapshot, different JSON text');
     });
   }
