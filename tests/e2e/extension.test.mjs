@@ -35,7 +35,16 @@ const INDEX_PAGE = `<!doctype html><html lang="en"><head><title>Example News —
 <li><a href="/1">Markets rally as rates hold</a></li><li><a href="/2">Storm hits coast</a></li>
 </ul></body></html>`;
 
+/** A page stylesheet aimed at inline markup (issue 5): highlights are not elements, so it cannot hide or
+ * move them; the page keeps its own look. */
+const HOSTILE_CSS = '<style>span{display:block!important} a span{display:none!important}</style>';
+
 const PAGES = {
+  'hostile page stylesheet': {
+    path: '/hostile-css.html',
+    headers: {},
+    body: Buffer.from(SAMPLE.toString('utf8').replace('</head>', `${HOSTILE_CSS}</head>`)),
+  },
   'no CSP': { path: '/plain.html', headers: {} },
   "CSP default-src 'none'": {
     path: '/strict.html',
@@ -48,7 +57,7 @@ let server;
 
 before(async () => {
   server = await serve({
-    ...Object.fromEntries(Object.values(PAGES).map((p) => [p.path, { body: SAMPLE, headers: p.headers }])),
+    ...Object.fromEntries(Object.values(PAGES).map((p) => [p.path, { body: p.body ?? SAMPLE, headers: p.headers }])),
     '/index.html': { body: INDEX_PAGE, headers: {} },
     '/no-clipboard.html': { body: SAMPLE, headers: { 'permissions-policy': 'clipboard-write=()' } },
   });
