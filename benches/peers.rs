@@ -15,6 +15,9 @@
 //! `/proc/self/status`, KiB; it includes the pages held in memory, the same for every tool). The bodies of
 //! the last round go to `out/bench/<tool>.json` in the format of `tools/score_aeb.py`, which this bench then
 //! runs to print each tool's quality beside its speed. Output: a Markdown table on standard output.
+#[path = "../tests/common.rs"]
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -23,15 +26,9 @@ use std::time::Instant;
 /// The tools this bench compares, in table order.
 const TOOLS: [&str; 4] = ["lede", "lede-extract", "rs-trafilatura", "dom_smoothie"];
 
-fn shared() -> PathBuf {
-    std::env::var_os("LEDE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-}
-
 /// `(page id, html)` for every aeb-dev page, sorted by id.
 fn pages() -> Vec<(String, String)> {
-    let dir = shared().join("corpus/aeb-dev/html");
+    let dir = common::shared().join("corpus/aeb-dev/html");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -42,8 +39,7 @@ fn pages() -> Vec<(String, String)> {
         .map(|p| {
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
             let id = name.split('.').next().unwrap().to_string();
-            let html = lede::snapshot::decode_page(std::fs::read(&p).unwrap()).unwrap();
-            (id, html)
+            (id, common::read_page(&p))
         })
         .collect()
 }
@@ -117,8 +113,8 @@ fn main() {
         return;
     }
     let exe = std::env::current_exe().unwrap();
-    let truth = shared().join("corpus/aeb-dev/ground-truth.json");
-    let scorer = shared().join("tools/score_aeb.py");
+    let truth = common::shared().join("corpus/aeb-dev/ground-truth.json");
+    let scorer = common::shared().join("tools/score_aeb.py");
     println!("| tool | pages/s | peak memory (MiB) | precision | recall | F1 | exact |");
     println!("|---|---|---|---|---|---|---|");
     for tool in TOOLS {

@@ -5,16 +5,13 @@
 //! (`readability/wikipedia-2`). Stages, each timed on its own input: HTML → snapshot (html5ever parse and
 //! arena walk), snapshot JSON → snapshot (what the panel does with the content script's message),
 //! extraction + metadata, entities, quotes, key points, and the whole [`lede::summarize`].
+#[path = "../tests/common.rs"]
+mod common;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::PathBuf;
-
-fn shared() -> PathBuf {
-    std::env::var_os("LEDE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-}
 
 /// `(name, html)` of the benchmark pages that exist on this machine.
 fn pages() -> Vec<(&'static str, String)> {
@@ -24,7 +21,7 @@ fn pages() -> Vec<(&'static str, String)> {
         std::fs::read_to_string(root.join("tests/fixtures/sample/xi-putin-summit.html")).unwrap(),
     )];
     for name in ["nytimes-1", "wikipedia-2"] {
-        let p = shared()
+        let p = common::shared()
             .join("corpus/readability")
             .join(name)
             .join("source.html");

@@ -810,20 +810,29 @@ fn is_rtl_text(paragraphs: &[Block]) -> bool {
 
 // ---------------------------------------------------------------- metadata
 
-/// Meta tag content by `name` or `property` (case-insensitive), first non-empty.
 /// The keys a `<meta>` element declares, normalised: its `property` attribute may list several
 /// (`property="og:title twitter:title"`, RDFa), its `name` one; lowercased, and Dublin Core's
 /// `DC.title` spelling read as `dc:title`. `property` keys come first.
 fn meta_keys(n: &crate::snapshot::Node) -> Vec<String> {
-    let norm = |k: &str| k.to_lowercase().replace('.', ":");
     let mut keys: Vec<String> = n
         .attr("property")
-        .map(|p| p.split_whitespace().map(norm).collect())
+        .map(|p| p.split_whitespace().map(meta_key).collect())
         .unwrap_or_default();
     if let Some(name) = n.attr("name") {
-        keys.push(norm(name.trim()));
+        keys.push(meta_key(name.trim()));
     }
     keys
+}
+
+/// One `<meta>` key, normalised: lowercased, `DC.title` read as `dc:title`.
+fn meta_key(k: &str) -> String {
+    k.to_lowercase().replace('.', ":")
+}
+
+/// Whether a `<meta>` declares `key` (normalised) in its `property` attribute.
+fn declares_property(n: &crate::snapshot::Node, key: &str) -> bool {
+    n.attr("property")
+        .is_some_and(|p| p.split_whitespace().any(|k| meta_key(k) == key))
 }
 
 /// The first non-empty `content` of a `<meta>` whose keys ([`meta_keys`]) include one of `keys`, trying
@@ -838,14 +847,9 @@ fn meta_content(snap: &Snapshot, keys: &[&str]) -> Option<String> {
     let content =
         |n: &crate::snapshot::Node| n.attr("content").map(collapse_ws).filter(|c| !c.is_empty());
     for key in keys {
-        let by_property = metas.iter().find_map(|(_, n)| {
-            let declared = n.attr("property")?;
-            declared
-                .split_whitespace()
-                .any(|k| k.to_lowercase().replace('.', ":") == *key)
-                .then(|| content(n))
-                .flatten()
-        });
+        let by_property = metas
+            .iter()
+            .find_map(|(_, n)| declares_property(n, key).then(|| content(n)).flatten());
         if by_property.is_some() {
             return by_property;
         }
@@ -868,16 +872,10 @@ fn meta_all(snap: &Snapshot, key: &str) -> Vec<String> {
         .filter(|n| n.tag == "meta" && n.attr("content").is_some_and(|c| !c.trim().is_empty()))
         .filter(|n| meta_keys(n).iter().any(|k| k == key))
         .collect();
-    let by_property = |n: &&crate::snapshot::Node| {
-        n.attr("property").is_some_and(|p| {
-            p.split_whitespace()
-                .any(|k| k.to_lowercase().replace('.', ":") == key)
-        })
-    };
-    let any_property = declaring.iter().any(by_property);
+    let any_property = declaring.iter().any(|n| declares_property(n, key));
     declaring
         .into_iter()
-        .filter(|n| !any_property || by_property(n))
+        .filter(|n| !any_property || declares_property(n, key))
         .filter_map(|n| n.attr("content").map(collapse_ws))
         .collect()
 }
