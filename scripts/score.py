@@ -58,16 +58,16 @@ def readability(a, tools):
         if meta.get('title'):
             ok = ws(r['headline']) == ws(meta['title'])
             heads.append(ok)
-            fix = artefacts.get(name, {})
-            heads_fixed.append(ws(r['headline']) == ws(fix['correct']) if fix.get('field') == 'headline' else ok)
+            fix = artefacts.get(name, {}).get('headline')
+            heads_fixed.append(ws(r['headline']) == ws(fix['correct']) if fix else ok)
             if not ok: misses.append(f'  headline {name}: {r["headline"]!r} != {meta["title"]!r}')
         if meta.get('byline'):
             # "By Erin Cunningham" and "Erin Cunningham" name the same author
             nb = lambda s: re.sub(r'^(by|par|von)\s+', '', ws(s), flags=re.I).lower()
             ok = nb(meta['byline']) in (nb(', '.join(r['byline'])), nb(' and '.join(r['byline'])))
             bylines.append(ok)
-            fix = artefacts.get(name, {})
-            bylines_fixed.append(r['byline'] == fix['correct'] if fix.get('field') == 'byline' else ok)
+            fix = artefacts.get(name, {}).get('byline')
+            bylines_fixed.append(r['byline'] == fix['correct'] if fix else ok)
             if not ok: misses.append(f'  byline {name}: {r["byline"]!r} != {meta["byline"]!r}')
         if meta.get('lang'):
             langs.append((r['lang'] or '').lower() == meta['lang'].lower())

@@ -14,23 +14,25 @@ fn corrected_metadata_on_readability_artefact_pages() {
     let pages = doc["pages"].as_object().expect("pages");
     assert!(!pages.is_empty());
     let mut wrong = Vec::new();
-    for (name, entry) in pages {
-        assert!(
-            entry["why"].as_str().is_some_and(|w| !w.is_empty()),
-            "{name}: no reason"
-        );
+    for (name, fields) in pages {
         let page = common::shared()
             .join("corpus/readability")
             .join(name)
             .join("source.html");
         let s = lede::summarize(&lede::Snapshot::from_html(&common::read_page(&page), None));
-        let (got, want) = match entry["field"].as_str() {
-            Some("headline") => (serde_json::json!(s.headline), entry["correct"].clone()),
-            Some("byline") => (serde_json::json!(s.byline), entry["correct"].clone()),
-            other => panic!("{name}: unknown field {other:?}"),
-        };
-        if got != want {
-            wrong.push(format!("{name}: {got} != {want}"));
+        for (field, entry) in fields.as_object().expect("fields") {
+            assert!(
+                entry["why"].as_str().is_some_and(|w| !w.is_empty()),
+                "{name} {field}: no reason"
+            );
+            let got = match field.as_str() {
+                "headline" => serde_json::json!(s.headline),
+                "byline" => serde_json::json!(s.byline),
+                other => panic!("{name}: unknown field {other:?}"),
+            };
+            if got != entry["correct"] {
+                wrong.push(format!("{name} {field}: {got} != {}", entry["correct"]));
+            }
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
