@@ -1,14 +1,15 @@
 // Screenshots of the Lede panel for docs/, from the current build:
 //   docs/panel.png       the bundled sample article (South China Morning Post), light
 //   docs/panel-dark.png  a news article from the shared corpus (aeb-dev, impeachment hearings), dark
-//   docs/panel-rtl.png   the Arabic page-kind fixture (right-to-left, no dir attribute), light
+//   docs/panel-rtl.png   a real Arabic news article (CNN Arabic, 2013; tests/fixtures/pages/README.md), light
 //
 //   scripts/build-extension.sh && node scripts/screenshot.mjs [NAME...] [--out DIR]
 //
 // Each page is served locally with `script-src 'none'` (the page's own scripts stay off) and every
-// non-local request aborted, so the shots are offline and repeatable. The script clicks the toolbar
-// button (CDP Extensions.triggerAction, as a user's click), waits for the panel and its highlights,
-// and saves the 1280x800 viewport.
+// non-local request aborted, so the shots are offline and repeatable. A shot may start scrolled to
+// an element (`scrollTo`, a CSS selector). The script clicks the toolbar button (CDP
+// Extensions.triggerAction, as a user's click), waits for the panel and its highlights, and saves
+// the 1280x800 viewport.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -28,7 +29,13 @@ const SHOTS = {
     source: path.join(SHARED, 'corpus/aeb-dev/html/7a664e40d256470fdb12d10c3f8d1c6db0581e9b080c71765e55f273a3ac7d03.html.gz'),
     scheme: 'dark',
   },
-  'panel-rtl': { source: path.join(ROOT, 'tests/fixtures/kinds/arabic-no-dir.html'), scheme: 'light' },
+  'panel-rtl': {
+    // right-to-left (lang="ar", no dir attribute); its stylesheets are remote, so it renders unstyled
+    source: path.join(ROOT, 'tests/fixtures/pages/cnn-arabic-syria-2013.html'),
+    scheme: 'light',
+    // the story starts below the site's (unstyled, so long) header: show it from its headline
+    scrollTo: '.cnn_storyarea h1',
+  },
 };
 
 const args = process.argv.slice(2);
@@ -50,7 +57,7 @@ for (const [name, shot] of Object.entries(SHOTS)) {
 }
 const server = await serve(routes);
 
-async function shoot(name, { scheme }) {
+async function shoot(name, { scheme, scrollTo }) {
   const browser = await launchWithExtension({ colorScheme: scheme });
   try {
     const page = await browser.context.newPage();
@@ -60,6 +67,9 @@ async function shoot(name, { scheme }) {
       return local ? route.continue() : route.abort();
     });
     await page.goto(`${server.origin}/${name}.html`);
+    if (scrollTo) {
+      await page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'start' }), scrollTo);
+    }
     // A cold browser (first run on a fresh machine) can miss the first click: click once more.
     let frame;
     for (let attempt = 1; !frame; attempt++) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what Lede's build and tests need, skipping what is already there (safe to re-run):
 # the wasm32 Rust target, wasm-bindgen-cli at the exact version in Cargo.lock, Debian's Chromium and
-# Firefox ESR, geckodriver (crates.io, for the Firefox end-to-end test), and the npm packages of
+# Firefox ESR, Xvfb and xdotool (the keyboard-shortcut test), geckodriver (crates.io, for the
+# Firefox end-to-end test), and the npm packages of
 # package-lock.json (playwright-core, binaryen's wasm-opt, web-ext, axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,10 @@ fi
 apt_missing=()
 [[ -x /usr/bin/chromium ]] || apt_missing+=(chromium)
 [[ -x /usr/bin/firefox-esr ]] || apt_missing+=(firefox-esr)
+# A virtual X display and a keyboard for it: tests/e2e/shortcut.test.mjs presses the Alt+Shift+L
+# shortcut in a windowed Chromium (headless Chromium never sees browser shortcuts).
+command -v Xvfb >/dev/null || apt_missing+=(xvfb)
+command -v xdotool >/dev/null || apt_missing+=(xdotool)
 if (( ${#apt_missing[@]} )); then
   say "installing Debian's ${apt_missing[*]}"
   as_root apt-get update -qq

@@ -12,8 +12,9 @@
 //!
 //! Keyboard: focus starts on Copy; Tab walks the header controls, the bullets, the quotes and each
 //! entity group (one tab stop per group: the chips are a toolbar with a roving `tabindex`); the
-//! arrow keys, Home and End move between entity chips (mirrored for right-to-left articles); Esc
-//! closes the copy options if open, else the panel (panel.js).
+//! quote list and the entity list scroll on their own and are tab stops too (the keyboard scrolls
+//! them); the arrow keys, Home and End move between entity chips (mirrored for right-to-left
+//! articles); Esc closes the copy options if open, else the panel (panel.js).
 //!
 //! Three delegated listeners on the root (click, change, keydown) handle every control: controls
 //! carry a `data-act` (and `data-i` / `data-type`), so the panel needs three long-lived
@@ -592,6 +593,18 @@ impl Panel {
         Ok((section, head))
     }
 
+    /// A section's list that scrolls on its own under the section's heading (a bounded height in
+    /// panel.css), so 60 quotes or 200 entities never push the other sections out of reach. It is a
+    /// named group and a tab stop of its own, so the keyboard can scroll it (arrows, Page Up/Down)
+    /// even where it holds no focusable item (quotes or entities that could not be located).
+    fn scroller(&self, class: &str, label: &str) -> Result<Element, JsValue> {
+        let list = self.el("div", &format!("{class} scroller"))?;
+        list.set_attribute("role", "group")?;
+        list.set_attribute("aria-label", label)?;
+        list.set_attribute("tabindex", "0")?;
+        Ok(list)
+    }
+
     fn bullets_section(&self) -> Result<Option<Element>, JsValue> {
         let s = &self.summary;
         if s.bullets.is_empty() && s.bullet_details.is_empty() {
@@ -668,7 +681,7 @@ impl Panel {
         let toggle = self.button("toggle", "group-quotes", "Group by speaker")?;
         toggle.set_attribute("aria-pressed", "false")?;
         add(&head, &toggle)?;
-        let list = self.el("div", "quote-list")?;
+        let list = self.scroller("quote-list", "Quotes, scrollable")?;
         list.set_attribute("id", "lede-quote-list")?;
         self.fill_quotes(&list)?;
         add(&section, &list)?;
@@ -786,6 +799,8 @@ impl Panel {
             return Ok(None);
         }
         let (section, _) = self.section("entities", "Who and where")?;
+        let list = self.scroller("entity-list", "Who and where, scrollable")?;
+        add(&section, &list)?;
         for (kind, title, class) in ENTITY_GROUPS {
             let members = self.members(kind);
             if members.is_empty() {
@@ -825,7 +840,7 @@ impl Panel {
                 self.label_more_entities(&more, kind, members.len())?;
                 add(&group, &more)?;
             }
-            add(&section, &group)?;
+            add(&list, &group)?;
         }
         Ok(Some(section))
     }

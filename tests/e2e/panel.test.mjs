@@ -112,6 +112,8 @@ async function runAxe(frame) {
 }
 
 describe('keyboard', () => {
+  // The binding only: headless Chromium never sees browser shortcuts. shortcut.test.mjs presses
+  // the keys in a windowed Chromium under Xvfb.
   it('registers Alt+Shift+L as the open/close shortcut', async () => {
     const page = await open(`chrome-extension://${browser.extensionId}/manifest.json`);
     try {
@@ -438,7 +440,7 @@ describe('copy formats', () => {
 });
 
 describe('long articles, right-to-left, narrow windows and remembered settings', () => {
-  it('keeps 60 quotes and 200 entities usable: counts, "show more", scrolling', async () => {
+  it('keeps 60 quotes and 200 entities usable: counts, "show more", each section scrolling on its own', async () => {
     const page = await open('/long.html');
     try {
       const frame = await openPanel(page);
@@ -471,16 +473,66 @@ describe('long articles, right-to-left, narrow windows and remembered settings',
         assert.deepEqual(chips, want, type);
       }
 
-      // The content scrolls under a fixed header; the very last chip can be reached and used.
-      const scroll = await frame.evaluate(() => {
-        const c = document.querySelector('.content');
-        return { scrollable: c.scrollHeight > c.clientHeight * 3, bar: document.querySelector('.bar').getBoundingClientRect().top };
+      // The quotes and the entities each scroll on their own, within a bounded height, under their
+      // section's heading and the panel's fixed header bar.
+      const geometry = () =>
+        frame.evaluate(() => {
+          const box = (sel) => document.querySelector(sel).getBoundingClientRect();
+          const list = (sel) => {
+            const el = document.querySelector(sel);
+            return { top: el.scrollTop, height: el.clientHeight, full: el.scrollHeight, y: Math.round(box(sel).top) };
+          };
+          return {
+            viewport: innerHeight,
+            content: document.querySelector('.content').scrollTop,
+            bar: box('.bar').top,
+            quotesHead: Math.round(box('.quotes .section-head').top),
+            quotes: list('.quote-list'),
+            entities: list('.entity-list'),
+          };
+        });
+      const resetScroll = (sel) =>
+        frame.evaluate((s) => {
+          const el = document.querySelector(s);
+          el.scrollTop = 0;
+          el.closest('section').scrollIntoView({ block: 'start' });
+        }, sel);
+      const start = await geometry();
+      for (const name of ['quotes', 'entities']) {
+        const l = start[name];
+        assert.ok(l.full > l.height * 3, `the ${name} list (${l.full}px) does not scroll in its ${l.height}px`);
+        assert.ok(l.height <= start.viewport * 0.6, `the ${name} list is ${l.height}px high in a ${start.viewport}px panel`);
+      }
+      // The mouse wheel over the quotes scrolls the quotes only.
+      await resetScroll('.quote-list');
+      let before = await geometry();
+      const quotesBox = await frame.locator('.quote-list').boundingBox(); // in the page's viewport
+      await page.mouse.move(quotesBox.x + quotesBox.width / 2, quotesBox.y + quotesBox.height / 2);
+      await page.mouse.wheel(0, 300);
+      await frame.waitForFunction(() => document.querySelector('.quote-list').scrollTop > 0);
+      let now = await geometry();
+      assert.equal(now.content, before.content, 'the wheel over the quotes scrolled the panel');
+      assert.equal(now.entities.top, before.entities.top, 'the wheel over the quotes scrolled the entities');
+      assert.equal(now.quotesHead, before.quotesHead, 'the quotes heading moved');
+      assert.equal(now.bar, start.bar);
+      // The keyboard scrolls the entity list (a tab stop of its own): End goes to its bottom.
+      await resetScroll('.entity-list');
+      before = await geometry();
+      await frame.locator('.entity-list').focus();
+      await page.keyboard.press('End');
+      await frame.waitForFunction(() => {
+        const l = document.querySelector('.entity-list');
+        return l.scrollTop > 0 && Math.abs(l.scrollTop + l.clientHeight - l.scrollHeight) <= 1;
       });
-      assert.ok(scroll.scrollable, 'the long panel does not scroll');
+      now = await geometry();
+      assert.equal(now.content, before.content, 'End in the entities scrolled the panel');
+      assert.equal(now.quotes.top, before.quotes.top, 'End in the entities scrolled the quotes');
+      assert.equal(now.bar, start.bar);
+      // The very last chip can be reached and used; the header stays in view.
       const last = frame.locator('button.chip').last();
       await last.click();
       await page.waitForFunction(() => CSS.highlights.has('lede-focus'));
-      assert.equal(await frame.evaluate(() => document.querySelector('.bar').getBoundingClientRect().top), scroll.bar);
+      assert.equal((await geometry()).bar, start.bar);
       // Highlights cover every mention of every type.
       const painted = await page.evaluate(() => ['lede-person', 'lede-org', 'lede-place'].map((n) => CSS.highlights.get(n)?.size ?? 0));
       assert.ok(painted.every((n) => n >= 40), painted.join(','));
