@@ -1,20 +1,38 @@
 #!/usr/bin/env python3
 """Print Lede's quality scores with the project's scorers, in one command.
 
-usage: scripts/score.py [--shared ../shared] [--lede target/release/lede] [--out out/score] [-v]
+usage: scripts/score.py [--shared ../shared] [--lede target/release/lede] [--out out/score] [-v] [--write-docs]
 
   * body extraction on corpus/aeb-dev with tools/score_aeb.py (the CLI's `body` as `articleBody`);
   * headline, quotes and entities on gold/dev with tools/score_nlp.py (all articles, then English only);
   * summary bullets with scripts/score_bullets.py: detection of the page's own summary, and ROUGE of the
     key points on the same pages with that summary removed, beside Lead-3 and TextRank.
+With --write-docs, the measured figures in docs/quality.md are rewritten from this run: every
+`<!--m:KEY-->value<!--/m-->` there gets the value of KEY (see `figures()`); the rest of the file (reference
+and peer figures, explanations) is fixed text. A KEY this run did not measure is an error.
 Gold ids map to pages: aeb-<12 hex> -> corpus/aeb-dev/html/<hex>*.html.gz, seed-scmp -> the bundled
 sample, any other id -> corpus/readability/<id>/source.html.
 """
-import argparse, glob, gzip, json, os, subprocess, sys
+import argparse, glob, gzip, json, os, re, subprocess, sys
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(ROOT, 'tests/fixtures/sample/xi-putin-summit.html')
+
+
+TRANSCRIPT = []  # stdout of every scorer run, for --write-docs
+
+
+def tool(args):
+    """Run a scorer, print its output and keep it for --write-docs."""
+    out = subprocess.run(args, capture_output=True, text=True)
+    sys.stdout.write(out.stdout)
+    sys.stderr.write(out.stderr)
+    sys.stdout.flush()
+    if out.returncode != 0:
+        raise SystemExit(f'{args[1]} failed ({out.returncode})')
+    TRANSCRIPT.append(out.stdout)
+    return out.stdout
 
 
 def run_lede(lede, page):
@@ -43,6 +61,7 @@ def readability(a, tools):
     artefacts = json.load(open(os.path.join(ROOT, 'tests/data/readability-artefacts.json'), encoding='utf-8'))['pages']
     f1s, heads, bylines, langs, dirs_ok, not_found = [], [], [], [], [], []
     heads_fixed, bylines_fixed = [], []
+    published, pub_same = [], []
     misses = []
     for d, r in zip(dirs, res):
         meta = json.load(open(os.path.join(d, 'expected-metadata.json'), encoding='utf-8'))
@@ -73,14 +92,70 @@ def readability(a, tools):
             langs.append((r['lang'] or '').lower() == meta['lang'].lower())
         if meta.get('dir'):
             dirs_ok.append(r['dir'] == meta['dir'])
+        if r.get('published'):
+            published.append(bool(ISO_DATE.match(r['published'])))
+        if meta.get('publishedTime'):
+            # the page states a date Readability found: Lede gives the same day, as ISO 8601
+            pub_same.append(bool(r.get('published')) and r['published'][:10] == meta['publishedTime'][:10])
+            if not pub_same[-1]: misses.append(f'  published {name}: {r.get("published")!r} vs {meta["publishedTime"]!r}')
     pct = lambda xs: f'{100 * sum(xs) / len(xs):.1f}% of {len(xs)}' if xs else 'n/a'
     print(f'body F1 {sum(f1s) / len(f1s):.3f} over {len(f1s)} readerable pages; '
           f'no-article said on {pct(not_found)} non-readerable pages')
     print(f'headline exact {pct(heads)}; byline {pct(bylines)}; lang {pct(langs)}; dir {pct(dirs_ok)}')
     print(f'with the recorded Readability artefacts corrected (tests/data/readability-artefacts.json): '
           f'headline {pct(heads_fixed)}; byline {pct(bylines_fixed)}')
+    print(f'published: ISO 8601 on {sum(published)} of {len(published)} pages where Lede gives a date; '
+          f'same day as Readability on {pct(pub_same)} pages where it found one')
     if a.verbose:
         print('\n'.join(misses))
+    share = lambda xs: f'{100 * sum(xs) / len(xs):.1f} %'
+    return {
+        'rd.body_f1': f'{sum(f1s) / len(f1s):.3f}', 'rd.readerable': str(len(f1s)),
+        'rd.no_article': f'{sum(not_found)} of {len(not_found)}',
+        'rd.headline': f'{share(heads)} of {len(heads)}', 'rd.headline_fixed': share(heads_fixed),
+        'rd.byline': f'{share(bylines)} of {len(bylines)}', 'rd.byline_fixed': share(bylines_fixed),
+        'rd.lang': share(langs), 'rd.dir': share(dirs_ok), 'rd.lang_n': str(len(langs)), 'rd.dir_n': str(len(dirs_ok)),
+        'rd.published_iso': f'{sum(published)} of {len(published)}',
+        'rd.published_same': f'{sum(pub_same)} of {len(pub_same)}',
+    }
+
+
+ISO_DATE = re.compile(r'^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$')
+
+
+def figures(transcript, rd):
+    """The measured values docs/quality.md shows, by key, read from the scorers' output."""
+    aeb, nlp_all, nlp_en, bullets = transcript
+    v = dict(rd)
+    m = re.search(r'precision ([\d.]+)\s+recall ([\d.]+)\s+f1 ([\d.]+)\s+accuracy ([\d.]+)', aeb)
+    v.update({'aeb.precision': m[1], 'aeb.recall': m[2], 'aeb.f1': m[3], 'aeb.exact': m[4]})
+    for pre, out in (('all', nlp_all), ('en', nlp_en)):
+        for k in ('typed', 'untyped', 'PERSON', 'ORG', 'PLACE'):
+            v[f'{pre}.entity_{k}'] = re.search(rf'entity {k}\s+P=[\d.]+ R=[\d.]+ F1=([\d.]+)', out)[1]
+        m = re.search(r'quotes\s+P=[\d.]+ R=[\d.]+ F1=([\d.]+).*speaker acc ([\d.]+|n/a)', out)
+        v[f'{pre}.quote_f1'], v[f'{pre}.speaker'] = m[1], m[2]
+        m = re.search(r'headline acc ([\d.]+)', out)
+        if m: v[f'{pre}.headline'] = m[1]
+        m = re.search(r'bullets P=([\d.]+) R=([\d.]+)', out)
+        if m: v[f'{pre}.bullets_p'], v[f'{pre}.bullets_r'] = m[1], m[2]
+    m = re.search(r'page summary detection .*?P=([\d.]+) R=([\d.]+)', bullets)
+    v['bul.detect_p'], v['bul.detect_r'] = m[1], m[2]
+    for label, key in (('Lede', 'lede'), ('Lead-3', 'lead3'), ('TextRank alone', 'textrank')):
+        m = re.search(rf'^  {re.escape(label)}\s+R1 ([\d.]+)\s+R2 ([\d.]+)\s+RL ([\d.]+)', bullets, re.M)
+        v[f'bul.{key}_r1'], v[f'bul.{key}_r2'], v[f'bul.{key}_rl'] = m[1], m[2], m[3]
+    return v
+
+
+def write_docs(values):
+    """Rewrite the `<!--m:KEY-->…<!--/m-->` figures of docs/quality.md with this run's values."""
+    path = os.path.join(ROOT, 'docs/quality.md')
+    text = open(path, encoding='utf-8').read()
+    unknown = sorted(set(re.findall(r'<!--m:([\w.]+)-->', text)) - set(values))
+    if unknown:
+        raise SystemExit(f'--write-docs: docs/quality.md asks for figures this run did not measure: {unknown}')
+    new = re.sub(r'<!--m:([\w.]+)-->.*?<!--/m-->', lambda m: f'<!--m:{m[1]}-->{values[m[1]]}<!--/m-->', text)
+    open(path, 'w', encoding='utf-8').write(new)
+    print(f'\ndocs/quality.md: {len(re.findall("<!--m:", new))} figures written')
 
 
 def main():
@@ -89,6 +164,7 @@ def main():
     ap.add_argument('--lede', default=os.path.join(ROOT, 'target/release/lede'))
     ap.add_argument('--out', default=os.path.join(ROOT, 'out/score'))
     ap.add_argument('-v', '--verbose', action='store_true')
+    ap.add_argument('--write-docs', action='store_true', help="rewrite docs/quality.md's measured figures")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     tools = os.path.join(a.shared, 'tools')
@@ -101,12 +177,12 @@ def main():
     pred_path = os.path.join(a.out, 'aeb-pred.json')
     json.dump(pred, open(pred_path, 'w'), ensure_ascii=False)
     print('== body extraction, aeb-dev (score_aeb.py)', flush=True)
-    subprocess.run([sys.executable, os.path.join(tools, 'score_aeb.py'), pred_path,
-                    os.path.join(a.shared, 'corpus/aeb-dev/ground-truth.json')], check=True)
+    tool([sys.executable, os.path.join(tools, 'score_aeb.py'), pred_path,
+          os.path.join(a.shared, 'corpus/aeb-dev/ground-truth.json')])
 
     # ---- readability corpus: body against expected.html, headline, byline, lang, dir
     print('\n== readability corpus: body (shingle F1 vs expected.html, readerable pages), metadata', flush=True)
-    readability(a, tools)
+    rd = readability(a, tools)
 
     # ---- gold NLP
     gold_dir = os.path.join(a.shared, 'gold/dev')
@@ -123,14 +199,16 @@ def main():
         json.dump(run_lede(a.lede, page), open(os.path.join(pred_dir, gid + '.json'), 'w'), ensure_ascii=False)
     extra = ['-v'] if a.verbose else []
     print('\n== quotes, entities, headline: gold/dev, all languages (score_nlp.py)', flush=True)
-    subprocess.run([sys.executable, os.path.join(tools, 'score_nlp.py'), pred_dir, gold_dir] + extra, check=True)
+    tool([sys.executable, os.path.join(tools, 'score_nlp.py'), pred_dir, gold_dir] + extra)
     print('\n== gold/dev, English articles', flush=True)
-    subprocess.run([sys.executable, os.path.join(tools, 'score_nlp.py'), pred_dir, gold_dir, '--lang', 'en'], check=True)
+    tool([sys.executable, os.path.join(tools, 'score_nlp.py'), pred_dir, gold_dir, '--lang', 'en'])
 
     # ---- summary bullets: the page's own summary detected, key points against it (scripts/score_bullets.py)
     print('\n== summary bullets: tests/data/page-summaries.json (score_bullets.py)', flush=True)
-    subprocess.run([sys.executable, os.path.join(ROOT, 'scripts/score_bullets.py'), '--shared', a.shared,
-                    '--lede', a.lede] + extra, check=True)
+    tool([sys.executable, os.path.join(ROOT, 'scripts/score_bullets.py'), '--shared', a.shared,
+          '--lede', a.lede] + extra)
+    if a.write_docs:
+        write_docs(figures(TRANSCRIPT, rd))
 
 
 if __name__ == '__main__':

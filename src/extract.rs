@@ -1655,7 +1655,10 @@ pub fn clean_title(title: &str, site: Option<&str>) -> String {
 /// `guess_seps`: the separators after which a short last segment may still be guessed to be the
 /// site's name (after one guess, only the same separator again: "Headline | Section | Site").
 fn strip_site(title: &str, site: Option<&str>, guess_seps: &[&str]) -> String {
-    const SEPS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
+    // " @ " joins a blog post's title to its blog's name ("Post @ Blog"): cut only at the site's name
+    const SEPS: &[&str] = &[
+        " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", " @ ",
+    ];
     for sep in SEPS {
         if let Some(pos) = title.rfind(sep) {
             let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
@@ -1939,6 +1942,17 @@ mod tests {
         assert_eq!(
             clean_title("Get your code covered today | Code | Jane Doe", None),
             "Get your code covered today"
+        );
+        assert_eq!(
+            clean_title(
+                "Autumn leaves at the camp (2) @ Steven's Home",
+                Some("Steven's Home")
+            ),
+            "Autumn leaves at the camp (2)"
+        );
+        assert_eq!(
+            clean_title("Meet the team @ the harbour today", Some("Harbour News")),
+            "Meet the team @ the harbour today"
         );
     }
 
