@@ -64,7 +64,7 @@ api.action.onClicked.addListener(async (tab) => {
 // tab until it navigates.
 api.runtime.onMessage.addListener((msg, sender) => {
   if (msg?.type === 'lede-unsupported' && sender.id === api.runtime.id && sender.tab?.id) {
-    markUnsupported(sender.tab.id, 'not an HTML page (an image or document on its own): nothing to summarise');
+    markUnsupported(sender.tab.id, 'this document has no element to show the panel in: nothing to summarise');
     return;
   }
   if (msg?.type === 'lede-opened' && sender.id === api.runtime.id && sender.tab?.id) {

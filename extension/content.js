@@ -2,7 +2,8 @@
 //
 // Injected (after snapshot.js) on every toolbar click; a second click while the panel is open closes
 // it. It never changes the page's DOM outside its own host element, which sits on <html> (not
-// <body>) inside a *closed* shadow root, so page scripts see `host.shadowRoot === null`.
+// <body>; in an SVG document, a <foreignObject> on the root <svg>) and holds the panel in a *closed*
+// shadow root, so page scripts see `shadowRoot === null`.
 //
 // The analysis runs in the panel (an extension page), not here: Chromium refuses to compile
 // WebAssembly in a content script on pages whose CSP lacks 'wasm-unsafe-eval'.
@@ -20,9 +21,9 @@
     return;
   }
 
-  if (!(document.documentElement instanceof HTMLElement)) {
-    // An SVG or XML document (an image opened on its own): HTML is not rendered in it, so there is
-    // no panel to show. The background says so on the toolbar button instead.
+  if (!document.documentElement) {
+    // A document without a root element: nowhere to put the panel. The background says so on the
+    // toolbar button instead.
     Promise.resolve(api.runtime.sendMessage({ type: 'lede-unsupported' })).catch(() => {});
     return;
   }
@@ -66,16 +67,37 @@
   ).join('');
   // Where the keyboard was before the panel took it: Esc and Close give it back.
   const previousFocus = document.activeElement;
-  const host = document.createElement('lede-panel');
+  const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  /** An HTML element, also in an XML document (an SVG image, an XML feed), where `createElement`
+   * would make a namespace-less element that neither renders as HTML nor takes a shadow root. */
+  const htmlElement = (name) => document.createElementNS(XHTML_NS, name);
+  // `panelElement` holds the closed shadow root with the panel iframe. `host` is the one element
+  // added to the page: the panel element itself, on the root element (<html>, or the root of any
+  // other XML document), or, in an SVG document, where HTML renders only inside <foreignObject>, a
+  // <foreignObject> around it.
+  const panelElement = htmlElement('lede-panel');
+  const svgRoot = document.documentElement instanceof SVGSVGElement ? document.documentElement : null;
+  const host = svgRoot ? document.createElementNS(SVG_NS, 'foreignObject') : panelElement;
+  if (svgRoot) {
+    host.setAttribute('width', '1');
+    host.setAttribute('height', '1');
+    host.append(panelElement);
+  }
+  // Outside HTML the panel is drawn in the top layer, as a manual popover (which closes none of the
+  // page's popovers): a root <svg> clips what it draws to its own box (often smaller than the window)
+  // and scales it by its viewBox, and other XML roots may lay out their children anywhere.
+  const inTopLayer = !(document.documentElement instanceof HTMLElement) && 'popover' in panelElement;
+  if (inTopLayer) panelElement.popover = 'manual';
   const { snapshot, textNodes } = ledeSnapshot(host);
   const snapshotJson = JSON.stringify(snapshot);
   // Timings for the panel's `ledeTimings` (scripts/browser-bench.mjs reads them there); nothing is
   // recorded in the page. Times in ms; `*At` values are epoch ms (performance.timeOrigin + now()).
   const timing = { snapshotMs: performance.now() - startedAt, blockMs: 0, sentAt: 0 };
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = panelElement.attachShadow({ mode: 'closed' });
   styleShadow(shadow, HOST_CSS);
 
-  const frame = document.createElement('iframe');
+  const frame = htmlElement('iframe');
   const panelUrl = new URL(api.runtime.getURL('panel.html'));
   panelUrl.searchParams.set('nonce', nonce);
   if (Number.isInteger(globalThis.ledeTabId)) panelUrl.searchParams.set('tab', globalThis.ledeTabId);
@@ -104,7 +126,7 @@
       sheet.replaceSync(css);
       root.adoptedStyleSheets = [sheet];
     } catch {
-      const style = document.createElement('style');
+      const style = htmlElement('style');
       style.textContent = css;
       root.append(style);
     }
@@ -253,7 +275,7 @@
     } catch {
       // already gone
     }
-    const hadFocus = document.activeElement === host;
+    const hadFocus = document.activeElement === panelElement;
     host.remove();
     delete globalThis.ledeState;
     // Give the keyboard back to what had it before the panel opened (when the panel still has it).
@@ -271,5 +293,6 @@
   window.addEventListener('scroll', recheckHighlights, { capture: true, passive: true });
   globalThis.ledeState = { close };
   document.documentElement.append(host);
+  if (inTopLayer) panelElement.showPopover();
   timing.blockMs = performance.now() - startedAt;
 })();

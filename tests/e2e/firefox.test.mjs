@@ -62,6 +62,33 @@ const READ_CLIPBOARD = `
   return data.value.QueryInterface(Ci.nsISupportsString).data;
 `;
 
+/** An SVG image opened on its own: a root <svg> smaller than the window, which clips to its box. */
+const SVG_PAGE = {
+  path: '/chart.svg',
+  body:
+    '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><title>A chart</title>' +
+    '<text x="10" y="50">Sales rose by four per cent in the quarter.</text></svg>',
+  headers: { 'content-type': 'image/svg+xml' },
+};
+
+/** Other documents that are not HTML: an XML feed (shown by the browser's XML viewer), an XML
+ * document styled by its own CSS, a plain text page. */
+const OTHER_PAGES = {
+  'XML feed': {
+    path: '/feed.xml',
+    body:
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><item>' +
+      '<title>Harbour plan approved</title><description>The council approved it.</description></item></channel></rss>',
+    headers: { 'content-type': 'application/xml' },
+  },
+  'styled XML': {
+    path: '/styled.xml',
+    body: '<?xml version="1.0"?><?xml-stylesheet type="text/css" href="/doc.css"?><doc><p>Styled XML text.</p></doc>',
+    headers: { 'content-type': 'application/xml' },
+  },
+  'plain text': { path: '/notes.txt', body: 'Some notes.\nA second line.', headers: { 'content-type': 'text/plain' } },
+};
+
 const HEADLINE = 'Xi-Putin summit yields united stand on Taiwan and Nato';
 const BULLETS = [
   'China and Russia voice opposition to expansion of US-led security alliance in Europe',
@@ -158,9 +185,12 @@ describe('Firefox ESR', { skip }, () => {
 
   before(async () => {
     assertBuilt();
-    server = await serve(
-      Object.fromEntries(Object.values(PAGES).map((p) => [p.path, { body: SAMPLE, headers: p.headers }])),
-    );
+    server = await serve({
+      ...Object.fromEntries(Object.values(PAGES).map((p) => [p.path, { body: SAMPLE, headers: p.headers }])),
+      [SVG_PAGE.path]: SVG_PAGE,
+      ...Object.fromEntries(Object.values(OTHER_PAGES).map((p) => [p.path, p])),
+      '/doc.css': { body: 'doc, p { display: block; margin: 1em }', headers: { 'content-type': 'text/css' } },
+    });
     const port = await freePort();
     driver = spawn(GECKODRIVER, ['--port', String(port), '--allow-system-access'], { stdio: 'ignore' });
     base = `http://127.0.0.1:${port}`;
@@ -292,6 +322,38 @@ describe('Firefox ESR', { skip }, () => {
       await waitFor("return !document.querySelector('html > lede-panel')");
       assert.equal(await exec('return CSS.highlights.size'), 0);
       assert.deepEqual(await exec(dom), before);
+    });
+  }
+
+  it('shows the panel and its message on an SVG document, adding only its host', async () => {
+    await wd('POST', '/url', { url: server.origin + SVG_PAGE.path });
+    const dom = 'return document.documentElement.outerHTML';
+    const before = await exec(dom);
+    await clickAction(addonId);
+    await waitFor("return document.querySelector('svg > foreignObject > lede-panel') !== null");
+    // drawn over the window (the top layer), not clipped to the 200 × 100 px <svg>
+    await waitFor("return document.elementFromPoint(innerWidth - 100, 200)?.localName === 'lede-panel'");
+    await enterPanel();
+    const notice = await exec("return document.querySelector('.notice')?.textContent ?? ''");
+    assert.ok(notice.trim().length > 10, `no notice: ${notice}`);
+    await wd('POST', '/frame/parent', {});
+    await clickAction(addonId);
+    await waitFor("return !document.querySelector('lede-panel')");
+    assert.equal(await exec(dom), before);
+  });
+
+  for (const [name, spec] of Object.entries(OTHER_PAGES)) {
+    it(`shows the panel and its message on a ${name} page`, async () => {
+      await wd('POST', '/url', { url: server.origin + spec.path });
+      await clickAction(addonId);
+      await waitFor("return document.querySelector('lede-panel') !== null");
+      await waitFor("return document.elementFromPoint(innerWidth - 100, 200)?.localName === 'lede-panel'", { timeout: 5000 });
+      await enterPanel();
+      const notice = await exec("return document.querySelector('.notice')?.textContent ?? ''");
+      assert.ok(notice.trim().length > 10, `no notice: ${notice}`);
+      await wd('POST', '/frame/parent', {});
+      await clickAction(addonId);
+      await waitFor("return !document.querySelector('lede-panel')");
     });
   }
 });
