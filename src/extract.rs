@@ -1541,6 +1541,69 @@ fn visible_byline(snap: &Snapshot, headline: Option<NodeId>) -> Vec<String> {
     Vec::new()
 }
 
+/// Credit cues that open an unmarked byline line, as written (capitalised: "By the numbers" in running
+/// text is lower-case after a full stop only rarely, and "by" inside a sentence is no cue).
+const LINE_CUES: &[&str] = &[
+    "By ",
+    "BY ",
+    "Par ",
+    "Von ",
+    "Por ",
+    "Door ",
+    "Written by ",
+    "作者：",
+    "作者:",
+    "文／",
+    "文/",
+    "记者：",
+    "記者：",
+];
+/// An unmarked byline line has at most this many words ...
+const MAX_CUE_LINE_WORDS: usize = 12;
+/// ... among the first this many text blocks after the headline.
+const CUE_LINE_BLOCKS: usize = 8;
+
+/// A byline line with no byline markup: one of the first text blocks after the displayed headline
+/// that is short and opens with a credit cue ("By Ann Lee and Bo Chan", "Par Ann Lee", "作者：李明"),
+/// where the rest is people's names (two words or more each, or a name in a script without case).
+fn cue_byline(blocks: &[Block], headline: Option<NodeId>) -> Vec<String> {
+    // the displayed headline, else the first <h1>
+    let Some(h) = headline.or_else(|| {
+        blocks
+            .iter()
+            .find(|b| b.heading == Some(1))
+            .map(|b| b.element)
+    }) else {
+        return Vec::new();
+    };
+    blocks
+        .iter()
+        .filter(|b| b.element > h)
+        .take(CUE_LINE_BLOCKS)
+        .filter(|b| {
+            word_count(&b.text) <= MAX_CUE_LINE_WORDS
+                && LINE_CUES.iter().any(|c| b.text.starts_with(c))
+        })
+        .map(|b| split_byline(&b.text))
+        .find(|names| !names.is_empty() && names.iter().all(|n| is_person_shaped(n)))
+        .unwrap_or_default()
+}
+
+/// A person's name by its shape: two words or more, each capitalised or a name particle ("Ann Lee",
+/// "Michiel de Jong"), or a name in a script without case ("李明").
+fn is_person_shaped(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    let uncased = n
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase());
+    uncased
+        || (words.len() >= 2
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w)
+            }))
+}
+
 /// For every node: is it inside site navigation (`<nav>`, `<menu>`, `role=navigation`, or an
 /// element below `<body>` whose class or id starts or ends in "nav": "globalNav", "navbar",
 /// "site-navigation"; a page-wide modifier such as `<body class="mobile-nav-from-left">` is none)?
@@ -1746,7 +1809,12 @@ const BYLINE_META_KEYS: &[&str] = &[
 /// with it: several authors), else the byline shown on the page ([`visible_byline`]); only then an
 /// outlet or collective the metadata declares as author ("BBC News"), and last `twitter:creator`
 /// when it is a name rather than a handle.
-fn byline(snap: &Snapshot, ld: Option<&Value>, headline: Option<NodeId>) -> Vec<String> {
+fn byline(
+    snap: &Snapshot,
+    ld: Option<&Value>,
+    headline: Option<NodeId>,
+    blocks: &[Block],
+) -> Vec<String> {
     let ld_vals = ld
         .and_then(|v| v.get("author"))
         .map(names_of)
@@ -1765,6 +1833,9 @@ fn byline(snap: &Snapshot, ld: Option<&Value>, headline: Option<NodeId>) -> Vec<
     }
     if names.is_empty() {
         names = visible_byline(snap, headline);
+    }
+    if names.is_empty() {
+        names = cue_byline(blocks, headline);
     }
     if names.is_empty() {
         let declared = ld_vals.iter().chain(meta_vals.iter().flatten());
@@ -1833,7 +1904,7 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
             .or_else(|| h1.map(|b| b.text.clone())),
     };
 
-    let byline = byline(snap, ld.as_ref(), headline_node);
+    let byline = byline(snap, ld.as_ref(), headline_node, blocks);
 
     let published = published_date(snap, ld.as_ref());
 
@@ -2198,6 +2269,21 @@ mod tests {
             .as_deref(),
             Some("2019-11-19T11:21:08+00:00")
         );
+    }
+
+    #[test]
+    fn unmarked_credit_line_under_the_headline_is_the_byline() {
+        let page = |line: &str| {
+            let html = format!(
+                "<body><article><h1>Harbour plan approved after two years</h1><p>{line}</p><p>{PARA}</p></article></body>"
+            );
+            extract(&snap(&html)).meta.byline
+        };
+        assert_eq!(page("By Ann Lee and Bo Chan"), vec!["Ann Lee", "Bo Chan"]);
+        assert_eq!(page("Par Ann Lee, à Oslo"), vec!["Ann Lee"]);
+        // running text and a one-word "name" are no byline
+        assert!(page("By Tuesday the council had voted.").is_empty());
+        assert!(page("By Tuesday").is_empty());
     }
 
     #[test]
