@@ -19,6 +19,26 @@ fn main() {
             .iter()
             .any(|p| p.element == b.element && p.text == b.text);
         let inside = main.is_some_and(|m| b.element == m || snap.is_descendant(b.element, m));
+        // LEDE_DEBUG_PATH=N: the block's N nearest ancestors as tag.class
+        let depth: usize = std::env::var("LEDE_DEBUG_PATH")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        if depth > 0 {
+            let path: Vec<String> = snap
+                .ancestors(b.element)
+                .take(depth)
+                .map(|a| {
+                    let n = &snap.nodes[a as usize];
+                    format!(
+                        "{}.{}",
+                        n.tag,
+                        n.id_class().chars().take(24).collect::<String>()
+                    )
+                })
+                .collect();
+            println!("          ^ {}", path.join(" < "));
+        }
         println!(
             "{} {} {:>5} {:<10} {}",
             if kept { "K" } else { " " },
