@@ -237,12 +237,13 @@ fn title_case(w: &str) -> String {
 impl Gazetteers {
     /// Is this surface a known place, also written "U.S." or in capitals?
     fn is_place(&self, s: &str) -> bool {
+        // (the other spellings are built only when they differ: these look-ups run per token)
         self.places.contains(s)
-            || self.places.contains(&s.replace('.', ""))
+            || (s.contains('.') && self.places.contains(&s.replace('.', "")))
             || (is_all_caps(s) && s.len() > 3 && self.places.contains(&title_words(s)))
     }
     fn is_org(&self, s: &str) -> bool {
-        self.orgs.contains(s) || self.orgs.contains(&s.replace('.', ""))
+        self.orgs.contains(s) || (s.contains('.') && self.orgs.contains(&s.replace('.', "")))
     }
 }
 

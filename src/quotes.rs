@@ -15,6 +15,83 @@
 use crate::entities::MentionAt;
 use crate::summary::{EntityType, Quote};
 use crate::text::{sentences, Para};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The article's mentions, normalised and indexed once per article, so that resolving a speaker
+/// costs a few hash look-ups and a binary search instead of a pass over every mention (which made
+/// pages with thousands of quotes quadratic).
+struct Mentions<'a> {
+    /// In (paragraph, start) order.
+    all: &'a [MentionAt],
+    /// Indices into `all` by the lower-cased mention text, each list in `all` order.
+    by_lower: HashMap<String, Vec<usize>>,
+    /// Indices by the mention text compared without case and periods ([`norm`]).
+    by_norm: HashMap<String, Vec<usize>>,
+    /// The first index whose entity name has this [`norm`] key.
+    first_by_entity: HashMap<String, usize>,
+    /// Indices of the person mentions, in `all` order.
+    persons: Vec<usize>,
+}
+
+/// A name compared without case and periods ("C. Eugene Steuerle" = "c eugene steuerle").
+fn norm(s: &str) -> String {
+    s.to_lowercase().replace('.', "")
+}
+
+impl<'a> Mentions<'a> {
+    /// Index `all`, which must be in (paragraph, start) order (as [`crate::entities::find_entities_at`]
+    /// returns them).
+    fn new(all: &'a [MentionAt]) -> Mentions<'a> {
+        debug_assert!(all.is_sorted_by_key(|m| (m.para, m.start)));
+        let mut by_lower: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_norm: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut first_by_entity: HashMap<String, usize> = HashMap::new();
+        let mut persons = Vec::new();
+        for (i, m) in all.iter().enumerate() {
+            by_lower.entry(m.text.to_lowercase()).or_default().push(i);
+            by_norm.entry(norm(&m.text)).or_default().push(i);
+            first_by_entity.entry(norm(&m.entity)).or_insert(i);
+            if m.kind == EntityType::Person {
+                persons.push(i);
+            }
+        }
+        Mentions {
+            all,
+            by_lower,
+            by_norm,
+            first_by_entity,
+            persons,
+        }
+    }
+
+    /// The number of mentions before position `at` (paragraph, byte).
+    fn before(&self, at: (usize, usize)) -> usize {
+        self.all.partition_point(|m| (m.para, m.start) < at)
+    }
+
+    /// The index range of the mentions in paragraph `para`.
+    fn in_para(&self, para: usize) -> Range<usize> {
+        let a = self.all.partition_point(|m| m.para < para);
+        let b = a + self.all[a..].partition_point(|m| m.para == para);
+        a..b
+    }
+
+    /// The mentions of paragraph `para`, in order.
+    fn of_para(&self, para: usize) -> &'a [MentionAt] {
+        &self.all[self.in_para(para)]
+    }
+
+    /// Indices of the mentions whose lower-cased text starts `s` (`s.starts_with(text)`), in no
+    /// particular order.
+    fn prefixes_of<'s>(&'s self, s: &'s str) -> impl Iterator<Item = usize> + 's {
+        s.char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .filter_map(move |e| self.by_lower.get(&s[..e]))
+            .flatten()
+            .copied()
+    }
+}
 
 /// Cue verbs of attribution (English and French), lower-case.
 const CUE_VERBS: crate::text::WordList = crate::text::WordList("said says say told tells added adds wrote writes asked asks explained explains noted notes stated states declared insisted argued argues warned warns recalled recalls continued replied responded tweeted posted announced claimed claims acknowledged admitted suggested commented concluded remarked urged cautioned confirmed maintained stressed emphasised emphasized observed predicted pointed conceded quoted saying according explique affirme déclare dit ajoute estime souligne indique raconte précise assure selon lance poursuit répond confie testified warning saying stating adding noting arguing insisting declaring writing déclaré ajouté expliqué affirmé estimé souligné indiqué raconté précisé assuré lancé répondu confié écrit martèle reconnaît avertit sagte sagt erklärte betonte laut dijo afirmó explicó señaló según detto dichiarato spiegato secondo zei zegt aldus volgens disse afirmou segundo");
@@ -615,7 +692,8 @@ fn before_quote(head: &str) -> Option<Who> {
 }
 
 /// Resolve a speaker phrase to an entity name.
-fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt], paras: &[Para]) -> Option<String> {
+fn resolve(who: Who, at: (usize, usize), mentions: &Mentions, paras: &[Para]) -> Option<String> {
+    let all = mentions.all;
     match who {
         Who::Unnamed | Who::Subject => None,
         Who::Lead(phrase) => {
@@ -629,21 +707,23 @@ fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt], paras: &[Para])
                     }
                 }
             }
+            // the longest mention that starts the phrase (the last of equally long ones)
             let named = mentions
-                .iter()
-                .filter(|m| m.kind != EntityType::Place)
-                .filter(|m| rest.starts_with(&m.text.to_lowercase()))
-                .max_by_key(|m| m.text.len());
-            // "according to his aunt, Jane Starner": a person named in apposition
+                .prefixes_of(rest)
+                .filter(|&i| all[i].kind != EntityType::Place)
+                .max_by_key(|&i| (all[i].text.len(), i));
+            // "according to his aunt, Jane Starner": a person named in apposition (the last one
+            // named before the quote)
             let appositive = || {
-                mentions
-                    .iter()
-                    .filter(|m| m.kind == EntityType::Person && (m.para, m.start) < at)
-                    .filter(|m| rest.contains(&format!(", {}", m.text.to_lowercase())))
-                    .max_by_key(|m| (m.para, m.start))
+                rest.match_indices(", ")
+                    .flat_map(|(p, _)| mentions.prefixes_of(&rest[p + 2..]))
+                    .filter(|&i| {
+                        all[i].kind == EntityType::Person && (all[i].para, all[i].start) < at
+                    })
+                    .max_by_key(|&i| (all[i].para, all[i].start, i))
             };
             match named.or_else(appositive) {
-                Some(m) => Some(m.entity.clone()),
+                Some(i) => Some(all[i].entity.clone()),
                 None => {
                     let words: Vec<&str> = phrase.split_whitespace().collect();
                     let who = adjacent(who_from(&words))?;
@@ -653,37 +733,43 @@ fn resolve(who: Who, at: (usize, usize), mentions: &[MentionAt], paras: &[Para])
         }
         Who::Description(words) => description_antecedent(&words, at, mentions, paras),
         Who::Pronoun => pronoun_antecedent(at, mentions, paras),
-        Who::It => mentions
+        Who::It => all[..mentions.before(at)]
             .iter()
-            .filter(|m| m.kind == EntityType::Org && (m.para, m.start) < at && m.para + 1 >= at.0)
-            .max_by_key(|m| (m.para, m.start))
+            .rev()
+            .take_while(|m| m.para + 1 >= at.0)
+            .find(|m| m.kind == EntityType::Org)
             .map(|m| m.entity.clone()),
         Who::Adjacent(name) => resolve(Who::Named(name.clone()), at, mentions, paras)
             .or_else(|| plausible_name(&name).then_some(name)),
         Who::Named(name) => {
             // compared without periods: the phrase lost them ("C Eugene Steuerle")
-            let norm = |s: &str| s.to_lowercase().replace('.', "");
             let key = norm(&name);
-            let found = mentions
-                .iter()
-                .find(|m| norm(&m.text) == key || norm(&m.entity) == key)
+            let exact = mentions.by_norm.get(&key).and_then(|v| v.first().copied());
+            let entity = mentions.first_by_entity.get(&key).copied();
+            let first_in = |keys: Vec<&str>, kind_ok: &dyn Fn(EntityType) -> bool| {
+                keys.into_iter()
+                    .filter_map(|k| mentions.by_norm.get(k))
+                    .filter_map(|v| v.iter().copied().find(|&i| kind_ok(all[i].kind)))
+                    .min()
+            };
+            let found = exact
+                .into_iter()
+                .chain(entity)
+                .min()
                 .or_else(|| {
                     // "Foreign Minister Wang Yi": the mention is the tail of the phrase
-                    mentions.iter().find(|m| {
-                        key.ends_with(&format!(" {}", norm(&m.text))) && m.kind != EntityType::Place
-                    })
+                    let tails = key.match_indices(' ').map(|(p, _)| &key[p + 1..]).collect();
+                    first_in(tails, &|k| k != EntityType::Place)
                 })
                 .or_else(|| {
                     // "Callum Reid of Fife": a person's name at the head of the phrase
-                    mentions.iter().find(|m| {
-                        key.starts_with(&format!("{} ", norm(&m.text)))
-                            && m.kind == EntityType::Person
-                    })
+                    let heads = key.match_indices(' ').map(|(p, _)| &key[..p]).collect();
+                    first_in(heads, &|k| k == EntityType::Person)
                 });
             // a single capitalised word that is no entity ("In", "There") names nobody; a full
             // name the entity finder missed is still a name
             found
-                .map(|m| m.entity.clone())
+                .map(|i| all[i].entity.clone())
                 .or_else(|| name.contains(' ').then_some(name))
         }
     }
@@ -698,12 +784,15 @@ const ORG_NOUNS: crate::text::WordList = crate::text::WordList("group company fi
 /// Documents whose words are their author's ("the report states" → who wrote the report).
 const DOCUMENT_NOUNS: crate::text::WordList = crate::text::WordList("report study survey analysis review audit research poll paper filing complaint lawsuit indictment ruling judgment judgement letter memo book");
 
-/// The lower-case words of `text`.
-fn lower_words(text: &str) -> Vec<String> {
+/// The words of `text` (alphanumeric runs with hyphens), as [`lower_words`] cuts them.
+fn split_words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+}
+
+/// The lower-case words of `text`.
+fn lower_words(text: &str) -> Vec<String> {
+    split_words(text).map(str::to_lowercase).collect()
 }
 
 /// Does the text right around a mention describe it with `head`? "President Lena Marsh",
@@ -713,16 +802,26 @@ fn lower_words(text: &str) -> Vec<String> {
 fn described_as(m: &MentionAt, paras: &[Para], head: &str) -> bool {
     let text = &paras[m.para].text;
     let before = text[..m.start].trim_end().trim_end_matches(',');
-    if lower_words(before).last().is_some_and(|w| w == head) {
+    // (the last and first words only: lower-casing the whole paragraph per mention was the cost)
+    if split_words(before)
+        .next_back()
+        .is_some_and(|w| w.to_lowercase() == head)
+    {
         return true;
     }
     let after = &text[m.end..];
-    if lower_words(after).first().is_some_and(|w| w == head) && after.starts_with(' ') {
+    if split_words(after)
+        .next()
+        .is_some_and(|w| w.to_lowercase() == head)
+        && after.starts_with(' ')
+    {
         return true;
     }
     after.strip_prefix(", ").is_some_and(|a| {
         let apposition = a.split([',', '.', ';', '(']).next().unwrap_or("");
-        lower_words(apposition).iter().take(5).any(|w| w == head)
+        split_words(apposition)
+            .take(5)
+            .any(|w| w.to_lowercase() == head)
     })
 }
 
@@ -732,16 +831,11 @@ fn described_as(m: &MentionAt, paras: &[Para], head: &str) -> bool {
 fn description_antecedent(
     words: &[String],
     at: (usize, usize),
-    mentions: &[MentionAt],
+    mentions: &Mentions,
     paras: &[Para],
 ) -> Option<String> {
     let head = words.last()?.as_str();
-    let earlier = || {
-        mentions
-            .iter()
-            .rev()
-            .filter(move |m| (m.para, m.start) < at)
-    };
+    let earlier = || mentions.all[..mentions.before(at)].iter().rev();
     if PERSON_NOUNS.contains(&head) {
         return earlier()
             .filter(|m| m.kind == EntityType::Person)
@@ -768,10 +862,11 @@ fn description_antecedent(
 fn document_author(
     noun: &str,
     at: (usize, usize),
-    mentions: &[MentionAt],
+    mentions: &Mentions,
     paras: &[Para],
 ) -> Option<String> {
     for pi in (0..=at.0).rev() {
+        let in_para = mentions.of_para(pi);
         let text = &paras[pi].text;
         let limit = if pi == at.0 { at.1 } else { text.len() };
         for (s, e) in sentences(text).into_iter().rev() {
@@ -783,9 +878,9 @@ fn document_author(
             let Some(n) = word_at(sentence, noun) else {
                 continue;
             };
-            let named: Vec<&MentionAt> = mentions
+            let named: Vec<&MentionAt> = in_para
                 .iter()
-                .filter(|m| m.para == pi && m.start >= s && m.end <= e)
+                .filter(|m| m.start >= s && m.end <= e)
                 .filter(|m| m.kind != EntityType::Place)
                 .collect();
             // "by X" after the noun; "by X’s Y" is Y's
@@ -829,12 +924,13 @@ fn clause_subject(
     para: usize,
     from: usize,
     to: usize,
-    mentions: &[MentionAt],
+    mentions: &Mentions,
     paras: &[Para],
 ) -> Option<String> {
     let named: Vec<&MentionAt> = mentions
+        .of_para(para)
         .iter()
-        .filter(|m| m.para == para && m.start >= from && m.end <= to)
+        .filter(|m| m.start >= from && m.end <= to)
         .filter(|m| m.kind != EntityType::Place)
         .collect();
     let apposition = named.iter().find(|m| {
@@ -868,32 +964,28 @@ fn plausible_name(name: &str) -> bool {
 
 /// He/she: the subject (first person named) of the last sentence before `at` that names a person,
 /// the usual antecedent in news prose ("Wild defenseman Ryan Suter, who joked about Parise’s …").
-fn pronoun_antecedent(
-    at: (usize, usize),
-    mentions: &[MentionAt],
-    paras: &[Para],
-) -> Option<String> {
-    let last = mentions
-        .iter()
-        .filter(|m| m.kind == EntityType::Person && (m.para, m.start) < at)
-        .max_by_key(|m| (m.para, m.start))?;
+fn pronoun_antecedent(at: (usize, usize), mentions: &Mentions, paras: &[Para]) -> Option<String> {
+    let all = mentions.all;
+    let persons = &mentions.persons;
+    let n = persons.partition_point(|&i| (all[i].para, all[i].start) < at);
+    let last = &all[*persons[..n].last()?];
     let (s, e) = sentences(&paras[last.para].text)
         .into_iter()
         .find(|&(s, e)| last.start >= s && last.start < e)
         .unwrap_or((0, last.end));
     mentions
+        .of_para(last.para)
         .iter()
-        .find(|m| {
-            m.kind == EntityType::Person && m.para == last.para && m.start >= s && m.start < e
-        })
+        .find(|m| m.kind == EntityType::Person && m.start >= s && m.start < e)
         .map(|m| m.entity.clone())
 }
 
 /// The last person or organisation named in `para` between `from` and `to` (bytes).
-fn last_named_in(mentions: &[MentionAt], para: usize, from: usize, to: usize) -> Option<String> {
+fn last_named_in(mentions: &Mentions, para: usize, from: usize, to: usize) -> Option<String> {
     mentions
+        .of_para(para)
         .iter()
-        .filter(|m| m.para == para && m.start >= from && m.end <= to && m.kind != EntityType::Place)
+        .filter(|m| m.start >= from && m.end <= to && m.kind != EntityType::Place)
         .max_by_key(|m| m.start)
         .map(|m| m.entity.clone())
 }
@@ -901,6 +993,7 @@ fn last_named_in(mentions: &[MentionAt], para: usize, from: usize, to: usize) ->
 /// Find the quotes of the article. `paras` are headline, bullets and body in reading order;
 /// `mentions` are the entity mentions found in them (for pronoun and alias resolution).
 pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
+    let mentions = &Mentions::new(mentions);
     let mut out = Vec::new();
     let mut prev_para_speaker: Option<String> = None;
     let mut quiet_paras = 0;
@@ -979,8 +1072,9 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
             .map(|f| f.1.clone());
         let indirect = indirect_speaker(text, pi, mentions, paras);
         let names_person = mentions
+            .of_para(pi)
             .iter()
-            .any(|m| m.para == pi && m.kind == EntityType::Person);
+            .any(|m| m.kind == EntityType::Person);
         let has_quotes = found
             .iter()
             .any(|f| word_tokens(&text[f.0.start..f.0.end]) > 3);
@@ -1014,17 +1108,23 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
 /// A quote with no speaker of its own that repeats (part of) another quote — a headline or sub-head
 /// quoting the body, a pull quote — takes that quote's speaker.
 fn speakers_of_repeated_quotes(quotes: &mut [Quote], stated: &[bool]) {
-    let norm = |s: &str| format!(" {} ", crate::text::word_tokens(s).join(" "));
+    let words = |s: &str| format!(" {} ", crate::text::word_tokens(s).join(" "));
+    let wanted = |q: &Quote, stated: bool| !stated && q.speaker.is_none() && !q.fragment;
+    if !quotes.iter().zip(stated).any(|(q, &s)| wanted(q, s)) {
+        return;
+    }
+    // each quote's words once (not once per pair)
+    let normed: Vec<String> = quotes.iter().map(|q| words(&q.text)).collect();
     for i in 0..quotes.len() {
-        if stated[i] || quotes[i].speaker.is_some() || quotes[i].fragment {
+        if !wanted(&quotes[i], stated[i]) {
             continue;
         }
-        let me = norm(&quotes[i].text);
+        let me = &normed[i];
         let source = (0..quotes.len())
             .filter(|&j| j != i && quotes[j].speaker.is_some())
             .find(|&j| {
-                let other = norm(&quotes[j].text);
-                other.contains(&me) || me.contains(&other)
+                let other = &normed[j];
+                other.contains(me.as_str()) || me.contains(other.as_str())
             });
         if let Some(j) = source {
             quotes[i].speaker = quotes[j].speaker.clone();
@@ -1034,23 +1134,20 @@ fn speakers_of_repeated_quotes(quotes: &mut [Quote], stated: &[bool]) {
 
 /// The last person named in this paragraph before `at`, or in the previous paragraph: the speaker of
 /// a quote paragraph that follows the person's introduction.
-fn last_person_before(mentions: &[MentionAt], para: usize, at: usize) -> Option<String> {
-    mentions
+fn last_person_before(mentions: &Mentions, para: usize, at: usize) -> Option<String> {
+    let this = mentions.of_para(para).iter().filter(|m| m.start < at);
+    let before = para.checked_sub(1).map_or(&[][..], |p| mentions.of_para(p));
+    before
         .iter()
+        .chain(this)
         .filter(|m| m.kind == EntityType::Person)
-        .filter(|m| (m.para == para && m.start < at) || m.para + 1 == para)
         .max_by_key(|m| (m.para, m.start))
         .map(|m| m.entity.clone())
 }
 
 /// "Danil Bochkov, from the Council, said that …": a named subject of a cue verb in a paragraph
 /// without quotes, who is likely the speaker of a quote in the next paragraph.
-fn indirect_speaker(
-    text: &str,
-    pi: usize,
-    mentions: &[MentionAt],
-    paras: &[Para],
-) -> Option<String> {
+fn indirect_speaker(text: &str, pi: usize, mentions: &Mentions, paras: &[Para]) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let v = words.iter().position(|w| is_cue(w))?;
     before_quote(&words[..=v].join(" ")).and_then(|w| resolve(w, (pi, text.len()), mentions, paras))
