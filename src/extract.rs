@@ -656,8 +656,18 @@ fn in_boilerplate_region(
     std::iter::once(el)
         .chain(snap.ancestors(el))
         .take_while(|&a| a != main)
-        .any(|a| weights[a as usize] < 0 && content_share(a) < REGION_CONTENT_SHARE)
+        .any(|a| {
+            weights[a as usize] < 0
+                && (content_share(a) < REGION_CONTENT_SHARE
+                    || SECTIONING_BOILERPLATE_TAGS.contains(&snap.nodes[a as usize].tag.as_str()))
+        })
 }
+
+/// Elements that HTML defines as outside a section's main flow: a `<footer>` (sources, author notes,
+/// copyright), an `<aside>` (tangential boxes), a `<nav>`. Inside the article container they go
+/// whatever their text, as trafilatura's cleaning removes these tags before it scores text; other
+/// boilerplate-marked regions go only when they hold little content.
+const SECTIONING_BOILERPLATE_TAGS: &[&str] = &["footer", "aside", "nav"];
 
 /// Lines that are page furniture even inside the article container.
 fn is_furniture(text: &str) -> bool {
@@ -2144,6 +2154,18 @@ mod tests {
             texts.iter().any(|t| t.starts_with("The second paragraph")),
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn footer_inside_the_article_is_left_out_even_when_prose() {
+        let html = format!(
+            "<body><article><p>{PARA}</p><p>{PARA}</p><footer><ul><li><p>Doe, Jane. \
+             \"A long cited source title about the hearing, with commas.\" The Daily Example. 15 May 2019.</p>\
+             </li></ul></footer></article></body>"
+        );
+        let x = extract(&snap(&html));
+        let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
     }
 
     #[test]
