@@ -397,12 +397,13 @@ pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
                 }
             };
             current = Some(idx);
-            if !text.trim().is_empty() {
-                br_run = 0;
-            }
             let b = &mut out[idx];
+            // a `<br>` or a table cell before this text separates it from the text before
             if br_run > 0 && !b.nodes.is_empty() {
                 b.br_before.push(i as NodeId);
+            }
+            if !text.trim().is_empty() {
+                br_run = 0;
             }
             b.nodes.push(i as NodeId);
             if pl {
@@ -2166,6 +2167,23 @@ mod tests {
         let x = extract(&snap(&html));
         let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts.len(), 2, "{texts:?}");
+    }
+
+    #[test]
+    fn table_cells_and_line_breaks_separate_words() {
+        let html = format!(
+            "<body><div class=story><p>{PARA}</p><table><tr><th>Ticker</th><th>Last</th></tr></table>\
+             <p>First line<br>second line of the verse, and a little more text to read.</p><p>{PARA}</p></div></body>"
+        );
+        let x = extract(&snap(&html));
+        let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(texts.contains(&"Ticker Last"), "{texts:?}");
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("First line second line")),
+            "{texts:?}"
+        );
     }
 
     #[test]
