@@ -271,15 +271,24 @@ async function ledeFrame(page, { timeout = 10000, stale = new Set() } = {}) {
   throw new Error('the Lede panel iframe did not appear');
 }
 
+const hostCount = (page) => page.evaluate(() => document.querySelectorAll('lede-panel').length);
+
 /** Click the toolbar button and wait for the panel's answer; returns the frame and the time taken. */
 async function openPanel(page) {
   // a closed panel's frame can linger in page.frames() for a moment: never pick it
   const stale = new Set(page.frames());
   const t0 = Date.now();
   await click(page);
+  // A cold browser now and then drops the very first toolbar click (no content script runs, so no
+  // panel host appears; scripts/screenshot.mjs meets the same): click once more in that case only.
+  let frame = await ledeFrame(page, { stale, timeout: 10000 }).catch(() => null);
+  if (!frame && (await hostCount(page)) === 0) {
+    console.log('# the toolbar click was dropped (no panel host after 10 s): clicking again');
+    await click(page);
+  }
   // generous waits: the 200 000-element page takes seconds on a loaded 2-core machine, and how long the
   // answer takes is measured by the browser benchmark (and printed below), never asserted here
-  const frame = await ledeFrame(page, { stale, timeout: 30000 });
+  frame ??= await ledeFrame(page, { stale, timeout: 30000 });
   await frame.waitForSelector('.lede[data-state]', { timeout: 30000 });
   return { frame, ms: Date.now() - t0 };
 }
@@ -288,8 +297,6 @@ async function closePanel(page) {
   await click(page);
   await page.waitForFunction(() => !document.querySelector('lede-panel'), null, { timeout: 30000 });
 }
-
-const hostCount = (page) => page.evaluate(() => document.querySelectorAll('lede-panel').length);
 
 describe('hostile and degenerate pages get a clear answer', () => {
   HOSTILE_PAGES.forEach(([name, , expect], i) => {
