@@ -27,15 +27,15 @@ const DEMONYMS_TXT: &str = include_str!("../data/demonyms.txt");
 const EXTRA_PLACES: &str = "Europe\nAsia\nAfrica\nArctic\nAntarctic\nMiddle East\nAsia-Pacific\nWest\nGulf\nBalkans\nCaribbean\nScandinavia\nSiberia\nXinjiang\nTibet\nHong Kong\nCrimea\nDonbas\nGaza\nWest Bank\nKashmir\nSahel\nBritain\nGreat Britain\nEngland\nScotland\nWales\nNorthern Ireland\nSouth China Sea\nPacific\nAtlantic\nMediterranean\nSilicon Valley\nWall Street\nHollywood\nLatin America\nNorth America\nSouth America\nSoutheast Asia\nCentral Asia\nEast Asia\nEastern Europe\nNorth Africa\nNorthern Africa\nWest Africa\nWestern Africa\nEast Africa\nEastern Africa\nSouthern Africa\nCentral Africa\nMiddle Africa\nSub-Saharan Africa\nHorn of Africa\nCentral America\nSouth Asia\nSouthern Asia\nWestern Asia\nEastern Asia\nWestern Europe\nNorthern Europe\nSouthern Europe\nCentral Europe\nMelanesia\nMicronesia\nPolynesia\nMaghreb\nLevant\nUS\nU.S.\nUK\nUAE";
 
 /// Group words that are never entities by themselves (the annotation guide's non-entities).
-const GROUP_WORDS: crate::text::WordList = crate::text::WordList("Republican Republicans Democrat Democrats Democratic Conservative Conservatives Labour Liberal Liberals Tory Tories Islamist Islamists Muslim Muslims Christian Christians Jewish Jews Catholic Catholics Western Eastern Northern Southern European Europeans Asian Asians African Africans Arab Arabs Latino Latinos Hispanic Communist Communists Socialist Kurdish Kurds Sunni Shia Taiwanese Chinese Dutch English Welsh Scottish Māori Maori Arabic Hebrew Persian Kurdish Catalan Basque Flemish Cantonese Mandarin Hindi Urdu Swahili");
+static GROUP_WORDS: crate::text::WordList = crate::text::WordList::new("Republican Republicans Democrat Democrats Democratic Conservative Conservatives Labour Liberal Liberals Tory Tories Islamist Islamists Muslim Muslims Christian Christians Jewish Jews Catholic Catholics Western Eastern Northern Southern European Europeans Asian Asians African Africans Arab Arabs Latino Latinos Hispanic Communist Communists Socialist Kurdish Kurds Sunni Shia Taiwanese Chinese Dutch English Welsh Scottish Māori Maori Arabic Hebrew Persian Kurdish Catalan Basque Flemish Cantonese Mandarin Hindi Urdu Swahili");
 
 /// Upper-case abbreviations that name no entity (identifiers, units, diseases, job titles).
-const NOT_ENTITY_ACRONYMS: crate::text::WordList = crate::text::WordList("ISBN ISSN PMID DOI PDF URL HTML GDP TV AM PM ET GMT UTC IPO SARS COVID AIDS HIV DNA RNA CEO CFO COO CTO FAQ USB GPS AI VAT MP MPs OK PhD ID VIP DIY LGBT LGBTQ PC RFC FAQ PS");
+static NOT_ENTITY_ACRONYMS: crate::text::WordList = crate::text::WordList::new("ISBN ISSN PMID DOI PDF URL HTML GDP TV AM PM ET GMT UTC IPO SARS COVID AIDS HIV DNA RNA CEO CFO COO CTO FAQ USB GPS AI VAT MP MPs OK PhD ID VIP DIY LGBT LGBTQ PC RFC FAQ PS");
 
 /// Words that stand before a name only as part of a title ("Prime" Minister, "Foreign" Minister,
 /// "Deputy", "Former"); with [`CORE_TITLES`] they make up the titles stripped from the front of a
 /// name (see [`is_title`]), whose presence is a PERSON cue.
-const TITLE_QUALIFIERS: crate::text::WordList = crate::text::WordList("Prime Chief Executive Deputy Vice Spokesperson Chair Councillor Councilman Adm Father Crown Assistant Associate Foreign Defence Defense Energy Finance Trade Health Interior Economy Commerce Agriculture Education Transport Environment Presidential Former Then Acting Senior Junior Supreme Head Founder Co-founder Mlle Herr Frau Dr. Mr. Mrs. Ms.");
+static TITLE_QUALIFIERS: crate::text::WordList = crate::text::WordList::new("Prime Chief Executive Deputy Vice Spokesperson Chair Councillor Councilman Adm Father Crown Assistant Associate Foreign Defence Defense Energy Finance Trade Health Interior Economy Commerce Agriculture Education Transport Environment Presidential Former Then Acting Senior Junior Supreme Head Founder Co-founder Mlle Herr Frau Dr. Mr. Mrs. Ms.");
 
 /// A title or title qualifier ("President", "Mr", "Foreign", "Deputy").
 pub(crate) fn is_title(w: &str) -> bool {
@@ -43,34 +43,34 @@ pub(crate) fn is_title(w: &str) -> bool {
 }
 
 /// Titles that are only titles when followed by a name (department words like "Energy" are not).
-const CORE_TITLES: crate::text::WordList = crate::text::WordList("Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady President Minister Chancellor Senator Sen Rep Representative Gov Governor General Gen King Queen Prince Princess Pope Director Spokesman Spokeswoman Judge Justice Detective Officer Sergeant Sgt Captain Capt Coach Mayor Ambassador Commissioner Chairman Chairwoman CEO Secretary Premier Superintendent Inspector Lieutenant Lt Colonel Col Admiral Rev Reverend Bishop Archbishop Cardinal Sheikh Emir Speaker Leader Attorney M Mme Monsieur Madame Commander Marshal");
+static CORE_TITLES: crate::text::WordList = crate::text::WordList::new("Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady President Minister Chancellor Senator Sen Rep Representative Gov Governor General Gen King Queen Prince Princess Pope Director Spokesman Spokeswoman Judge Justice Detective Officer Sergeant Sgt Captain Capt Coach Mayor Ambassador Commissioner Chairman Chairwoman CEO Secretary Premier Superintendent Inspector Lieutenant Lt Colonel Col Admiral Rev Reverend Bishop Archbishop Cardinal Sheikh Emir Speaker Leader Attorney M Mme Monsieur Madame Commander Marshal");
 
 /// Head words that make a name an organisation.
-const ORG_WORDS: crate::text::WordList = crate::text::WordList("Council Ministry Department Party Agency Association Committee Commission Court Police Organisation Organization Institute Institution Foundation Company Corporation Corp Inc Ltd LLC Plc Co AG GmbH SA NV SpA LLP Pty Group Bank University College School Academy Hospital Museum Union Alliance Federation Assembly Parliament Congress Senate Fund Club FC Authority Board Bureau Office Service Services Army Navy Force Forces Guard Times Post News Press Journal Herald Tribune Telegraph Gazette Daily Network Broadcasting Airlines Airways Motors Holdings Partners Capital Securities Technologies Systems Industries Energy Petroleum Oil Gas Pharmaceuticals Labs Laboratories Society Centre Center Council League Administration Directorate Secretariat Cabinet Tribunal Reserve Exchange Church Team Times Magazine Radio Television TV Media Studios Entertainment Records Embassy Embassies Consulate Monitor Brotherhood Coalition Movement Front Trust Caucus Collective Consortium Brigade Brigades Ministère Ministerio Ministerium Ministero Université Universidad Universität Università Parti Partido Partei Partito Banque Banco Conseil Consejo Assemblée Société Agence Agencia Gouvernement Gobierno");
+static ORG_WORDS: crate::text::WordList = crate::text::WordList::new("Council Ministry Department Party Agency Association Committee Commission Court Police Organisation Organization Institute Institution Foundation Company Corporation Corp Inc Ltd LLC Plc Co AG GmbH SA NV SpA LLP Pty Group Bank University College School Academy Hospital Museum Union Alliance Federation Assembly Parliament Congress Senate Fund Club FC Authority Board Bureau Office Service Services Army Navy Force Forces Guard Times Post News Press Journal Herald Tribune Telegraph Gazette Daily Network Broadcasting Airlines Airways Motors Holdings Partners Capital Securities Technologies Systems Industries Energy Petroleum Oil Gas Pharmaceuticals Labs Laboratories Society Centre Center Council League Administration Directorate Secretariat Cabinet Tribunal Reserve Exchange Church Team Times Magazine Radio Television TV Media Studios Entertainment Records Embassy Embassies Consulate Monitor Brotherhood Coalition Movement Front Trust Caucus Collective Consortium Brigade Brigades Ministère Ministerio Ministerium Ministero Université Universidad Universität Università Parti Partido Partei Partito Banque Banco Conseil Consejo Assemblée Société Agence Agencia Gouvernement Gobierno");
 
 /// Head words that start organisation names in French, Spanish, Portuguese and Italian.
-const ROMANCE_ORG_HEADS: crate::text::WordList = crate::text::WordList("Unión União Unione Instituto Institut Istituto Banco Banque Banca Partido Parti Partito Comisión Comissão Commissione Comité Comitato Fundación Fundação Fondation Fondazione Asociación Associação Associazione Confederación Federación Federação Fédération Movimiento Movimento Mouvement Frente Ejército Exército Esercito Armée Policía Polícia Polizia Senado Sénat Senato Congreso Congresso Parlamento Cámara Câmara Camera Secretaría Agencia Agência Agenzia Agence Universidad Universidade Université Università Consejo Conselho Conseil Consiglio Corte Tribunal Tribunale Ministerio Ministério Ministero Ministère Coordinadora Sindicato Syndicat Grupo Groupe Gruppo Compañía Companhia Société Empresa Editorial Editora Radio Rádio Televisión Televisão Museo Museu Musée Hospital Hôpital Ospedale");
+static ROMANCE_ORG_HEADS: crate::text::WordList = crate::text::WordList::new("Unión União Unione Instituto Institut Istituto Banco Banque Banca Partido Parti Partito Comisión Comissão Commissione Comité Comitato Fundación Fundação Fondation Fondazione Asociación Associação Associazione Confederación Federación Federação Fédération Movimiento Movimento Mouvement Frente Ejército Exército Esercito Armée Policía Polícia Polizia Senado Sénat Senato Congreso Congresso Parlamento Cámara Câmara Camera Secretaría Agencia Agência Agenzia Agence Universidad Universidade Université Università Consejo Conselho Conseil Consiglio Corte Tribunal Tribunale Ministerio Ministério Ministero Ministère Coordinadora Sindicato Syndicat Grupo Groupe Gruppo Compañía Companhia Société Empresa Editorial Editora Radio Rádio Televisión Televisão Museo Museu Musée Hospital Hôpital Ospedale");
 
 /// Head words that start competition names in French, Spanish, Portuguese and Italian.
-const ROMANCE_OTHER_HEADS: crate::text::WordList = crate::text::WordList("Copa Coupe Coppa Campeonato Championnat Campionato Liga Ligue Torneo Torneio Tournoi Mundial Mondial Mondiale Festival Premio Prêmio Prix");
+static ROMANCE_OTHER_HEADS: crate::text::WordList = crate::text::WordList::new("Copa Coupe Coppa Campeonato Championnat Campionato Liga Ligue Torneo Torneio Tournoi Mundial Mondial Mondiale Festival Premio Prêmio Prix");
 
 /// Words before a name that say "organisation" ("energy giant Rosneft", "state news agency Xinhua").
-const ORG_CONTEXT_BEFORE: crate::text::WordList = crate::text::WordList("giant firm company group maker carrier operator rival retailer lender insurer broadcaster newspaper agency startup start-up conglomerate brand outlet network bank chain manufacturer developer platform club team party ceo website site charity campaign nonprofit non-profit organisation organization union watchdog regulator publisher label studio automaker carmaker supplier provider magazine tabloid think-tank tribe iwi militia movement coalition airline of");
+static ORG_CONTEXT_BEFORE: crate::text::WordList = crate::text::WordList::new("giant firm company group maker carrier operator rival retailer lender insurer broadcaster newspaper agency startup start-up conglomerate brand outlet network bank chain manufacturer developer platform club team party ceo website site charity campaign nonprofit non-profit organisation organization union watchdog regulator publisher label studio automaker carmaker supplier provider magazine tabloid think-tank tribe iwi militia movement coalition airline of");
 
 /// Context words before a name that only say "organisation" of a one-word name ("rival Hillary
 /// Clinton" is a person).
-const ORG_CONTEXT_BEFORE_ONE_WORD: crate::text::WordList = crate::text::WordList(
+static ORG_CONTEXT_BEFORE_ONE_WORD: crate::text::WordList = crate::text::WordList::new(
     "rival ceo brand team party club maker operator developer manufacturer supplier provider",
 );
 
 /// Words after a name that say "organisation" ("Rosneft energy firm", "X spokesman").
-const ORG_CONTEXT_AFTER: crate::text::WordList = crate::text::WordList("party movement militants militia coalition firm company group spokesman spokeswoman spokesperson shares stock subsidiary employees executives headquarters chief ceo officials tribe iwi clan coach defenseman defenceman goaltender goalie winger center fans squad roster");
+static ORG_CONTEXT_AFTER: crate::text::WordList = crate::text::WordList::new("party movement militants militia coalition firm company group spokesman spokeswoman spokesperson shares stock subsidiary employees executives headquarters chief ceo officials tribe iwi clan coach defenseman defenceman goaltender goalie winger center fans squad roster");
 
 /// Compass and position words that start region names ("South Taranaki", "Upper Egypt").
-const COMPASS: crate::text::WordList = crate::text::WordList("North South East West Northern Southern Eastern Western Upper Lower Greater Northeast Northwest Southeast Southwest");
+static COMPASS: crate::text::WordList = crate::text::WordList::new("North South East West Northern Southern Eastern Western Upper Lower Greater Northeast Northwest Southeast Southwest");
 
 /// First words that make a name a place ("Mount Kenya", "Lake Geneva", "Fort Worth").
-const LEADING_PLACE_WORDS: crate::text::WordList = crate::text::WordList("Mount Mt Lake Cape Port Fort Boulevard Avenue Rue Via Piazza Plaza Isle Mont Monte Gulf Bay Sierra Lac Río Rio Bahía");
+static LEADING_PLACE_WORDS: crate::text::WordList = crate::text::WordList::new("Mount Mt Lake Cape Port Fort Boulevard Avenue Rue Via Piazza Plaza Isle Mont Monte Gulf Bay Sierra Lac Río Rio Bahía");
 
 /// "New Yorkers", "Londoners", "Parisians", "Berliners": a known place with a people suffix.
 fn is_place_demonym(surface: &str, g: &Gazetteers) -> bool {
@@ -85,22 +85,22 @@ fn is_place_demonym(surface: &str, g: &Gazetteers) -> bool {
 
 /// Lower-case landform nouns that complete a place name written before them ("the Qinghai-Tibet
 /// plateau", "Ninety Mile beach").
-const LANDFORMS: crate::text::WordList = crate::text::WordList(
+static LANDFORMS: crate::text::WordList = crate::text::WordList::new(
     "plateau beach river mountains desert basin peninsula lake valley glacier volcano strait canal",
 );
 
 /// Political and religious qualifiers that precede an organisation's name without being part of it
 /// ("Islamist Muslim Brotherhood").
-const IDEOLOGY_WORDS: crate::text::WordList = crate::text::WordList("Islamist Jihadist Salafist Salafi Marxist Maoist Leftist Far-right Far-left Hardline Extremist");
+static IDEOLOGY_WORDS: crate::text::WordList = crate::text::WordList::new("Islamist Jihadist Salafist Salafi Marxist Maoist Leftist Far-right Far-left Hardline Extremist");
 
 /// Head nouns of official bodies that news style writes in lower case ("the Chinese foreign
 /// ministry", "the Inner Mongolia health commission").
-const INSTITUTION_HEADS: crate::text::WordList = crate::text::WordList(
+static INSTITUTION_HEADS: crate::text::WordList = crate::text::WordList::new(
     "ministry department commission council agency office embassy court committee authority bureau",
 );
 
 /// Lower-case role words before a name ("WeWork chairman Marcelo Claure", "director Will Moy").
-const ROLE_WORDS: crate::text::WordList = crate::text::WordList("director spokesman spokeswoman spokesperson chairman chairwoman minister president analyst professor chief executive founder co-founder ceo coach manager officer secretary senator lawyer attorney author writer reporter editor actor actress singer player striker defender leader governor mayor economist researcher scientist candidate judge colleague wife husband son daughter mother father brother sister boss adviser advisor aide counsel consultant host farmer teacher doctor nurse activist quarterback forward goalkeeper captain commissioner prosecutor ambassador envoy premier chancellor rep. sen. dr. mr. ms. mrs.");
+static ROLE_WORDS: crate::text::WordList = crate::text::WordList::new("director spokesman spokeswoman spokesperson chairman chairwoman minister president analyst professor chief executive founder co-founder ceo coach manager officer secretary senator lawyer attorney author writer reporter editor actor actress singer player striker defender leader governor mayor economist researcher scientist candidate judge colleague wife husband son daughter mother father brother sister boss adviser advisor aide counsel consultant host farmer teacher doctor nurse activist quarterback forward goalkeeper captain commissioner prosecutor ambassador envoy premier chancellor rep. sen. dr. mr. ms. mrs.");
 
 /// A nationality or group word ("Americans", "Chinese", "Republicans"): never an entity.
 pub(crate) fn is_demonym(w: &str) -> bool {
@@ -113,11 +113,11 @@ pub(crate) fn is_role_word(w: &str) -> bool {
 }
 
 /// Reporting verbs: a name right before or after one is a speaker, hence a PERSON or ORG.
-const SAY_VERBS: crate::text::WordList = crate::text::WordList("said says told tells added adds wrote writes asked explained noted stated argued warned recalled replied tweeted claimed admitted insisted declared believes thinks hailed met");
+static SAY_VERBS: crate::text::WordList = crate::text::WordList::new("said says told tells added adds wrote writes asked explained noted stated argued warned recalled replied tweeted claimed admitted insisted declared believes thinks hailed met");
 
 /// Common English (and a few French, German, Spanish) function words that start sentences
 /// capitalised; day and month names are in [`DATE_WORDS`] and count too (see [`is_stopword`]).
-pub(crate) const STOPWORDS: crate::text::WordList = crate::text::WordList("The A An In On At For From By With Without As But And Or If When While After Before Since Until This That These Those It Its He She They We You I His Her Their Our My Your There Here What Who Why How Where Which Some Many Most All No Not Yes So Yet Also Both Each Every One Two Three Le La Les Un Une Des Du De Il Elle Ils Et Mais Pour Dans Sur Der Die Das Ein Eine El Los Las Updated Published Read More Photo Image According Despite However Meanwhile Although Because Then Now Today Yesterday Tomorrow Last Next Earlier Later Such Other Another Even Only Just Still Much More Less Very Over Under During Against Among Between Through Into To Of Do Does Did Is Are Was Were Be Been Has Have Had Will Would Could Should Can Might Must Let Please Thank Thanks Oh OK Ok Well Mr Mrs Ms Dr");
+pub(crate) static STOPWORDS: crate::text::WordList = crate::text::WordList::new("The A An In On At For From By With Without As But And Or If When While After Before Since Until This That These Those It Its He She They We You I His Her Their Our My Your There Here What Who Why How Where Which Some Many Most All No Not Yes So Yet Also Both Each Every One Two Three Le La Les Un Une Des Du De Il Elle Ils Et Mais Pour Dans Sur Der Die Das Ein Eine El Los Las Updated Published Read More Photo Image According Despite However Meanwhile Although Because Then Now Today Yesterday Tomorrow Last Next Earlier Later Such Other Another Even Only Just Still Much More Less Very Over Under During Against Among Between Through Into To Of Do Does Did Is Are Was Were Be Been Has Have Had Will Would Could Should Can Might Must Let Please Thank Thanks Oh OK Ok Well Mr Mrs Ms Dr");
 
 /// A function word or a date word: never a name on its own.
 pub(crate) fn is_stopword(w: &str) -> bool {
@@ -125,7 +125,7 @@ pub(crate) fn is_stopword(w: &str) -> bool {
 }
 
 /// Day and month names (and their abbreviations): never part of a name.
-const DATE_WORDS: crate::text::WordList = crate::text::WordList("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun Updated Published");
+static DATE_WORDS: crate::text::WordList = crate::text::WordList::new("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun Updated Published");
 
 /// Capitalised runs longer than this many tokens are not names.
 const MAX_NAME_TOKENS: usize = 12;
@@ -134,20 +134,20 @@ const MAX_NAME_TOKENS: usize = 12;
 const ARABIC_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "ben"];
 
 /// Lower-case connectors allowed inside a multi-word name.
-const CONNECTORS: crate::text::WordList =
-    crate::text::WordList("of for de du des la le al bin van von der den da di del");
+static CONNECTORS: crate::text::WordList =
+    crate::text::WordList::new("of for de du des la le al bin van von der den da di del");
 
 /// Last words that make a name a place (buildings, streets, natural features).
-const PLACE_WORDS: crate::text::WordList = crate::text::WordList("House Beach Island Islands Avenue Street Road Park River Mountain Mountains Lake Bay Valley Airport Station Square Bridge Hall Tower Palace Building Stadium Arena Peninsula Sea Ocean Coast Canyon Desert Forest Plateau Strait County Province District Region Hill Hills Heights Village Harbour Harbor Cape Gulf Suites Hotel Boulevard Drive Lane Wall Mall Field");
+static PLACE_WORDS: crate::text::WordList = crate::text::WordList::new("House Beach Island Islands Avenue Street Road Park River Mountain Mountains Lake Bay Valley Airport Station Square Bridge Hall Tower Palace Building Stadium Arena Peninsula Sea Ocean Coast Canyon Desert Forest Plateau Strait County Province District Region Hill Hills Heights Village Harbour Harbor Cape Gulf Suites Hotel Boulevard Drive Lane Wall Mall Field");
 
 /// Common nouns before "of" + a place name.
-const PLACE_NOUNS: crate::text::WordList = crate::text::WordList("city town village province region state county district island capital port suburb municipality republic kingdom borough");
+static PLACE_NOUNS: crate::text::WordList = crate::text::WordList::new("city town village province region state county district island capital port suburb municipality republic kingdom borough");
 
 /// Curated organisation names without a head word (see `docs/data-sources.md`).
 const ORGS_TXT: &str = include_str!("../data/orgs.txt");
 
 /// Head words of events, works and programmes (the guide's OTHER type): such names are not reported.
-const OTHER_WORDS: crate::text::WordList = crate::text::WordList("Olympics Games Cup Championship Championships Summit War Festival Awards Initiative Act Bill Prize Day Week Conference Forum Expo Series Season Tour Treaty Accord Agreement Plan Programme Program Project Strategy Doctrine Crisis Revolution Division Depression Recession Pandemic");
+static OTHER_WORDS: crate::text::WordList = crate::text::WordList::new("Olympics Games Cup Championship Championships Summit War Festival Awards Initiative Act Bill Prize Day Week Conference Forum Expo Series Season Tour Treaty Accord Agreement Plan Programme Program Project Strategy Doctrine Crisis Revolution Division Depression Recession Pandemic");
 
 struct Gazetteers {
     places: HashSet<String>,
@@ -199,7 +199,7 @@ fn gazetteers() -> &'static Gazetteers {
             .collect();
         let plurals: Vec<String> = demonyms.iter().map(|d| format!("{d}s")).collect();
         demonyms.extend(plurals);
-        demonyms.extend(GROUP_WORDS.0.split(' ').map(str::to_string));
+        demonyms.extend(GROUP_WORDS.words().map(str::to_string));
         let orgs = ORGS_TXT
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -521,11 +521,11 @@ fn lowercase_institution(
 /// Lower-case head nouns of ministries and departments named by their portfolio ("ministère des
 /// Affaires étrangères", "department of Homeland Security"); French, Spanish and Italian write them
 /// in lower case as a rule.
-const MINISTRY_HEADS: crate::text::WordList =
-    crate::text::WordList("ministère ministerio ministero ministry department département");
+static MINISTRY_HEADS: crate::text::WordList =
+    crate::text::WordList::new("ministère ministerio ministero ministry department département");
 
 /// Function words that end the lower-case tail of a Romance ministry name.
-const ROMANCE_FUNCTION_WORDS: crate::text::WordList = crate::text::WordList(
+static ROMANCE_FUNCTION_WORDS: crate::text::WordList = crate::text::WordList::new(
     "de du des la le les et à au aux qui que pour par sur dans en a est y el del e il con",
 );
 

@@ -94,7 +94,7 @@ impl<'a> Mentions<'a> {
 }
 
 /// Cue verbs of attribution (English and French), lower-case.
-const CUE_VERBS: crate::text::WordList = crate::text::WordList("said says say told tells added adds wrote writes asked asks explained explains noted notes stated states declared insisted argued argues warned warns recalled recalls continued replied responded tweeted posted announced claimed claims acknowledged admitted suggested commented concluded remarked urged cautioned confirmed maintained stressed emphasised emphasized observed predicted pointed conceded quoted saying according explique affirme déclare dit ajoute estime souligne indique raconte précise assure selon lance poursuit répond confie testified warning saying stating adding noting arguing insisting declaring writing déclaré ajouté expliqué affirmé estimé souligné indiqué raconté précisé assuré lancé répondu confié écrit martèle reconnaît avertit sagte sagt erklärte betonte laut dijo afirmó explicó señaló según detto dichiarato spiegato secondo zei zegt aldus volgens disse afirmou segundo");
+static CUE_VERBS: crate::text::WordList = crate::text::WordList::new("said says say told tells added adds wrote writes asked asks explained explains noted notes stated states declared insisted argued argues warned warns recalled recalls continued replied responded tweeted posted announced claimed claims acknowledged admitted suggested commented concluded remarked urged cautioned confirmed maintained stressed emphasised emphasized observed predicted pointed conceded quoted saying according explique affirme déclare dit ajoute estime souligne indique raconte précise assure selon lance poursuit répond confie testified warning saying stating adding noting arguing insisting declaring writing déclaré ajouté expliqué affirmé estimé souligné indiqué raconté précisé assuré lancé répondu confié écrit martèle reconnaît avertit sagte sagt erklärte betonte laut dijo afirmó explicó señaló según detto dichiarato spiegato secondo zei zegt aldus volgens disse afirmou segundo");
 
 /// "According to" in the languages of [`CUE_VERBS`]: the source follows.
 const ACCORDING: &[&str] = &[
@@ -129,20 +129,20 @@ fn lead(words: &[&str]) -> Option<Who> {
 }
 
 /// Participles of cue verbs: "…, saying that it “…”" has the clause's subject as its speaker.
-const PARTICIPLES: crate::text::WordList = crate::text::WordList("saying stating adding noting arguing insisting declaring writing warning telling explaining claiming");
+static PARTICIPLES: crate::text::WordList = crate::text::WordList::new("saying stating adding noting arguing insisting declaring writing warning telling explaining claiming");
 
 /// How far back from an opening mark an attribution is looked for, in words.
 const HEAD_WINDOW_WORDS: usize = 30;
 
 /// Media of a statement ("issued a statement saying"), skipped when looking for the subject.
-const MEDIA_WORDS: crate::text::WordList = crate::text::WordList(
+static MEDIA_WORDS: crate::text::WordList = crate::text::WordList::new(
     "statement email e-mail interview tweet post letter release memo speech video message",
 );
 
 /// Pronouns that refer back to the last person named.
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "il", "elle"];
 /// Words that make a speaker phrase unnamed (→ `null`).
-const UNNAMED: crate::text::WordList = crate::text::WordList("statement source sources official officials report spokesman spokeswoman spokesperson they it we i people one some others witnesses residents experts analysts police authorities");
+static UNNAMED: crate::text::WordList = crate::text::WordList::new("statement source sources official officials report spokesman spokeswoman spokesperson they it we i people one some others witnesses residents experts analysts police authorities");
 
 /// (opening mark, closing marks)
 const PAIRS: &[(char, &[char])] = &[
@@ -566,10 +566,10 @@ fn lead_apposition(subject: &[&str]) -> Option<Who> {
 }
 
 /// Auxiliaries and adverbs between a subject and its cue verb.
-const AUXILIARIES: crate::text::WordList = crate::text::WordList("has have had was is were are will would also then later once again had has previously recently often never always still just even not a ont avait");
+static AUXILIARIES: crate::text::WordList = crate::text::WordList::new("has have had was is were are will would also then later once again had has previously recently often never always still just even not a ont avait");
 
 /// Lower-case head nouns of institutions that speak ("the Chinese foreign ministry said").
-const INSTITUTION_NOUNS: crate::text::WordList = crate::text::WordList("ministry department embassy government agency police commission council court office administration army military company spokesman spokeswoman spokesperson");
+static INSTITUTION_NOUNS: crate::text::WordList = crate::text::WordList::new("ministry department embassy government agency police commission council court office administration army military company spokesman spokeswoman spokesperson");
 
 /// "the Chinese foreign ministry" → "Chinese foreign ministry": a speaker phrase of "the", at least
 /// one qualifier with a capital (a nationality or a name) and an institution noun. Bare "the
@@ -587,7 +587,7 @@ fn institution(subject: &[&str]) -> Option<String> {
 }
 
 /// Words that start a clause, not a speaker phrase.
-const CONJUNCTIONS: crate::text::WordList = crate::text::WordList(
+static CONJUNCTIONS: crate::text::WordList = crate::text::WordList::new(
     "but and while as which who that so because though although before after when if or",
 );
 
@@ -776,13 +776,13 @@ fn resolve(who: Who, at: (usize, usize), mentions: &Mentions, paras: &[Para]) ->
 }
 
 /// Role nouns that describe a person ("the president", "the coach").
-const PERSON_NOUNS: crate::text::WordList = crate::text::WordList("president minister premier chancellor senator governor mayor leader chief chairman chairwoman chair coach manager director spokesman spokeswoman spokesperson secretary ambassador envoy judge prosecutor detective inspector lawyer attorney professor researcher scientist author king queen prince princess pope founder executive ceo commissioner sheriff general captain economist analyst editor reporter elder ranger official candidate congressman congresswoman lawmaker actor actress singer star player striker goalkeeper quarterback defender winger boss owner");
+static PERSON_NOUNS: crate::text::WordList = crate::text::WordList::new("president minister premier chancellor senator governor mayor leader chief chairman chairwoman chair coach manager director spokesman spokeswoman spokesperson secretary ambassador envoy judge prosecutor detective inspector lawyer attorney professor researcher scientist author king queen prince princess pope founder executive ceo commissioner sheriff general captain economist analyst editor reporter elder ranger official candidate congressman congresswoman lawmaker actor actress singer star player striker goalkeeper quarterback defender winger boss owner");
 
 /// Nouns that describe an organisation ("the group added", "the ministry said").
-const ORG_NOUNS: crate::text::WordList = crate::text::WordList("group company firm ministry department agency union party court council commission coalition campaign charity bank university club team board committee institute centre center organisation organization network newspaper broadcaster airline carrier retailer website office embassy alliance association foundation authority bureau movement hospital museum tribe startup start-up outlet magazine regulator watchdog insurer lender maker giant");
+static ORG_NOUNS: crate::text::WordList = crate::text::WordList::new("group company firm ministry department agency union party court council commission coalition campaign charity bank university club team board committee institute centre center organisation organization network newspaper broadcaster airline carrier retailer website office embassy alliance association foundation authority bureau movement hospital museum tribe startup start-up outlet magazine regulator watchdog insurer lender maker giant");
 
 /// Documents whose words are their author's ("the report states" → who wrote the report).
-const DOCUMENT_NOUNS: crate::text::WordList = crate::text::WordList("report study survey analysis review audit research poll paper filing complaint lawsuit indictment ruling judgment judgement letter memo book");
+static DOCUMENT_NOUNS: crate::text::WordList = crate::text::WordList::new("report study survey analysis review audit research poll paper filing complaint lawsuit indictment ruling judgment judgement letter memo book");
 
 /// The words of `text` (alphanumeric runs with hyphens), as [`lower_words`] cuts them.
 fn split_words(text: &str) -> impl DoubleEndedIterator<Item = &str> {

@@ -7,31 +7,39 @@
 
 use crate::snapshot::{NodeId, Snapshot};
 use crate::summary::TextRange;
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A word list kept as one space-separated string: in the wasm a slice of `&str` costs eight bytes
 /// of pointer and length per word besides the text, so long lists are stored this way. Look-ups go
 /// through a hash set of the words, built on a list's first look-up (a scan of the string per
-/// look-up was the largest single cost of the analysis).
-pub struct WordList(pub &'static str);
+/// look-up was the largest single cost of the analysis). Declare lists as `static` items: a `const`
+/// one is copied into every use with an empty set (clippy's `declare_interior_mutable_const` says so).
+pub struct WordList {
+    text: &'static str,
+    set: OnceLock<HashSet<&'static str>>,
+}
 
 impl WordList {
+    /// The list of the space-separated words of `text`.
+    pub const fn new(text: &'static str) -> Self {
+        WordList {
+            text,
+            set: OnceLock::new(),
+        }
+    }
+
     /// Is `w` one of the words?
     pub fn contains(&self, w: &&str) -> bool {
-        // The lists are `const` items, copied into every use, so a list's set cannot live in the
-        // value: each thread keeps the sets it has built, found by the address of the list's text
-        // (a few dozen lists, built on first use).
-        thread_local!(static SETS: RefCell<HashMap<(usize, usize), HashSet<&'static str>>> =
-            RefCell::default());
-        let text = self.0;
-        SETS.with(|sets| {
-            sets.borrow_mut()
-                .entry((text.as_ptr() as usize, text.len()))
-                .or_insert_with(|| text.split(' ').collect())
-                .contains(*w)
-        })
+        self.set
+            .get_or_init(|| self.text.split(' ').collect())
+            .contains(*w)
+    }
+
+    /// The words, in list order.
+    pub fn words(&self) -> impl Iterator<Item = &'static str> {
+        self.text.split(' ')
     }
 }
 
