@@ -413,6 +413,33 @@ for (const [name, csp] of Object.entries(STRICT_PAGES)) {
   });
 }
 
+/**
+ * Record in the page's `window.__mutations` every DOM mutation except Lede's host being added to or
+ * removed from the root element: `<lede-panel>`, or in an SVG document (`svg`) the `<foreignObject>`
+ * around it, whose own attribute changes (its place over the window) are the host's too.
+ */
+function watchMutations(page, { svg = false } = {}) {
+  return page.evaluate((svg) => {
+    window.__mutations = [];
+    const ours = svg
+      ? (n) => n.nodeName === 'foreignObject' && n.firstChild?.localName === 'lede-panel'
+      : (n) => n.nodeName === 'LEDE-PANEL';
+    new MutationObserver((list) => {
+      for (const m of list) {
+        if (svg && ours(m.target)) continue;
+        if (
+          m.type === 'childList' &&
+          m.target === document.documentElement &&
+          [...m.addedNodes, ...m.removedNodes].every(ours)
+        ) {
+          continue;
+        }
+        window.__mutations.push(`${m.type} on ${m.target.nodeName} ${m.attributeName ?? ''}`);
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  }, svg);
+}
+
 describe('the page is not changed', () => {
   it('no mutation outside the panel host before, during and after; selection and scroll kept', async () => {
     const page = await browser.context.newPage();
@@ -427,23 +454,10 @@ describe('the page is not changed', () => {
         r.setEnd(p.firstChild, Math.min(20, p.firstChild.length));
         getSelection().removeAllRanges();
         getSelection().addRange(r);
-        window.__mutations = [];
         window.__handlerCalls = 0;
         document.addEventListener('click', () => window.__handlerCalls++);
-        new MutationObserver((list) => {
-          for (const m of list) {
-            const ours = (n) => n.nodeName === 'LEDE-PANEL';
-            if (
-              m.type === 'childList' &&
-              m.target === document.documentElement &&
-              [...m.addedNodes, ...m.removedNodes].every(ours)
-            ) {
-              continue;
-            }
-            window.__mutations.push(`${m.type} on ${m.target.nodeName} ${m.attributeName ?? ''}`);
-          }
-        }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
       });
+      await watchMutations(page);
       const before = await page.evaluate(() => ({
         scrollY,
         selection: getSelection().toString(),
@@ -490,24 +504,8 @@ describe('an SVG document', () => {
       // Narrower than the window (the root <svg> clips what it draws to its box), scaled by its
       // viewBox (300 times), and taller than the window, so it scrolls.
       await page.goto(`${server.origin}/big.svg`);
-      await page.evaluate(() => {
-        window.scrollTo(0, 400);
-        window.__mutations = [];
-        const ours = (n) => n.nodeName === 'foreignObject' && n.firstChild?.localName === 'lede-panel';
-        new MutationObserver((list) => {
-          for (const m of list) {
-            if (ours(m.target)) continue; // the host's own attributes (its place over the window)
-            if (
-              m.type === 'childList' &&
-              m.target === document.documentElement &&
-              [...m.addedNodes, ...m.removedNodes].every(ours)
-            ) {
-              continue;
-            }
-            window.__mutations.push(`${m.type} on ${m.target.nodeName} ${m.attributeName ?? ''}`);
-          }
-        }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-      });
+      await page.evaluate(() => window.scrollTo(0, 400));
+      await watchMutations(page, { svg: true });
       const before = await page.evaluate(() => ({ scrollY, svg: document.documentElement.outerHTML }));
       assert.ok(before.scrollY > 0);
 
