@@ -89,11 +89,6 @@
   // and scales it by its viewBox, and other XML roots may lay out their children anywhere.
   const inTopLayer = !(document.documentElement instanceof HTMLElement) && 'popover' in panelElement;
   if (inTopLayer) panelElement.popover = 'manual';
-  const { snapshot, textNodes } = ledeSnapshot(host);
-  const snapshotJson = JSON.stringify(snapshot);
-  // Timings for the panel's `ledeTimings` (scripts/browser-bench.mjs reads them there); nothing is
-  // recorded in the page. Times in ms; `*At` values are epoch ms (performance.timeOrigin + now()).
-  const timing = { snapshotMs: performance.now() - startedAt, blockMs: 0, sentAt: 0 };
   const shadow = panelElement.attachShadow({ mode: 'closed' });
   styleShadow(shadow, HOST_CSS);
 
@@ -110,6 +105,21 @@
   // Keyboard focus moves into the panel (Copy is focused inside once it renders).
   frame.addEventListener('load', () => frame.focus(), { once: true });
   shadow.append(frame);
+  // The panel goes into the page before the walk, so that the browser loads the panel document, its
+  // script and the wasm (in the extension's own process) while this script walks the page.
+  document.documentElement.append(host);
+  if (inTopLayer) panelElement.showPopover();
+  const walkAt = performance.now();
+  const { snapshot, textNodes } = ledeSnapshot(host);
+  const snapshotJson = JSON.stringify(snapshot);
+  // Timings for the panel's `ledeTimings` (scripts/browser-bench.mjs reads them there); nothing is
+  // recorded in the page. Times in ms; `*At` values are epoch ms (performance.timeOrigin + now()).
+  const timing = {
+    injectedAt: performance.timeOrigin + startedAt,
+    snapshotMs: performance.now() - walkAt,
+    blockMs: 0,
+    sentAt: 0,
+  };
 
   /** Highlight groups as last sent by the panel, so toggles and page meddling can re-apply them. */
   let groups = {};
@@ -292,7 +302,5 @@
   window.addEventListener('keydown', onKeyDown, true);
   window.addEventListener('scroll', recheckHighlights, { capture: true, passive: true });
   globalThis.ledeState = { close };
-  document.documentElement.append(host);
-  if (inTopLayer) panelElement.showPopover();
   timing.blockMs = performance.now() - startedAt;
 })();

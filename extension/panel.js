@@ -145,17 +145,25 @@ function connect() {
 
 /**
  * Where the time went, for scripts/browser-bench.mjs (ms; `*At` are epoch ms, performance.timeOrigin +
- * now(), comparable across the page and this document): the content script's `snapshotMs`, `blockMs`
- * and `sentAt`; `receivedAt` here; `analyseMs` and `renderMs` from `mount`; `paintAt`, the first frame
- * after the panel rendered; `highlightsAt`, when the content script registered the highlights.
+ * now(), comparable across the page and this document): the content script's `injectedAt` (it
+ * started), `snapshotMs` (walk + JSON), `blockMs` (its whole synchronous run) and `sentAt`; here
+ * `panelAt` (this script started), `wasmAt` (wasm compiled and instantiated), `prefsAt`,
+ * `connectedAt` (port to the content script open), `receivedAt` (snapshot in), `analyseMs` and
+ * `renderMs` from `mount`; `paintAt`, the first frame after the panel rendered; `highlightsAt`, when
+ * the content script registered the highlights.
  */
 const timings = (globalThis.ledeTimings = {});
 const epochNow = () => performance.timeOrigin + performance.now();
 
 async function start() {
-  const wasmReady = init();
-  const prefs = loadPrefs();
+  timings.panelAt = epochNow();
+  // boot.js started compiling the wasm while this module graph loaded.
+  const wasmReady = Promise.resolve(globalThis.ledeWasm)
+    .then((compiled) => init(compiled ? { module_or_path: compiled } : undefined))
+    .then(() => (timings.wasmAt = epochNow()));
+  const prefs = loadPrefs().then((p) => ((timings.prefsAt = epochNow()), p));
   port = await connect();
+  timings.connectedAt = epochNow();
   const snapshot = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('timeout')), SNAPSHOT_TIMEOUT_MS);
     port.onMessage.addListener((msg) => {

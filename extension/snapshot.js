@@ -38,7 +38,8 @@ var ledeSnapshot = (() => {
   // lacks U+0085, so `String.prototype.trim` is not used for rules shared with Rust.
   const RUST_WHITESPACE =
     /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/gu;
-  const asciiLower = (s) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  const HAS_UPPER = /[A-Z]/;
+  const asciiLower = (s) => (HAS_UPPER.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s);
   const rustTrim = (s) =>
     s.replace(new RegExp(`^${RUST_WHITESPACE.source}+|${RUST_WHITESPACE.source}+$`, 'gu'), '');
 
@@ -68,15 +69,6 @@ var ledeSnapshot = (() => {
     return text.slice(0, end);
   }
 
-  function pushChildren(stack, childNodes, parent, visible) {
-    for (let i = childNodes.length - 1; i >= 0; i--) {
-      const c = childNodes[i];
-      if (c.nodeType === Node.ELEMENT_NODE || c.nodeType === Node.TEXT_NODE) {
-        stack.push([c, parent, visible]);
-      }
-    }
-  }
-
   /**
    * Snapshot the document.
    * @param {Element|null} exclude an element left out with its subtree (the Lede panel host)
@@ -87,60 +79,94 @@ var ledeSnapshot = (() => {
     const nodes = [];
     const textNodes = [];
     const root = document.documentElement;
-
-    // Iterative (an explicit stack) so deeply nested pages cannot overflow the JS stack.
-    // Stack entries: [domNode, parentIndex, parentVisible].
-    const stack = root ? [[root, -1, true]] : [];
     let textLeft = MAX_TOTAL_TEXT;
-    while (stack.length && nodes.length < MAX_NODES) {
-      const [dom, parent, parentVisible] = stack.pop();
-      if (dom.nodeType === Node.TEXT_NODE) {
-        let text = dom.data;
-        if (nodes[parent].tag !== 'script') {
-          text = cutText(text, Math.min(MAX_NODE_TEXT, textLeft));
-          textLeft -= text.length;
-        }
-        const n = { parent, text };
-        if (!parentVisible) n.visible = false;
-        textNodes[nodes.length] = dom;
-        nodes.push(n);
-        continue;
-      }
-      const el = dom;
-      if (el === exclude) continue;
+
+    // Iterative, so deeply nested pages cannot overflow the JS stack: one frame per open element
+    // (parallel arrays indexed by depth, no allocation per node), each frame holding the next child
+    // to visit (firstChild / nextSibling: no live NodeList, no array per child). A host's shadow
+    // children come first; `light[d]` is the host whose light children follow them.
+    const next = [];
+    const ids = [];
+    const shown = [];
+    const light = [];
+    const inScript = [];
+    let depth = -1;
+
+    /** Add element `el` under node `parent` (-1: the root) and open a frame for its children. */
+    function enter(el, parent, parentVisible) {
+      if (el === exclude) return;
       const tag = asciiLower(el.localName);
-      if (SKIPPED_TAGS.has(tag) && !(tag === 'script' && isLdJson(el))) continue;
-
-      const attrs = {};
-      const names = [];
-      for (const a of el.attributes) {
-        const name = asciiLower(a.name);
-        if (KEPT_ATTRIBUTES.has(name) && (name !== 'href' || tag === 'link') && !(name in attrs)) {
-          attrs[name] = a.value;
-          names.push(name);
-        }
-      }
-      const style = el.getAttribute('style');
-      const hidden = el.hasAttribute('hidden') || (style !== null && styleHides(style));
-      const visible = parentVisible && !hidden;
-
+      if (SKIPPED_TAGS.has(tag) && !(tag === 'script' && isLdJson(el))) return;
       const n = {};
       if (parent >= 0) n.parent = parent;
       if (tag) n.tag = tag;
-      if (names.length) {
-        // Sorted keys, as serde writes the BTreeMap (order does not matter to the parser, but it
-        // makes the two JSON forms byte-comparable).
-        n.attrs = {};
-        for (const k of names.sort()) n.attrs[k] = attrs[k];
+      let visible = parentVisible;
+      // getAttributeNames, not `el.attributes`: iterating the NamedNodeMap makes an Attr object per
+      // attribute, the walk's largest cost (CDP profile on wikipedia-2).
+      if (el.hasAttributes()) {
+        let kept = null;
+        for (const raw of el.getAttributeNames()) {
+          const name = asciiLower(raw);
+          if (KEPT_ATTRIBUTES.has(name) && (name !== 'href' || tag === 'link')) {
+            kept ??= {};
+            if (!(name in kept)) kept[name] = el.getAttribute(raw);
+          }
+        }
+        if (kept) {
+          // Sorted keys, as serde writes the BTreeMap (order does not matter to the parser, but it
+          // makes the two JSON forms byte-comparable).
+          const names = Object.keys(kept);
+          if (names.length > 1) {
+            n.attrs = {};
+            for (const k of names.sort()) n.attrs[k] = kept[k];
+          } else {
+            n.attrs = kept;
+          }
+        }
+        const style = el.getAttribute('style');
+        if (el.hasAttribute('hidden') || (style !== null && styleHides(style))) visible = false;
       }
       if (!visible) n.visible = false;
       const id = nodes.length;
       nodes.push(n);
+      depth++;
+      const shadow = el.shadowRoot;
+      next[depth] = shadow ? shadow.firstChild : el.firstChild;
+      light[depth] = shadow ? el : null;
+      ids[depth] = id;
+      shown[depth] = visible;
+      inScript[depth] = tag === 'script';
+    }
 
-      // Children go onto the stack in reverse so they pop in document order: shadow children
-      // first, then light children. (Plain loops, not spread: a node may have 100k+ children.)
-      pushChildren(stack, el.childNodes, id, visible);
-      if (el.shadowRoot) pushChildren(stack, el.shadowRoot.childNodes, id, visible);
+    if (root) enter(root, -1, true);
+    while (depth >= 0 && nodes.length < MAX_NODES) {
+      const c = next[depth];
+      if (c === null) {
+        if (light[depth]) {
+          next[depth] = light[depth].firstChild;
+          light[depth] = null;
+        } else {
+          depth--;
+        }
+        continue;
+      }
+      next[depth] = c.nextSibling;
+      const type = c.nodeType;
+      if (type === 3) {
+        // Node.TEXT_NODE
+        let text = c.data;
+        if (!inScript[depth]) {
+          text = cutText(text, Math.min(MAX_NODE_TEXT, textLeft));
+          textLeft -= text.length;
+        }
+        const n = { parent: ids[depth], text };
+        if (!shown[depth]) n.visible = false;
+        textNodes[nodes.length] = c;
+        nodes.push(n);
+      } else if (type === 1) {
+        // Node.ELEMENT_NODE
+        enter(c, ids[depth], shown[depth]);
+      }
     }
     return { snapshot: { url: location.href, nodes }, textNodes };
   };

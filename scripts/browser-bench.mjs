@@ -13,17 +13,29 @@
 //       snapshot   content script: DOM walk + JSON.stringify (ms), on the page's main thread;
 //       block      content script: its whole synchronous run on the page's main thread (ms);
 //       transfer   snapshot message, content script → panel (ms);
+//       parse      wasm: JSON → Snapshot (ms), part of analyse;
 //       analyse    wasm: JSON → Snapshot → Summary (ms);
 //       render     wasm: the panel DOM from the Summary (ms);
-//       paint      toolbar click → first frame after the panel rendered (ms);
-//       highlights toolbar click → highlights registered in the page (ms);
-//     then a second click closes the panel.
+//     and, as ms from the toolbar click, when each phase was reached:
+//       inject     the content script starts (background executeScript);
+//       frame      the panel iframe's navigation starts (its performance.timeOrigin);
+//       response   panel.html is in (navigation timing responseEnd);
+//       parsed     panel.html is parsed (domInteractive);
+//       panel      panel.js starts in the panel iframe;
+//       wasm       the wasm is compiled and instantiated;
+//       connected  the panel's port to the content script is open;
+//       received   the snapshot is in the panel;
+//       paint      the first frame after the panel rendered;
+//       highlights the highlights are registered in the page;
+//     then a second click closes the panel. A run that fails (the panel frame detached, no answer) is
+//     retried once on a fresh load of the page; a page that fails twice is skipped and named.
 // Prints a Markdown table (p50, p90, max over pages) and the ratio (snapshot + analyse) / Readability
 // at p50 and p90 of the per-page ratios; --json writes the per-page medians.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { launchWithExtension, panelFrame, ROOT, serve, triggerAction } from '../tests/e2e/helpers.mjs';
+import { launchWithExtension, ROOT, serve, triggerAction } from '../tests/e2e/helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const READABILITY = fs.readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
@@ -72,49 +84,111 @@ await context.route('**/*', (route) => {
     : route.abort();
 });
 
-const METRICS = ['snapshot', 'block', 'transfer', 'analyse', 'render', 'paint', 'highlights', 'readability'];
+const METRICS = [
+  'snapshot', 'block', 'transfer', 'parse', 'analyse', 'render', 'inject', 'frame', 'response', 'parsed', 'panel', 'wasm', 'connected',
+  'received', 'paint', 'highlights', 'readability',
+];
+
+/** The live (not detached) panel iframe's Frame: a closed panel's frame can linger in page.frames(). */
+async function livePanelFrame(page) {
+  const deadline = Date.now() + 15000;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => !f.isDetached() && f.url().startsWith('chrome-extension://'));
+    if (frame) return frame;
+    await page.waitForTimeout(20);
+  }
+  throw new Error('the Lede panel iframe did not appear');
+}
+
+/** One toolbar click → the panel's timings (relative ones in ms from the click), then a click to close. */
+async function timeOnce(page) {
+  await page.waitForFunction(() => !document.querySelector('lede-panel'), null, { timeout: 15000 });
+  const clickAt = Date.now();
+  await triggerAction(context, page, extensionId);
+  let t = null;
+  for (let attempt = 0; !t; attempt++) {
+    // The frame found may be one being replaced (detached under us): find it again.
+    const frame = await livePanelFrame(page);
+    try {
+      await frame.waitForFunction(() => globalThis.ledeTimings?.highlightsAt, null, { timeout: 15000 });
+      t = await frame.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const at = (ms) => performance.timeOrigin + ms;
+        return {
+          ...globalThis.ledeTimings,
+          frameAt: performance.timeOrigin,
+          responseAt: at(nav?.responseEnd ?? NaN),
+          parsedAt: at(nav?.domInteractive ?? NaN),
+        };
+      });
+    } catch (e) {
+      if (attempt >= 3 || !/detached|destroyed/i.test(e.message)) throw e;
+    }
+  }
+  await triggerAction(context, page, extensionId); // second click closes the panel
+  await page.waitForFunction(() => !document.querySelector('lede-panel'), null, { timeout: 15000 });
+  const since = (at) => at - clickAt;
+  return {
+    snapshot: t.snapshotMs,
+    block: t.blockMs,
+    transfer: t.receivedAt - t.sentAt,
+    parse: t.parseMs,
+    analyse: t.analyseMs,
+    render: t.renderMs,
+    inject: since(t.injectedAt),
+    frame: since(t.frameAt),
+    response: since(t.responseAt),
+    parsed: since(t.parsedAt),
+    panel: since(t.panelAt),
+    wasm: since(t.wasmAt),
+    connected: since(t.connectedAt),
+    received: since(t.receivedAt),
+    paint: since(t.paintAt),
+    highlights: since(t.highlightsAt),
+  };
+}
+
 const results = [];
+const failed = [];
 const page = await context.newPage();
 for (const name of names) {
   const url = `${server.origin}/${name}/source.html`;
+  const runs = Object.fromEntries(METRICS.map((m) => [m, []]));
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 20000 });
+    for (let r = 0; r < RUNS; r++) {
+      runs.readability.push(
+        await page.evaluate(`(() => { ${READABILITY};
+          const t = performance.now();
+          new Readability(document.cloneNode(true)).parse();
+          return performance.now() - t; })()`),
+      );
+    }
+    for (let r = 0; r < RUNS; r++) {
+      let one;
+      try {
+        one = await timeOnce(page);
+      } catch (e) {
+        // One retry on a fresh load of the page (a stuck or lost panel must not end the run).
+        console.error(`${name}: run ${r + 1} failed (${e.message.split('\n')[0]}); reloading`);
+        await page.goto(url, { waitUntil: 'load', timeout: 20000 });
+        one = await timeOnce(page);
+      }
+      for (const [m, v] of Object.entries(one)) runs[m].push(v);
+    }
   } catch (e) {
-    console.error(`${name}: load failed (${e.message.split('\n')[0]})`);
+    console.error(`${name}: skipped (${e.message.split('\n')[0]})`);
+    failed.push(name);
+    await page.goto('about:blank').catch(() => {});
     continue;
-  }
-  const runs = Object.fromEntries(METRICS.map((m) => [m, []]));
-  for (let r = 0; r < RUNS; r++) {
-    runs.readability.push(
-      await page.evaluate(`(() => { ${READABILITY};
-        const t = performance.now();
-        new Readability(document.cloneNode(true)).parse();
-        return performance.now() - t; })()`),
-    );
-  }
-  for (let r = 0; r < RUNS; r++) {
-    const clickAt = Date.now();
-    await triggerAction(context, page, extensionId);
-    const frame = await panelFrame(page);
-    const t = await frame
-      .waitForFunction(() => globalThis.ledeTimings?.highlightsAt, null, { timeout: 15000 })
-      .then(() => frame.evaluate(() => globalThis.ledeTimings));
-    runs.snapshot.push(t.snapshotMs);
-    runs.block.push(t.blockMs);
-    runs.transfer.push(t.receivedAt - t.sentAt);
-    runs.analyse.push(t.analyseMs);
-    runs.render.push(t.renderMs);
-    runs.paint.push(t.paintAt - clickAt);
-    runs.highlights.push(t.highlightsAt - clickAt);
-    await triggerAction(context, page, extensionId); // second click closes the panel
-    await page.waitForFunction(() => !document.querySelector('html > lede-panel'));
   }
   const row = { page: name, ...Object.fromEntries(METRICS.map((m) => [m, median(runs[m])])) };
   row.ratio = (row.snapshot + row.analyse) / row.readability;
   results.push(row);
   process.stderr.write(
     `${name}: snapshot ${row.snapshot.toFixed(1)} analyse ${row.analyse.toFixed(1)} ` +
-      `readability ${row.readability.toFixed(1)} paint ${row.paint.toFixed(0)} ms\n`,
+      `readability ${row.readability.toFixed(1)} wasm ${row.wasm.toFixed(0)} ` +
+      `received ${row.received.toFixed(0)} paint ${row.paint.toFixed(0)} ms\n`,
   );
 }
 const version = context.browser()?.version() ?? '';
@@ -123,7 +197,8 @@ await server.close();
 
 const fmt = (v) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
 console.log(`Chromium ${version} headless, ${results.length} pages, ` +
-  `median of ${RUNS} runs per page.\n`);
+  `median of ${RUNS} runs per page; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.` +
+  (failed.length ? ` Skipped (failed twice): ${failed.join(', ')}.` : '') + '\n');
 console.log('| ms | p50 | p90 | max |');
 console.log('|---|---|---|---|');
 for (const m of METRICS) {

@@ -181,6 +181,7 @@ pub fn mount(
             return Err(JsValue::from_str(&e));
         }
     };
+    let parsed = now();
     let summary = summarize(&snap);
     let analysed = now();
     let result = to_js(&summary)?;
@@ -192,13 +193,18 @@ pub fn mount(
         p.send_highlights()?;
         p.focus_first();
     }
-    record_timings(analysed - started, now() - analysed);
+    record_timings([
+        ("parseMs", parsed - started),
+        ("analyseMs", analysed - started),
+        ("renderMs", now() - analysed),
+    ]);
     Ok(result)
 }
 
-/// Put `analyseMs` (JSON → snapshot → summary) and `renderMs` (summary → panel DOM, highlights sent)
-/// on `globalThis.ledeTimings` when panel.js has created it (for scripts/browser-bench.mjs).
-fn record_timings(analyse_ms: f64, render_ms: f64) {
+/// Put `parseMs` (JSON → snapshot), `analyseMs` (JSON → snapshot → summary) and `renderMs` (summary
+/// → panel DOM, highlights sent) on `globalThis.ledeTimings` when panel.js has created it (for
+/// scripts/browser-bench.mjs).
+fn record_timings(timings_ms: [(&str, f64); 3]) {
     let Ok(timings) = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("ledeTimings"))
     else {
         return;
@@ -206,7 +212,7 @@ fn record_timings(analyse_ms: f64, render_ms: f64) {
     if !timings.is_object() {
         return;
     }
-    for (key, value) in [("analyseMs", analyse_ms), ("renderMs", render_ms)] {
+    for (key, value) in timings_ms {
         let _ = js_sys::Reflect::set(&timings, &JsValue::from_str(key), &JsValue::from_f64(value));
     }
 }

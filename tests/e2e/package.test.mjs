@@ -88,7 +88,7 @@ describe('store packages', () => {
         ...Object.values(manifest.action.default_icon),
         ...(manifest.background.scripts ?? [manifest.background.service_worker]),
         ...manifest.web_accessible_resources.flatMap((r) => r.resources),
-        'content.js', 'snapshot.js', 'highlight.css', 'panel.js', 'panel.css',
+        'content.js', 'snapshot.js', 'highlight.css', 'boot.js', 'panel.js', 'panel.css',
         'pkg/lede.js', 'pkg/lede_bg.wasm',
       ];
       for (const f of named) assert.ok(files.has(f), `${browser}: ${f} missing`);
