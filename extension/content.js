@@ -109,17 +109,51 @@
   // script and the wasm (in the extension's own process) while this script walks the page.
   document.documentElement.append(host);
   if (inTopLayer) panelElement.showPopover();
-  const walkAt = performance.now();
-  const { snapshot, textNodes } = ledeSnapshot(host);
-  const snapshotJson = JSON.stringify(snapshot);
   // Timings for the panel's `ledeTimings` (scripts/browser-bench.mjs reads them there); nothing is
   // recorded in the page. Times in ms; `*At` values are epoch ms (performance.timeOrigin + now()).
+  // `snapshotMs`: the walk's main-thread time, all slices; `blockMs`: the longest stretch this script
+  // held the page's main thread (the set-up with the first slice, or a later slice).
   const timing = {
     injectedAt: performance.timeOrigin + startedAt,
-    snapshotMs: performance.now() - walkAt,
+    snapshotMs: 0,
     blockMs: 0,
+    slices: 0,
     sentAt: 0,
   };
+  /** The live Text node behind each snapshot text node, once the walk is done. */
+  let textNodes = [];
+  let closed = false;
+  /** Walking time per slice: the page gets its main thread back in between (a page of 200 000
+   * elements takes hundreds of ms to walk; one task that long would freeze it). */
+  const SLICE_MS = 12;
+  // The compact snapshot (parallel arrays and one string, see snapshot.js) goes to the panel as it is:
+  // no JSON text of node objects to build here, and none to parse in the wasm.
+  const snapshotReady = new Promise((resolve) => {
+    const walk = ledeSnapshot.walker(host);
+    const slice = () => {
+      if (closed) return; // a second click during the walk closed the panel
+      const t = performance.now();
+      const done = walk.step(t + SLICE_MS);
+      timing.snapshotMs += performance.now() - t;
+      timing.slices++;
+      if (timing.slices > 1) timing.blockMs = Math.max(timing.blockMs, performance.now() - t);
+      if (!done) {
+        // a private channel of this script (not window.postMessage): the next slice runs as a new
+        // task, after what the page has queued meanwhile
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          slice();
+        };
+        channel.port2.postMessage(null);
+        return;
+      }
+      const result = walk.result();
+      textNodes = result.textNodes;
+      resolve(result.snapshot);
+    };
+    slice();
+  });
 
   /** Highlight groups as last sent by the panel, so toggles and page meddling can re-apply them. */
   let groups = {};
@@ -219,6 +253,7 @@
         panelPort?.postMessage({
           type: 'highlightsApplied',
           at: performance.timeOrigin + performance.now(),
+          postMs: timing.postMs, // how long posting the snapshot held the page's main thread
         });
         break;
       case 'toggleType':
@@ -255,8 +290,12 @@
         }
         trusted = true;
         panelPort = port;
-        timing.sentAt = performance.timeOrigin + performance.now();
-        port.postMessage({ type: 'snapshot', json: snapshotJson, timing });
+        snapshotReady.then((snapshot) => {
+          if (panelPort !== port) return;
+          timing.sentAt = performance.timeOrigin + performance.now();
+          port.postMessage({ type: 'snapshot', snapshot, timing });
+          timing.postMs = performance.timeOrigin + performance.now() - timing.sentAt;
+        });
         return;
       }
       handlePanelMessage(msg);
@@ -271,6 +310,8 @@
   }
 
   function close() {
+    closed = true;
+    textNodes = [];
     api.runtime.onConnect.removeListener(onConnect);
     window.removeEventListener('keydown', onKeyDown, true);
     window.removeEventListener('scroll', recheckHighlights, true);
@@ -302,5 +343,5 @@
   window.addEventListener('keydown', onKeyDown, true);
   window.addEventListener('scroll', recheckHighlights, { capture: true, passive: true });
   globalThis.ledeState = { close };
-  timing.blockMs = performance.now() - startedAt;
+  timing.blockMs = Math.max(timing.blockMs, performance.now() - startedAt);
 })();

@@ -1,7 +1,7 @@
 // Lede panel page (an extension page framed by the content script).
 //
-// Connects to the content script, receives the page snapshot JSON and hands it to the Rust core
-// (`mount` in src/web.rs), which analyses it and renders the panel. This file only carries messages:
+// Connects to the content script, receives the page snapshot (its compact form, see snapshot.js) and
+// hands it to the Rust core (`mount` in src/web.rs), which analyses it and renders the panel. This file only carries messages:
 // the Rust side calls `send(msg)`; `copy` (the clipboard belongs to this document) and
 // `savePrefs` (to the background) are handled here, everything else goes to the content script over the port.
 //
@@ -146,7 +146,8 @@ function connect() {
 /**
  * Where the time went, for scripts/browser-bench.mjs (ms; `*At` are epoch ms, performance.timeOrigin +
  * now(), comparable across the page and this document): the content script's `injectedAt` (it
- * started), `snapshotMs` (walk + JSON), `blockMs` (its whole synchronous run) and `sentAt`; here
+ * started), `snapshotMs` (the walk, all its slices), `slices`, `blockMs` (the longest stretch it held
+ * the page's main thread), `sentAt` and `postMs` (posting the snapshot); here
  * `panelAt` (this script started), `wasmAt` (wasm compiled and instantiated), `prefsAt`,
  * `connectedAt` (port to the content script open), `receivedAt` (snapshot in), `analyseMs` and
  * `renderMs` from `mount`; `paintAt`, the first frame after the panel rendered; `highlightsAt`, when
@@ -167,11 +168,11 @@ async function start() {
   const snapshot = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('timeout')), SNAPSHOT_TIMEOUT_MS);
     port.onMessage.addListener((msg) => {
-      if (msg?.type === 'snapshot' && typeof msg.json === 'string') {
+      if (msg?.type === 'snapshot' && msg.snapshot && typeof msg.snapshot === 'object') {
         timings.receivedAt = epochNow();
         Object.assign(timings, msg.timing);
         clearTimeout(timer);
-        resolve(msg.json);
+        resolve(msg.snapshot);
       }
     });
     port.onDisconnect.addListener(() => {
@@ -180,13 +181,16 @@ async function start() {
     });
   });
   port.onMessage.addListener((msg) => {
-    if (msg?.type === 'highlightsApplied') timings.highlightsAt = msg.at;
+    if (msg?.type === 'highlightsApplied') {
+      timings.postMs = msg.postMs;
+      timings.highlightsAt = msg.at;
+    }
   });
   port.postMessage({ type: 'hello', nonce });
-  const [json, , saved] = await Promise.all([snapshot, wasmReady, prefs]);
+  const [snap, , saved] = await Promise.all([snapshot, wasmReady, prefs]);
   const t0 = performance.now();
   // `mount` renders the panel (or a readable error inside it) and returns the Summary for debugging.
-  globalThis.ledeSummary = mount(app, json, send, saved);
+  globalThis.ledeSummary = mount(app, snap, send, saved);
   globalThis.ledeMountMs = performance.now() - t0;
   requestAnimationFrame(() => setTimeout(() => (timings.paintAt = epochNow())));
 }

@@ -8,8 +8,9 @@
 // - SKIPPED_TAGS leave out the element and its whole subtree, except <script type=application/ld+json>;
 // - `visible` is false under a `hidden` attribute or an inline style that `styleHides`; text nodes take
 //   their parent's visibility. No computed styles: both builders must agree without a layout engine;
-// - JSON like serde's: no `parent` on the root, no empty `tag`/`attrs`, no `visible` when true, `text`
-//   only on text nodes (verbatim, so UTF-16 offsets into it address the live Text node).
+// - the compact form of `Snapshot::from_wire` (parallel arrays, one string; no JSON of node objects to
+//   build here or to parse in the wasm), written exactly as `lede --wire` writes it; text verbatim,
+//   so UTF-16 offsets into it address the live Text node.
 // The browser adds one rule the HTML parser cannot see: an element's **open shadow root** is walked,
 // its children first (as children of the host), then the host's light children. Closed shadow roots
 // are invisible to us, like to any other page script. The Lede panel host itself is excluded.
@@ -70,16 +71,27 @@ var ledeSnapshot = (() => {
   }
 
   /**
-   * Snapshot the document.
+   * Snapshot the document, in the compact form `Snapshot::from_wire` reads (src/snapshot.rs):
+   * `shape` holds two numbers per node, the distance back to its parent (0 for the root) and its
+   * flags (1: text node, 2: hidden, attribute count × 4); `text` holds the node strings in order,
+   * each followed by a NUL (an element's tag, then each kept attribute's name and value, names
+   * sorted; a text node's text); `lens` holds each string's length in UTF-16 units.
    * @param {Element|null} exclude an element left out with its subtree (the Lede panel host)
-   * @returns {{snapshot: {url: string, nodes: object[]}, textNodes: (Text|undefined)[]}}
-   *   `textNodes[i]` is the live Text node behind snapshot node `i`.
+   * @returns {{snapshot: {url: string, shape: number[], text: string, lens: number[]},
+   *   textNodes: (Text|undefined)[]}} `textNodes[i]` is the live Text node behind snapshot node `i`.
    */
-  return function ledeSnapshot(exclude) {
-    const nodes = [];
+  function walker(exclude) {
+    const shape = [];
+    const pieces = [];
+    const lens = [];
     const textNodes = [];
+    let count = 0;
     const root = document.documentElement;
     let textLeft = MAX_TOTAL_TEXT;
+    const piece = (s) => {
+      pieces.push(s);
+      lens.push(s.length);
+    };
 
     // Iterative, so deeply nested pages cannot overflow the JS stack: one frame per open element
     // (parallel arrays indexed by depth, no allocation per node), each frame holding the next child
@@ -97,14 +109,11 @@ var ledeSnapshot = (() => {
       if (el === exclude) return;
       const tag = asciiLower(el.localName);
       if (SKIPPED_TAGS.has(tag) && !(tag === 'script' && isLdJson(el))) return;
-      const n = {};
-      if (parent >= 0) n.parent = parent;
-      if (tag) n.tag = tag;
       let visible = parentVisible;
+      let kept = null;
       // getAttributeNames, not `el.attributes`: iterating the NamedNodeMap makes an Attr object per
       // attribute, the walk's largest cost (CDP profile on wikipedia-2).
       if (el.hasAttributes()) {
-        let kept = null;
         for (const raw of el.getAttributeNames()) {
           const name = asciiLower(raw);
           if (KEPT_ATTRIBUTES.has(name) && (name !== 'href' || tag === 'link')) {
@@ -112,34 +121,38 @@ var ledeSnapshot = (() => {
             if (!(name in kept)) kept[name] = el.getAttribute(raw);
           }
         }
-        if (kept) {
-          // Sorted keys, as serde writes the BTreeMap (order does not matter to the parser, but it
-          // makes the two JSON forms byte-comparable).
-          const names = Object.keys(kept);
-          if (names.length > 1) {
-            n.attrs = {};
-            for (const k of names.sort()) n.attrs[k] = kept[k];
-          } else {
-            n.attrs = kept;
-          }
-        }
         const style = el.getAttribute('style');
         if (el.hasAttribute('hidden') || (style !== null && styleHides(style))) visible = false;
       }
-      if (!visible) n.visible = false;
-      const id = nodes.length;
-      nodes.push(n);
+      // Names sorted, as serde writes the native side's BTreeMap.
+      const names = kept ? Object.keys(kept).sort() : [];
+      shape.push(parent >= 0 ? count - parent : 0, (visible ? 0 : 2) | (names.length << 2));
+      piece(tag);
+      for (const name of names) {
+        piece(name);
+        piece(kept[name]);
+      }
       depth++;
       const shadow = el.shadowRoot;
       next[depth] = shadow ? shadow.firstChild : el.firstChild;
       light[depth] = shadow ? el : null;
-      ids[depth] = id;
+      ids[depth] = count;
       shown[depth] = visible;
       inScript[depth] = tag === 'script';
+      count++;
     }
 
     if (root) enter(root, -1, true);
-    while (depth >= 0 && nodes.length < MAX_NODES) {
+    /** Walk on until `deadline` (a performance.now() time); true once the walk is complete. */
+    function step(deadline) {
+      for (let n = 0; depth >= 0 && count < MAX_NODES; n++) {
+        // the clock is read every 256 steps only
+        if ((n & 255) === 255 && performance.now() >= deadline) return false;
+        visit();
+      }
+      return true;
+    }
+    function visit() {
       const c = next[depth];
       if (c === null) {
         if (light[depth]) {
@@ -148,7 +161,7 @@ var ledeSnapshot = (() => {
         } else {
           depth--;
         }
-        continue;
+        return;
       }
       next[depth] = c.nextSibling;
       const type = c.nodeType;
@@ -159,15 +172,39 @@ var ledeSnapshot = (() => {
           text = cutText(text, Math.min(MAX_NODE_TEXT, textLeft));
           textLeft -= text.length;
         }
-        const n = { parent: ids[depth], text };
-        if (!shown[depth]) n.visible = false;
-        textNodes[nodes.length] = c;
-        nodes.push(n);
+        shape.push(count - ids[depth], shown[depth] ? 1 : 3);
+        piece(text);
+        textNodes[count] = c;
+        count++;
       } else if (type === 1) {
         // Node.ELEMENT_NODE
         enter(c, ids[depth], shown[depth]);
       }
     }
-    return { snapshot: { url: location.href, nodes }, textNodes };
-  };
+    function result() {
+      pieces.push('');
+      return { snapshot: { url: location.href, shape, text: pieces.join('\0'), lens }, textNodes };
+    }
+    return { step, result };
+  }
+
+  /**
+   * Snapshot the document in one go (see `walker` for the form).
+   * @param {Element|null} exclude an element left out with its subtree (the Lede panel host)
+   */
+  function ledeSnapshot(exclude) {
+    const w = walker(exclude);
+    w.step(Infinity);
+    return w.result();
+  }
+
+  /**
+   * The same snapshot, walked in slices: `step(deadline)` walks until the performance.now() time
+   * `deadline` and says whether the walk is complete; then `result()` gives what `ledeSnapshot` gives.
+   * Between slices the page may run and change its DOM: a node removed meanwhile ends its level of the
+   * walk early, a node added later than the walk has reached is in the snapshot, none is visited twice
+   * unless the page moves it ahead of the walk.
+   */
+  ledeSnapshot.walker = walker;
+  return ledeSnapshot;
 })();

@@ -10,11 +10,14 @@
 //   * Readability: `new Readability(document.cloneNode(true)).parse()`, evaluated in the page;
 //   * Lede: a real toolbar click (CDP Extensions.triggerAction), then the timings the extension records
 //     in the panel document (`globalThis.ledeTimings`, see extension/panel.js):
-//       snapshot   content script: DOM walk + JSON.stringify (ms), on the page's main thread;
-//       block      content script: its whole synchronous run on the page's main thread (ms);
+//       snapshot   content script: the DOM walk (ms, all slices), on the page's main thread;
+//       slices     how many slices the walk took (one per ~12 ms of walking);
+//       block      content script: the longest stretch it held the page's main thread (ms): the
+//                  set-up with the first slice, or a later slice;
+//       post       content script: posting the snapshot message (ms, main thread);
 //       transfer   snapshot message, content script → panel (ms);
-//       parse      wasm: JSON → Snapshot (ms), part of analyse;
-//       analyse    wasm: JSON → Snapshot → Summary (ms);
+//       parse      wasm: compact snapshot → Snapshot (ms), part of analyse;
+//       analyse    wasm: → Snapshot → Summary (ms);
 //       render     wasm: the panel DOM from the Summary (ms);
 //     and, as ms from the toolbar click, when each phase was reached:
 //       inject     the content script starts (background executeScript);
@@ -85,7 +88,7 @@ await context.route('**/*', (route) => {
 });
 
 const METRICS = [
-  'snapshot', 'block', 'transfer', 'parse', 'analyse', 'render', 'inject', 'frame', 'response', 'parsed', 'panel', 'wasm', 'connected',
+  'snapshot', 'slices', 'block', 'post', 'transfer', 'parse', 'analyse', 'render', 'inject', 'frame', 'response', 'parsed', 'panel', 'wasm', 'connected',
   'received', 'paint', 'highlights', 'readability',
 ];
 
@@ -130,7 +133,9 @@ async function timeOnce(page) {
   const since = (at) => at - clickAt;
   return {
     snapshot: t.snapshotMs,
+    slices: t.slices,
     block: t.blockMs,
+    post: t.postMs,
     transfer: t.receivedAt - t.sentAt,
     parse: t.parseMs,
     analyse: t.analyseMs,

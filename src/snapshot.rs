@@ -94,6 +94,71 @@ pub struct Snapshot {
     pub nodes: Vec<Node>,
 }
 
+/// The compact form of a snapshot that `extension/snapshot.js` builds and [`Snapshot::from_wire`] reads
+/// (`lede --wire` prints it, for the parity test): the same nodes as [`Snapshot::nodes`], as
+/// - `shape`: two numbers per node: the distance back to its parent (0 for the root, which has none),
+///   then its flags: 1 for a text node, 2 when hidden, plus the element's attribute count times 4;
+/// - `text`: the node strings in document order, each followed by a NUL: an element's tag, then the
+///   name and the value of each attribute (names sorted); a text node's text;
+/// - `lens`: the length of each of those strings in UTF-16 code units.
+///
+/// The NUL keeps the strings apart: two lone surrogates at the end of one text node and the start of
+/// the next (page JavaScript can split an emoji) would otherwise join into one character on the way
+/// into the wasm; each becomes U+FFFD instead, one UTF-16 unit for one, so offsets into the text still
+/// address the live node.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Wire {
+    /// The page's URL, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Parent distance and flags, per node.
+    pub shape: Vec<u32>,
+    /// The node strings, each followed by a NUL.
+    pub text: String,
+    /// Each string's length in UTF-16 code units.
+    pub lens: Vec<u32>,
+}
+
+/// The strings of a [`Wire`] text, read one at a time by their UTF-16 lengths.
+struct WireStrings<'a> {
+    text: &'a str,
+    at: usize,
+    lens: std::slice::Iter<'a, u32>,
+}
+
+impl<'a> WireStrings<'a> {
+    /// The next string and its NUL; an error when the text does not have them.
+    fn next(&mut self) -> Result<&'a str, String> {
+        let bad = |what: &str| format!("bad snapshot: {what}");
+        let units = *self
+            .lens
+            .next()
+            .ok_or_else(|| bad("fewer lengths than strings"))? as usize;
+        let b = self.text.as_bytes();
+        let (start, mut at, mut u) = (self.at, self.at, 0);
+        while u < units {
+            // the UTF-8 lead byte says the character's bytes and UTF-16 units
+            let (bytes, w) = match b.get(at).copied() {
+                None => return Err(bad("text shorter than its lengths")),
+                Some(0..=0x7f) => (1, 1),
+                Some(0xf0..) => (4, 2),
+                Some(0xe0..) => (3, 1),
+                Some(_) => (2, 1),
+            };
+            at += bytes;
+            u += w;
+        }
+        if u != units || b.get(at) != Some(&0) {
+            return Err(bad("a string does not end where its length says"));
+        }
+        self.at = at + 1;
+        // `at` follows lead bytes of valid UTF-8, so both ends are character boundaries
+        self.text
+            .get(start..at)
+            .ok_or_else(|| bad("a string ends inside a character"))
+    }
+}
+
 /// True when an inline `style` attribute value hides the element (`display:none`, `visibility:hidden`).
 pub fn style_hides(style: &str) -> bool {
     let compact: String = style
@@ -274,6 +339,61 @@ impl Snapshot {
         Ok(Snapshot { url, nodes })
     }
 
+    /// Read the compact form the extension sends (see [`Wire`]). Built and read in one pass with no
+    /// JSON tree in between: on a 100 000-node page, JSON text → `serde_json::Value` → `Snapshot`
+    /// took more of the panel's time than the analysis itself (scripts/browser-bench.mjs).
+    ///
+    /// Errors: a node whose parent is not an earlier element, a string not where `lens` says, or
+    /// lengths or text left over.
+    pub fn from_wire(
+        url: Option<String>,
+        shape: &[u32],
+        text: &str,
+        lens: &[u32],
+    ) -> Result<Snapshot, String> {
+        fn bad(what: &str) -> String {
+            format!("bad snapshot: {what}")
+        }
+        let mut strings = WireStrings {
+            text,
+            at: 0,
+            lens: lens.iter(),
+        };
+        if shape.len() % 2 != 0 {
+            return Err(bad("odd shape"));
+        }
+        let mut nodes: Vec<Node> = Vec::with_capacity(shape.len() / 2);
+        for (i, pair) in shape.chunks_exact(2).enumerate() {
+            let (gap, flags) = (pair[0] as usize, pair[1]);
+            let parent = match gap {
+                0 if i == 0 => None,
+                1.. if gap <= i && !nodes[i - gap].is_text() => Some((i - gap) as NodeId),
+                _ => return Err(bad(&format!("node {i} has an invalid parent"))),
+            };
+            let mut node = Node {
+                parent,
+                tag: String::new(),
+                attrs: BTreeMap::new(),
+                text: None,
+                visible: flags & 2 == 0,
+            };
+            if flags & 1 == 1 {
+                node.text = Some(strings.next()?.to_string());
+            } else {
+                node.tag = strings.next()?.to_string();
+                for _ in 0..flags >> 2 {
+                    let name = strings.next()?.to_string();
+                    node.attrs.insert(name, strings.next()?.to_string());
+                }
+            }
+            nodes.push(node);
+        }
+        if strings.lens.next().is_some() || strings.at != text.len() {
+            return Err(bad("strings left over"));
+        }
+        Ok(Snapshot { url, nodes })
+    }
+
     /// The snapshot within the analysis budget: at most [`MAX_NODES`] nodes, each text node cut to
     /// [`MAX_NODE_TEXT`] UTF-16 units and all text together to [`MAX_TOTAL_TEXT`] (JSON-LD exempt), so
     /// that analysis time stays bounded on hostile pages (a 5 MB text node, 200 000 elements).
@@ -437,6 +557,40 @@ mod native {
                 std::borrow::Cow::Borrowed(_) => None,
             };
             cut.unwrap_or(snap)
+        }
+    }
+
+    impl Snapshot {
+        /// The compact form of this snapshot ([`Wire`]), as `extension/snapshot.js` builds it.
+        pub fn to_wire(&self) -> Wire {
+            let mut w = Wire {
+                url: self.url.clone(),
+                shape: Vec::with_capacity(self.nodes.len() * 2),
+                text: String::new(),
+                lens: Vec::new(),
+            };
+            fn piece(w: &mut Wire, s: &str) {
+                w.text.push_str(s);
+                w.text.push('\0');
+                w.lens.push(s.encode_utf16().count() as u32);
+            }
+            for (i, n) in self.nodes.iter().enumerate() {
+                let gap = n.parent.map_or(0, |p| i as u32 - p);
+                let flags = u32::from(n.is_text()) | if n.visible { 0 } else { 2 };
+                w.shape.push(gap);
+                w.shape.push(flags | ((n.attrs.len() as u32) << 2));
+                match &n.text {
+                    Some(t) => piece(&mut w, t),
+                    None => {
+                        piece(&mut w, &n.tag);
+                        for (k, v) in &n.attrs {
+                            piece(&mut w, k);
+                            piece(&mut w, v);
+                        }
+                    }
+                }
+            }
+            w
         }
     }
 
@@ -656,6 +810,55 @@ mod tests {
             assert!(serde_json::from_str::<Snapshot>(json).is_err(), "{json}");
             assert!(Snapshot::from_json(json).is_err(), "{json}");
         }
+    }
+
+    #[test]
+    fn wire_round_trip() {
+        let page = std::fs::read_to_string("tests/fixtures/sample/xi-putin-summit.html").unwrap();
+        let odd = "<html lang=en><body><p hidden class='b a' id=x>caf\u{e9} \u{1f44b}\u{0}</p>\
+                   <div style='display:none'><span>in</span></div><p></p>x<link rel=a href=/y>";
+        for html in [page.as_str(), odd, ""] {
+            let s = Snapshot::from_html(html, Some("https://e.x/"));
+            let w = s.to_wire();
+            assert_eq!(w.shape.len(), s.nodes.len() * 2);
+            let back = Snapshot::from_wire(w.url.clone(), &w.shape, &w.text, &w.lens).unwrap();
+            assert_eq!(back, s);
+        }
+        let s = Snapshot::from_html(odd, None);
+        let hidden = s.nodes.iter().filter(|n| !n.visible).count();
+        assert!(hidden >= 4, "the fixture has hidden nodes ({hidden})");
+        assert!(s.nodes.iter().any(|n| n.attrs.len() == 2));
+    }
+
+    #[test]
+    fn wire_refuses_what_does_not_add_up() {
+        let s = Snapshot::from_html("<p class=a>x \u{1f44b}</p>", None);
+        let w = s.to_wire();
+        let read =
+            |shape: &[u32], text: &str, lens: &[u32]| Snapshot::from_wire(None, shape, text, lens);
+        assert!(read(&w.shape, &w.text, &w.lens).is_ok());
+        // every cut of every part fails cleanly, never panics
+        for i in 0..w.shape.len() {
+            assert!(read(&w.shape[..i], &w.text, &w.lens).is_err());
+        }
+        for i in 0..w.lens.len() {
+            assert!(read(&w.shape, &w.text, &w.lens[..i]).is_err());
+        }
+        for (i, _) in w.text.char_indices() {
+            assert!(read(&w.shape, &w.text[..i], &w.lens).is_err());
+        }
+        // a length inside the astral character, a parent out of range or on a text node
+        let mut lens = w.lens.clone();
+        *lens.last_mut().unwrap() -= 1;
+        assert!(read(&w.shape, &w.text, &lens).is_err());
+        for bad_gap in [0, 99] {
+            let mut shape = w.shape.clone();
+            shape[2] = bad_gap;
+            assert!(read(&shape, &w.text, &w.lens).is_err());
+        }
+        let text_parent =
+            Snapshot::from_wire(None, &[0, 0, 1, 1, 1, 1], "html\0a\0b\0", &[4, 1, 1]);
+        assert!(text_parent.is_err());
     }
 
     #[test]

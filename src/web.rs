@@ -1,7 +1,7 @@
 //! The extension panel (wasm32 only): a thin shell that renders a [`Summary`] with web-sys.
 //!
-//! `extension/panel.js` calls [`mount`] with the panel's root element, the page snapshot JSON (built
-//! by `extension/snapshot.js`), a `send` callback and the reader's saved [`Prefs`]. Everything the
+//! `extension/panel.js` calls [`mount`] with the panel's root element, the page snapshot (in the
+//! compact form built by `extension/snapshot.js`), a `send` callback and the reader's saved [`Prefs`]. Everything the
 //! panel shows is built here from elements and text nodes: page strings only ever reach the DOM
 //! through `create_text_node`, `set_text_content` or attribute values, never through HTML parsing.
 //!
@@ -152,15 +152,35 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&json)
 }
 
+/// The snapshot in the compact form `extension/snapshot.js` sends: a plain object `{url, shape,
+/// text, lens}` (see [`Snapshot::from_wire`]; `shape` and `lens` arrays or typed arrays of numbers).
+fn read_snapshot(wire: &JsValue) -> Result<Snapshot, String> {
+    let field = |name: &str| js_sys::Reflect::get(wire, &JsValue::from_str(name)).ok();
+    let numbers = |name: &str| match field(name) {
+        Some(v) if v.is_object() => Ok(js_sys::Uint32Array::new(&v).to_vec()),
+        _ => Err(format!("bad snapshot: no `{name}`")),
+    };
+    if !wire.is_object() {
+        return Err("bad snapshot: not an object".to_string());
+    }
+    let text = field("text")
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "bad snapshot: no `text`".to_string())?;
+    let url = field("url").and_then(|u| u.as_string());
+    Snapshot::from_wire(url, &numbers("shape")?, &text, &numbers("lens")?)
+}
+
 /// Analyse the snapshot and render the panel into `root`, with the reader's saved `prefs` (a plain
 /// object; `undefined` or anything malformed means defaults).
 ///
-/// Returns the [`Summary`] as a plain object (for debugging and tests). On a malformed snapshot the
-/// panel shows a readable error (with a working Close button) and the error is also returned.
+/// `snapshot` is the compact form `extension/snapshot.js` builds (`{url, shape, text, lens}`, see
+/// [`Snapshot::from_wire`]). Returns the [`Summary`] as a plain object (for debugging and tests). On a
+/// malformed snapshot the panel shows a readable error (with a working Close button) and the error is
+/// also returned.
 #[wasm_bindgen]
 pub fn mount(
     root: Element,
-    snapshot_json: &str,
+    snapshot: JsValue,
     send: js_sys::Function,
     prefs: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -171,7 +191,7 @@ pub fn mount(
     let clock = web_sys::window().and_then(|w| w.performance());
     let now = || clock.as_ref().map_or(0.0, |p| p.now());
     let started = now();
-    let snap = match Snapshot::from_json(snapshot_json) {
+    let snap = match read_snapshot(&snapshot) {
         Ok(snap) => snap,
         Err(e) => {
             let panel = Panel::new(doc, root, send, Summary::default(), prefs);
@@ -201,7 +221,7 @@ pub fn mount(
     Ok(result)
 }
 
-/// Put `parseMs` (JSON → snapshot), `analyseMs` (JSON → snapshot → summary) and `renderMs` (summary
+/// Put `parseMs` (compact form → snapshot), `analyseMs` (→ snapshot → summary) and `renderMs` (summary
 /// → panel DOM, highlights sent) on `globalThis.ledeTimings` when panel.js has created it (for
 /// scripts/browser-bench.mjs).
 fn record_timings(timings_ms: [(&str, f64); 3]) {

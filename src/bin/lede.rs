@@ -1,10 +1,11 @@
 //! `lede PAGE.html|PAGE.html.gz|- [--format json|markdown|text|html] [--no-quotes] [--no-entities]
-//! [--snapshot] [--url URL] [--bullets auto|lead3|textrank]`
+//! [--snapshot] [--wire] [--url URL] [--bullets auto|lead3|textrank]`
 //!
 //! Prints the page's [`lede::Summary`] as JSON (default), or for people as Markdown, plain text or an
 //! HTML fragment (the panel's three Copy formats; `--no-quotes` / `--no-entities` leave those
 //! sections out, as the panel's copy options do); `--snapshot` prints the page
-//! snapshot JSON instead (the same shape the extension's content script sends to the panel). `-`
+//! snapshot JSON instead, `--wire` the snapshot's compact form as JSON (what the extension's content
+//! script sends to the panel, `lede::snapshot::Wire`). `-`
 //! reads the page from standard input; `--url` records the page's address in the snapshot.
 //! `--bullets lead3|textrank` replaces the bullets with a baseline's (the first three sentences, or
 //! TextRank alone) for evaluation (`scripts/score_bullets.py`); `auto`, the default, is what the panel shows.
@@ -15,7 +16,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: lede PAGE.html|PAGE.html.gz|- [--format json|markdown|text|html] \
-[--no-quotes] [--no-entities] [--snapshot] [--url URL] [--bullets auto|lead3|textrank]";
+[--no-quotes] [--no-entities] [--snapshot] [--wire] [--url URL] [--bullets auto|lead3|textrank]";
 
 /// Share of control characters above which input is binary, not a page.
 const MAX_CONTROL_SHARE: f64 = 0.05;
@@ -43,8 +44,8 @@ fn read_page(path: &str) -> Result<String, String> {
 
 fn run() -> Result<String, String> {
     let mut args = std::env::args().skip(1);
-    let (mut path, mut format, mut url, mut snapshot_only) =
-        (None, "json".to_string(), None, false);
+    let (mut path, mut format, mut url, mut snapshot_only, mut wire) =
+        (None, "json".to_string(), None, false, false);
     let mut sections = lede::render::Sections::default();
     let mut method = lede::bullets::Method::Auto;
     while let Some(a) = args.next() {
@@ -52,6 +53,7 @@ fn run() -> Result<String, String> {
             "--format" | "-f" => format = args.next().ok_or(USAGE)?,
             "--url" => url = Some(args.next().ok_or(USAGE)?),
             "--snapshot" => snapshot_only = true,
+            "--wire" => wire = true,
             "--no-quotes" => sections.quotes = false,
             "--no-entities" => sections.entities = false,
             "--bullets" => {
@@ -67,6 +69,9 @@ fn run() -> Result<String, String> {
     }
     let path = path.ok_or(USAGE)?;
     let snap = lede::Snapshot::from_html(&read_page(&path)?, url.as_deref());
+    if wire {
+        return serde_json::to_string(&snap.to_wire()).map_err(|e| e.to_string());
+    }
     if snapshot_only {
         return serde_json::to_string(&snap).map_err(|e| e.to_string());
     }

@@ -264,14 +264,16 @@ describe('pages without an article, and failures', () => {
       await page.goto(`chrome-extension://${browser.extensionId}/panel.html?nonce=x`);
       await page.waitForSelector('.notice.error');
       assert.match(await page.textContent('.notice.error'), /could not read this page/);
-      // And the Rust side renders its own error view for malformed snapshot JSON.
+      // And the Rust side renders its own error view for a malformed snapshot (node 1's parent, 7
+      // back, does not exist).
       const result = await page.evaluate(async () => {
         const lede = await import('./pkg/lede.js');
         await lede.default();
         const root = document.createElement('div');
         const sent = [];
         try {
-          lede.mount(root, '{"nodes": [{"tag": "html"}, {"parent": 7, "text": "x"}]}', (m) => sent.push(m));
+          const snapshot = { url: 'x', shape: [0, 0, 7, 1], text: 'html\0x\0', lens: [4, 1] };
+          lede.mount(root, snapshot, (m) => sent.push(m));
           return { threw: false };
         } catch (e) {
           return {

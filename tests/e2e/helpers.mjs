@@ -136,3 +136,41 @@ export async function panelFrame(page, { timeout = 10000 } = {}) {
 export function hasPanelHost(page) {
   return page.evaluate(() => document.querySelector('html > lede-panel') !== null);
 }
+
+/**
+ * The node objects of a snapshot's compact form (`{url, shape, text, lens}`, built by
+ * extension/snapshot.js, read by `Snapshot::from_wire`), as `lede --snapshot` writes them: no
+ * `parent` on the root, `attrs` only when there are some, `visible` only when false, `text` only on
+ * text nodes. For the tests' assertions and messages; the extension never decodes it in JS.
+ */
+export function decodeWire({ url, shape, text, lens }) {
+  let at = 0;
+  let k = 0;
+  const next = () => {
+    const s = text.slice(at, at + lens[k]);
+    at += lens[k++] + 1; // and the NUL after it
+    return s;
+  };
+  const nodes = [];
+  for (let i = 0; i < shape.length / 2; i++) {
+    const [gap, flags] = [shape[2 * i], shape[2 * i + 1]];
+    const n = {};
+    if (gap) n.parent = i - gap;
+    if (flags & 1) {
+      n.text = next();
+    } else {
+      n.tag = next();
+      const count = flags >> 2;
+      if (count) {
+        n.attrs = {};
+        for (let a = 0; a < count; a++) {
+          const name = next();
+          n.attrs[name] = next();
+        }
+      }
+    }
+    if (flags & 2) n.visible = false;
+    nodes.push(n);
+  }
+  return { url, nodes };
+}

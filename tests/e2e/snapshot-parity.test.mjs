@@ -1,7 +1,7 @@
 // The browser's snapshot walker (extension/snapshot.js) must produce the same Snapshot as the native
 // builder (`Snapshot::from_html`, via `lede PAGE --snapshot`) on real pages: node for node, attribute
-// for attribute, text for text; and, since both write keys in the same order with the same escaping,
-// as byte-identical JSON.
+// for attribute, text for text; and, in the compact form the panel reads (`lede --wire`), as
+// byte-identical JSON.
 //
 // Pages are served from 127.0.0.1 with `Content-Security-Policy: script-src 'none'` (so the live DOM
 // is the parser's DOM) and every other request aborted. Scripting stays *enabled* in the browser, as
@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it as nodeIt } from 'node:test';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, ROOT, serve, TEST_TIMEOUT_MS } from './helpers.mjs';
+import { CHROMIUM, decodeWire, ROOT, serve, TEST_TIMEOUT_MS } from './helpers.mjs';
 
 /** Every test gets a time limit: one stuck browser call fails its test, not the whole run. */
 const it = (name, fn) => nodeIt(name, { timeout: TEST_TIMEOUT_MS }, fn);
@@ -92,8 +92,9 @@ after(async () => {
   await server?.close();
 });
 
-function nativeSnapshot(file, url) {
-  const out = execFileSync(lede, [file, '--snapshot', '--url', url], {
+/** `lede FILE --snapshot` (the node objects) or, with `--wire`, the compact form the panel reads. */
+function nativeSnapshot(file, url, form = '--snapshot') {
+  const out = execFileSync(lede, [file, form, '--url', url], {
     maxBuffer: 256 * 1024 * 1024,
   });
   return out.toString('utf8').trim();
@@ -103,8 +104,7 @@ async function browserSnapshot(url) {
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    const json = await page.evaluate(`${WALKER}\n;JSON.stringify(ledeSnapshot(null).snapshot)`);
-    return json;
+    return await page.evaluate(`${WALKER}\n;JSON.stringify(ledeSnapshot(null).snapshot)`);
   } finally {
     await page.close();
   }
@@ -138,18 +138,28 @@ function firstDifference(native, web) {
   return null;
 }
 
+/**
+ * The browser's snapshot of `url` is the native one of `file`: decoded, node for node the objects of
+ * `lede --snapshot`; and as JSON text, byte for byte `lede --wire` (the compact form the panel reads;
+ * `Snapshot::from_wire` reads back exactly the snapshot `to_wire` wrote, a unit test in
+ * src/snapshot.rs), so the wasm reads the browser's snapshot as the native builder's.
+ */
+async function sameSnapshot(file, url) {
+  const webJson = await browserSnapshot(url);
+  const native = JSON.parse(nativeSnapshot(file, url));
+  const web = decodeWire(JSON.parse(webJson));
+  assert.equal(web.url, native.url);
+  const diff = firstDifference(native, web);
+  assert.equal(diff, null, diff ?? '');
+  // Same key order, numbers and escaping as serde_json: the two JSON texts are byte-identical.
+  assert.ok(webJson === nativeSnapshot(file, url, '--wire'), 'same snapshot, different wire text');
+}
+
 describe('snapshot.js matches Snapshot::from_html', () => {
   for (const name of pages) {
     it(name, async () => {
       const url = `${server.origin}/${name}/source.html`;
-      const nativeJson = nativeSnapshot(path.join(CORPUS, name, 'source.html'), url);
-      const webJson = await browserSnapshot(url);
-      const [native, web] = [JSON.parse(nativeJson), JSON.parse(webJson)];
-      assert.equal(web.url, native.url);
-      const diff = firstDifference(native, web);
-      assert.equal(diff, null, diff ?? '');
-      // Same key order and escaping as serde_json: the two JSON texts are byte-identical.
-      assert.ok(webJson === nativeJson, 'same snapshot, different JSON text');
+      await sameSnapshot(path.join(CORPUS, name, 'source.html'), url);
     });
   }
 });
@@ -157,12 +167,7 @@ describe('snapshot.js matches Snapshot::from_html', () => {
 describe('snapshot.js matches Snapshot::from_html on fixtures', () => {
   for (const name of FIXTURES) {
     it(name, async () => {
-      const url = `${server.origin}/fixtures/${name}`;
-      const nativeJson = nativeSnapshot(path.join(FIXTURE_DIR, name), url);
-      const webJson = await browserSnapshot(url);
-      const diff = firstDifference(JSON.parse(nativeJson), JSON.parse(webJson));
-      assert.equal(diff, null, diff ?? '');
-      assert.ok(webJson === nativeJson, 'same snapshot, different JSON text');
+      await sameSnapshot(path.join(FIXTURE_DIR, name), `${server.origin}/fixtures/${name}`);
     });
   }
 });

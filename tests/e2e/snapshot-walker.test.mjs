@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, it as nodeIt } from 'node:test';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, ROOT, serve, TEST_TIMEOUT_MS } from './helpers.mjs';
+import { CHROMIUM, decodeWire, ROOT, serve, TEST_TIMEOUT_MS } from './helpers.mjs';
 
 /** Every test gets a time limit: one stuck browser call fails its test, not the whole run. */
 const it = (name, fn) => nodeIt(name, { timeout: TEST_TIMEOUT_MS }, fn);
@@ -51,12 +51,15 @@ const walk = () =>
   page.evaluate(`${WALKER}
     ;(() => {
       const { snapshot, textNodes } = ledeSnapshot(document.querySelector('html > lede-panel'));
-      return {
-        snapshot,
-        live: snapshot.nodes.map((n, i) =>
-          n.text === undefined ? textNodes[i] === undefined : textNodes[i]?.data === n.text),
-      };
-    })()`);
+      return { wire: snapshot, textNodes: textNodes.map((t) => t?.data) };
+    })()`).then(({ wire, textNodes }) => {
+    const snapshot = decodeWire(wire);
+    return {
+      snapshot,
+      live: snapshot.nodes.map((n, i) =>
+        n.text === undefined ? textNodes[i] == null : textNodes[i] === n.text),
+    };
+  });
 
 it('walks open shadow roots before the light children, skips closed ones and the panel host', async () => {
   const { snapshot } = await walk();
