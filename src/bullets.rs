@@ -847,7 +847,7 @@ fn tfidf(words: &[usize], idf: &[f64]) -> Vector {
         .map(|(w, c)| (w, c * idf.get(w).copied().unwrap_or(0.0)))
         .filter(|&(_, x)| x > 0.0)
         .collect();
-    v.sort_by_key(|&(w, _)| w);
+    crate::sort::by_key(&mut v, |&(w, _)| w);
     let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
     if norm > 0.0 {
         for (_, x) in &mut v {
@@ -955,7 +955,7 @@ pub fn textrank(paras: &[Para], skip: &[bool], n: usize) -> Vec<Bullet> {
     }
     let score = pagerank(&sim);
     let mut order: Vec<usize> = (0..k).collect();
-    order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    crate::sort::indices_by(&mut order, &mut |a, b| score[b].total_cmp(&score[a]));
     let mut chosen: Vec<usize> = order.into_iter().take(n).collect();
     chosen.sort_unstable();
     chosen
@@ -1325,7 +1325,7 @@ pub fn key_points(a: &Article) -> Vec<Bullet> {
             None => break,
         }
     }
-    chosen.sort_by_key(|&ci| (cands[ci].sent, cands[ci].start));
+    crate::sort::indices_by_key(&mut chosen, |ci| (cands[ci].sent, cands[ci].start));
     chosen
         .into_iter()
         .map(|ci| {

@@ -1196,7 +1196,7 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
     // group: exact keys first, multi-word names before single words so singles can attach
     let mut order: Vec<usize> = (0..cands.len()).collect();
     // trusted text first: headline-case candidates may only join entities found in the article
-    order.sort_by_key(|&i| {
+    crate::sort::indices_by_key(&mut order, |i| {
         (
             !trusted[cands[i].para] || cands[i].weak,
             std::cmp::Reverse(cands[i].text.split_whitespace().count()),
@@ -1249,7 +1249,7 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
             continue;
         }
         let mut cs: Vec<&Candidate> = g.cands.iter().map(|&ci| &cands[ci]).collect();
-        cs.sort_by_key(|c| (c.para, c.start));
+        crate::sort::by_key(&mut cs, |c| (c.para, c.start));
         let first = cs[0].para as f64;
         let salience = cs.len() as f64 + 2.0 / (1.0 + first);
         let mut aliases = g.aliases.clone();
@@ -1262,7 +1262,7 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
             entity: name.clone(),
             kind,
         }));
-        aliases.sort_by_key(|a| (a != &name, std::cmp::Reverse(a.len())));
+        crate::sort::by_key(&mut aliases, |a| (a != &name, std::cmp::Reverse(a.len())));
         out.push((
             salience,
             Entity {
@@ -1279,8 +1279,8 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
             },
         ));
     }
-    out.sort_by(|a, b| b.0.total_cmp(&a.0));
-    located.sort_by_key(|m| (m.para, m.start));
+    crate::sort::by(&mut out, |a, b| b.0.total_cmp(&a.0));
+    crate::sort::by_key(&mut located, |m| (m.para, m.start));
     (out.into_iter().map(|(_, e)| e).collect(), located)
 }
 

@@ -1659,7 +1659,7 @@ fn visible_byline(snap: &Snapshot, headline: Option<NodeId>) -> Vec<String> {
             .filter(|&k| is_candidate(k))
             .map(|k| (snap.ancestors(k as NodeId).count(), k))
             .collect();
-        inner.sort_by_key(|&(depth, k)| (std::cmp::Reverse(depth), k));
+        crate::sort::by_key(&mut inner, |&(depth, k)| (std::cmp::Reverse(depth), k));
         if let Some(names) = inner
             .into_iter()
             .map(|(_, k)| names_at(k))

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod quotes;
 pub mod render;
 pub mod snapshot;
+mod sort;
 pub mod summary;
 pub mod text;
 
