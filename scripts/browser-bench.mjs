@@ -113,7 +113,11 @@ async function timeOnce(page) {
     // The frame found may be one being replaced (detached under us): find it again.
     const frame = await livePanelFrame(page);
     try {
-      await frame.waitForFunction(() => globalThis.ledeTimings?.highlightsAt, null, { timeout: 15000 });
+      await frame.waitForFunction(
+        () => globalThis.ledeTimings?.highlightsAt && globalThis.ledeTimings.paintAt,
+        null,
+        { timeout: 15000 },
+      );
       t = await frame.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0];
         const at = (ms) => performance.timeOrigin + ms;
