@@ -838,16 +838,19 @@ fn body_sentences<'a>(
 type Vector = Vec<(usize, f64)>;
 
 fn tfidf(words: &[usize], idf: &[f64]) -> Vector {
-    let mut tf: HashMap<usize, f64> = HashMap::new();
-    for &w in words {
-        *tf.entry(w).or_insert(0.0) += 1.0;
-    }
-    let mut v: Vector = tf
-        .into_iter()
-        .map(|(w, c)| (w, c * idf.get(w).copied().unwrap_or(0.0)))
+    // term counts from runs of equal ids: sorted already, and no hash map of its own in the wasm
+    let mut ids = words.to_vec();
+    crate::sort::indices(&mut ids);
+    let mut v: Vector = ids
+        .chunk_by(|a, b| a == b)
+        .map(|run| {
+            (
+                run[0],
+                run.len() as f64 * idf.get(run[0]).copied().unwrap_or(0.0),
+            )
+        })
         .filter(|&(_, x)| x > 0.0)
         .collect();
-    crate::sort::by_key(&mut v, |&(w, _)| w);
     let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
     if norm > 0.0 {
         for (_, x) in &mut v {
@@ -933,7 +936,7 @@ pub fn textrank(paras: &[Para], skip: &[bool], n: usize) -> Vec<Bullet> {
         .iter()
         .map(|s| {
             let mut w = s.words.clone();
-            w.sort_unstable();
+            crate::sort::indices(&mut w);
             w.dedup();
             w
         })
@@ -957,7 +960,7 @@ pub fn textrank(paras: &[Para], skip: &[bool], n: usize) -> Vec<Bullet> {
     let mut order: Vec<usize> = (0..k).collect();
     crate::sort::indices_by(&mut order, &mut |a, b| score[b].total_cmp(&score[a]));
     let mut chosen: Vec<usize> = order.into_iter().take(n).collect();
-    chosen.sort_unstable();
+    crate::sort::indices(&mut chosen);
     chosen
         .iter()
         .map(|&i| to_bullet(paras, &sents[i]))
@@ -1216,7 +1219,7 @@ pub fn key_points(a: &Article) -> Vec<Bullet> {
     let mut df = vec![0usize; vocab.len()];
     for s in &sents {
         let mut w = s.words.clone();
-        w.sort_unstable();
+        crate::sort::indices(&mut w);
         w.dedup();
         for x in w {
             df[x] += 1;

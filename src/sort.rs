@@ -14,6 +14,12 @@ pub(crate) fn indices_by(v: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> O
     v.sort_by(|&a, &b| cmp(a, b));
 }
 
+/// Sort `usize` values ascending: equal values are indistinguishable, so this is also what
+/// `sort_unstable` gives (and a copy of the unstable sort fewer).
+pub(crate) fn indices(v: &mut [usize]) {
+    indices_by(v, &mut |a, b| a.cmp(&b));
+}
+
 /// [`indices_by`] with a key per value, like `sort_by_key`.
 pub(crate) fn indices_by_key<K: Ord>(v: &mut [usize], mut key: impl FnMut(usize) -> K) {
     indices_by(v, &mut |a, b| key(a).cmp(&key(b)));

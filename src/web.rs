@@ -26,7 +26,6 @@ use crate::summary::{BulletKind, Entity, EntityType, Quote, Summary, TextRange};
 use crate::{summarize, Snapshot};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -112,9 +111,11 @@ impl Prefs {
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 enum Message<'a> {
-    /// Paint every entity mention, grouped by type label (`PERSON`, `ORG`, `PLACE`).
+    /// Paint every entity mention, grouped by type label (`PERSON`, `ORG`, `PLACE`): an object with
+    /// the labels in sorted order.
     Highlights {
-        groups: BTreeMap<&'static str, Vec<WireRange>>,
+        #[serde(serialize_with = "as_object")]
+        groups: Vec<(&'static str, Vec<WireRange>)>,
     },
     /// Show or hide one type's highlights.
     ToggleType {
@@ -138,6 +139,15 @@ enum Message<'a> {
     },
     /// Store the settings (handled in panel.js).
     SavePrefs { prefs: &'a Prefs },
+}
+
+/// Pairs as a JSON object, keys in the pairs' order (a `Vec` rather than a `BTreeMap`: a map type of
+/// its own was 2 KB of wasm).
+fn as_object<S: serde::Serializer>(
+    pairs: &[(&'static str, Vec<WireRange>)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
 fn wire(ranges: &[TextRange]) -> Vec<WireRange> {
@@ -336,16 +346,20 @@ impl Panel {
     }
 
     fn send_highlights(&self) -> Result<(), JsValue> {
-        let mut groups: BTreeMap<&'static str, Vec<WireRange>> = ENTITY_GROUPS
-            .iter()
-            .map(|(t, _, _)| (t.label(), Vec::new()))
+        // every type has a group (ENTITY_GROUPS lists them all); labels sorted, as they always were
+        let mut kinds: Vec<EntityType> = ENTITY_GROUPS.iter().map(|g| g.0).collect();
+        crate::sort::by_key(&mut kinds, |t| t.label());
+        let groups = kinds
+            .into_iter()
+            .map(|kind| {
+                let ranges = (self.summary.entities.iter())
+                    .filter(|e| e.kind == kind)
+                    .flat_map(|e| &e.mentions)
+                    .flat_map(|m| wire(&m.ranges))
+                    .collect();
+                (kind.label(), ranges)
+            })
             .collect();
-        for e in &self.summary.entities {
-            let list = groups.entry(e.kind.label()).or_default();
-            for m in &e.mentions {
-                list.extend(wire(&m.ranges));
-            }
-        }
         self.post(&Message::Highlights { groups })
     }
 
