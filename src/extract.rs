@@ -166,6 +166,11 @@ const MIN_ARTICLE_CHARS: f64 = 250.0;
 const HEADLINE_PROXIMITY_BONUS: f64 = 1.5;
 /// "Right after the headline": within this many snapshot nodes.
 const HEADLINE_PROXIMITY_NODES: NodeId = 150;
+/// An ancestor starting right after the headline is the article when it holds this many times the
+/// content of the best subtree ...
+const PARTS_CONTENT_RATIO: f64 = 2.0;
+/// ... and at least this share of its text is content.
+const PARTS_CONTENT_SHARE: f64 = 0.4;
 /// Content of a class-matched region below this share of its text means the region is dropped.
 const REGION_CONTENT_SHARE: f64 = 0.5;
 
@@ -539,25 +544,30 @@ const NOT_COMMENT_PARTS: &[&str] = &[
     "enabled", "count", "layout", "has", "no", "closed", "open", "link", "icon", "button", "num",
 ];
 
-/// A comment section: an element (not `html`/`body`/`article`/`main`) with a class or id word that
-/// names one ("comments", "comment-list", "disqus_thread", "article-comments"; not "has-comments" or
-/// "comments-enabled-layout").
-fn is_comment_section(node: &crate::snapshot::Node) -> bool {
+/// Class/id words of photo galleries and slideshows embedded in an article: a box of captioned
+/// slides ("1/50 …") that Readability's conditional cleaning drops (more list items than
+/// paragraphs), whatever the length of the captions.
+const GALLERY_WORDS: &[&str] = &["gallery", "slideshow", "carousel"];
+
+/// A region named by one of `words`: an element (not `html`/`body`/`article`/`main`) with a class or
+/// id word that has one as a part ("comments", "comment-list", "disqus_thread", "full-gallery"; not
+/// "has-comments", "comments-enabled-layout" or "icon-gallery").
+fn is_named_region(node: &crate::snapshot::Node, words: &[&str]) -> bool {
     !node.is_text()
         && !matches!(node.tag.as_str(), "html" | "body" | "article" | "main")
         && node.id_class().split(|c: char| c.is_whitespace()).any(|t| {
             let parts: Vec<&str> = t.split(['-', '_']).collect();
-            parts.iter().any(|p| COMMENT_WORDS.contains(p))
+            parts.iter().any(|p| words.contains(p))
                 && !parts.iter().any(|p| NOT_COMMENT_PARTS.contains(p))
         })
 }
 
-/// For every node: is it inside a reader-comment section?
-fn comment_regions(snap: &Snapshot) -> Vec<bool> {
+/// For every node: is it inside a region named by one of `words` (see [`is_named_region`])?
+fn named_regions(snap: &Snapshot, words: &[&str]) -> Vec<bool> {
     let mut flags = vec![false; snap.nodes.len()];
     for (i, node) in snap.nodes.iter().enumerate() {
         let parent = node.parent.is_some_and(|p| flags[p as usize]);
-        flags[i] = parent || is_comment_section(node);
+        flags[i] = parent || is_named_region(node, words);
     }
     flags
 }
@@ -571,9 +581,11 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>)
     let n = snap.nodes.len();
     let mut score = vec![0f64; n];
     let mut content = vec![0f64; n];
-    let in_comments = comment_regions(snap);
+    let mut total = vec![0f64; n];
+    let in_comments = named_regions(snap, COMMENT_WORDS);
     for b in blocks {
         let chars = b.chars() as f64;
+        total[b.element as usize] += chars;
         let good =
             is_content_block(b) && !in_comments[b.element as usize] && !is_notice_text(&b.text);
         let s = if good {
@@ -593,9 +605,10 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>)
     // accumulate bottom-up: children come after parents in document order
     for i in (1..n).rev() {
         if let Some(p) = snap.nodes[i].parent {
-            let (s, c) = (score[i], content[i]);
+            let (s, c, t) = (score[i], content[i], total[i]);
             score[p as usize] += s;
             content[p as usize] += c;
+            total[p as usize] += t;
         }
     }
     let mut best: Option<(f64, NodeId)> = None;
@@ -640,6 +653,23 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>)
             && score[a as usize] > score[top as usize] * 0.9
         {
             top = a;
+        }
+    }
+    // An article in parts (a blog's weekly notes: a list under each sub-head) has no one dominant
+    // subtree, and short or linked items can make the sum over the whole article negative. Readability
+    // then climbs from the top candidate to an ancestor that several top candidates share; here the
+    // ancestor is the container that starts right after the headline, when it holds at least
+    // [`PARTS_CONTENT_RATIO`] times the content of the top candidate and its text is mostly content.
+    if let Some(h) = headline {
+        for a in snap.ancestors(top).collect::<Vec<_>>() {
+            let a_ = a as usize;
+            if a > h
+                && a - h <= HEADLINE_PROXIMITY_NODES
+                && content[a_] >= PARTS_CONTENT_RATIO * content[top as usize]
+                && content[a_] >= PARTS_CONTENT_SHARE * total[a_]
+            {
+                top = a;
+            }
         }
     }
     Some(top)
@@ -747,48 +777,72 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
         }
     }
     let near_core = core_scope(snap, &inside, main);
+    // a gallery inside the article goes (unless the article itself is one)
+    let gallery = named_regions(snap, GALLERY_WORDS);
+    let in_gallery = |b: &Block| gallery[b.element as usize] && !gallery[main as usize];
     let headline_norm = meta.headline.as_deref().map(|h| h.to_lowercase());
-    let mut body = inside
-        .into_iter()
-        .filter(|b| {
-            if Some(b.element) == meta.headline_node {
-                return false;
+    // 0: dropped, 1: kept, 2: a short unlinked list item ("Ruler", "1 tsp cinnamon"), kept when the
+    // nearest decided blocks on both sides are kept: jusText's context-sensitive pass (Pomikálek 2011)
+    // classifies a short block by its neighbours, so a list of short items inside the article stays
+    let verdict = |b: &Block| -> u8 {
+        if Some(b.element) == meta.headline_node {
+            return 0;
+        }
+        if b.heading == Some(1) {
+            return 0;
+        }
+        if headline_norm.as_deref() == Some(b.text.to_lowercase().as_str()) {
+            return 0;
+        }
+        // linked prose ("…, according to Reuters.") stays; link lists go
+        let linked_prose = b.text.ends_with(SENTENCE_END)
+            && ((word_count(&b.text) >= LINKED_PROSE_WORDS && b.link_density() <= 0.8)
+                || is_linked_sentence(b));
+        if is_furniture(&b.text)
+            || is_notice_text(&b.text)
+            || (b.link_density() > 0.5 && !linked_prose)
+        {
+            return 0;
+        }
+        if in_boilerplate_region(snap, b.element, main, &weights, &share)
+            || !near_core(b)
+            || in_gallery(b)
+        {
+            return 0;
+        }
+        let el = &snap.nodes[b.element as usize];
+        if el.tag == "figcaption" || el.tag == "time" {
+            return 0;
+        }
+        // short lines: keep sub-heads and sentence-like lines, drop the rest
+        let el = &snap.nodes[b.element as usize];
+        let kept = linked_prose
+            || is_content_block(b)
+            || b.heading.is_some()
+            || (is_table_row(snap, b) && b.link_density() < 0.5)
+            || (word_count(&b.text) >= 3
+                && b.link_density() < 0.2
+                && (b.text.ends_with(SENTENCE_END) || b.chars() >= 30 || el.tag == "p"));
+        if kept {
+            1
+        } else if b.in_list && b.link_density() < 0.2 {
+            2
+        } else {
+            0
+        }
+    };
+    let verdicts: Vec<u8> = inside.iter().map(|b| verdict(b)).collect();
+    let kept = |v: Option<&u8>| v == Some(&1);
+    let mut body: Vec<Block> = (0..inside.len())
+        .filter(|&i| match verdicts[i] {
+            2 => {
+                kept(verdicts[..i].iter().rev().find(|&&v| v != 2))
+                    && kept(verdicts[i + 1..].iter().find(|&&v| v != 2))
             }
-            if b.heading == Some(1) {
-                return false;
-            }
-            if headline_norm.as_deref() == Some(b.text.to_lowercase().as_str()) {
-                return false;
-            }
-            // linked prose ("…, according to Reuters.") stays; link lists go
-            let linked_prose = b.text.ends_with(SENTENCE_END)
-                && ((word_count(&b.text) >= LINKED_PROSE_WORDS && b.link_density() <= 0.8)
-                    || is_linked_sentence(b));
-            if is_furniture(&b.text)
-                || is_notice_text(&b.text)
-                || (b.link_density() > 0.5 && !linked_prose)
-            {
-                return false;
-            }
-            if in_boilerplate_region(snap, b.element, main, &weights, &share) || !near_core(b) {
-                return false;
-            }
-            let el = &snap.nodes[b.element as usize];
-            if el.tag == "figcaption" || el.tag == "time" {
-                return false;
-            }
-            // short lines: keep sub-heads and sentence-like lines, drop the rest
-            let el = &snap.nodes[b.element as usize];
-            linked_prose
-                || is_content_block(b)
-                || b.heading.is_some()
-                || (is_table_row(snap, b) && b.link_density() < 0.5)
-                || (word_count(&b.text) >= 3
-                    && b.link_density() < 0.2
-                    && (b.text.ends_with(SENTENCE_END) || b.chars() >= 30 || el.tag == "p"))
+            v => v == 1,
         })
-        .cloned()
-        .collect::<Vec<_>>();
+        .map(|i| inside[i].clone())
+        .collect();
     // calls to action after the article ("Join our forums", "Follow us on Twitter")
     while body.last().is_some_and(|b| is_promo(&b.text)) {
         body.pop();

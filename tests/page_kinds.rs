@@ -88,3 +88,39 @@ fn article_in_a_declarative_shadow_root_is_read() {
     );
     assert!(!s.body.contains("closed shadow root"), "{}", s.body);
 }
+
+#[test]
+fn article_in_parts_under_sub_heads_is_read_whole() {
+    // no one list dominates, and linked and short items make the whole sum negative: the container
+    // right after the headline is the article, not its longest list
+    let s = summary("notes-in-parts.html");
+    assert!(s.article_found);
+    for part in [
+        "sync engine now retries",
+        "Cy converted",
+        "results panel open",
+        "print preview",
+    ] {
+        assert!(s.body.contains(part), "{part:?} missing from {}", s.body);
+    }
+    assert!(!s.body.contains("Privacy"));
+}
+
+#[test]
+fn short_list_items_between_paragraphs_are_kept() {
+    let s = summary("short-list-items.html");
+    let p = paragraphs(&s);
+    for item in ["Glass cloche", "Ruler", "Spoon", "Small plants"] {
+        assert!(p.contains(&item), "{item:?} missing from {}", s.body);
+    }
+    // a list after the last paragraph (topic tags) has no paragraph below it
+    assert!(!s.body.contains("Gardening") && !s.body.contains("Home"));
+}
+
+#[test]
+fn photo_gallery_inside_the_article_is_left_out() {
+    let s = summary("embedded-gallery.html");
+    assert_eq!(paragraphs(&s).len(), 4, "{}", s.body);
+    assert!(s.body.contains("Minibars") && s.body.contains("fresh towels"));
+    assert!(!s.body.contains("dented the bottom line") && !s.body.contains("1/3"));
+}
