@@ -956,11 +956,18 @@ fn core_scope<'a>(
             return true;
         }
         let parent = snap.nodes[b.element as usize].parent.unwrap_or(main);
-        // an article split into sections of the same shape (NYT's companion columns)
+        // an article split into sections of the same shape (NYT's companion columns, a how-to's
+        // steps): the block is in, or is, an element shaped like the core under one shaped like
+        // the scope (a step's own sub-head and list included)
         let same_shape = core.is_some_and(|c| {
-            signature(snap, Some(parent)) == signature(snap, Some(c))
-                && signature(snap, snap.nodes[parent as usize].parent)
-                    == signature(snap, Some(scope))
+            std::iter::once(b.element)
+                .chain(snap.ancestors(b.element))
+                .take_while(|&a| a > main)
+                .any(|a| {
+                    signature(snap, Some(a)) == signature(snap, Some(c))
+                        && signature(snap, snap.nodes[a as usize].parent)
+                            == signature(snap, Some(scope))
+                })
         });
         same_shape || group.get(&parent).copied().unwrap_or(0.0) >= core_size * 0.5
     }

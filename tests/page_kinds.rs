@@ -124,3 +124,19 @@ fn photo_gallery_inside_the_article_is_left_out() {
     assert!(s.body.contains("Minibars") && s.body.contains("fresh towels"));
     assert!(!s.body.contains("dented the bottom line") && !s.body.contains("1/3"));
 }
+
+#[test]
+fn how_to_steps_keep_the_label_and_list_of_a_step() {
+    // each step is a box shaped like the intro's: the label and list in one belong to the article
+    let s = summary("how-to-steps.html");
+    let p = paragraphs(&s);
+    for line in [
+        "Things You Will Need:",
+        "Glass cloche",
+        "Floral foam",
+        "Insert your plant into the hole.",
+    ] {
+        assert!(p.contains(&line), "{line:?} missing from {}", s.body);
+    }
+    assert!(!s.body.contains("Example Crafts"));
+}
