@@ -1278,12 +1278,12 @@ pub fn key_points(a: &Article) -> Vec<Bullet> {
         }
         let position = (-(i as f64) / POSITION_DECAY).exp();
         let headline = cosine(&vecs[i], &headline_vec);
-        let entities = word_tokens(text)
+        let opening = word_tokens(text);
+        let entities = opening
             .iter()
             .filter_map(|w| a.entity_salience.get(w))
             .sum::<f64>()
             .min(1.0);
-        let opening = word_tokens(text);
         let dependent = DEPENDENT_OPENERS.iter().any(|o| {
             let o: Vec<&str> = o.split(' ').collect();
             opening.len() >= o.len() && opening.iter().zip(&o).all(|(a, b)| a == b)

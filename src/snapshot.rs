@@ -408,6 +408,20 @@ impl Snapshot {
                     .is_some_and(|p| p.tag != "script")
             })
         };
+        // a string has at most as many UTF-16 units as UTF-8 bytes: when the byte lengths are within
+        // the limits, so are the units, and the UTF-16 count (a pass over every character) is not needed
+        let mut bytes = 0usize;
+        let within_bytes = self.nodes.len() <= MAX_NODES
+            && self.nodes.iter().all(|n| match n.text.as_deref() {
+                Some(t) if counted(n) => {
+                    bytes += t.len();
+                    t.len() <= MAX_NODE_TEXT && bytes <= MAX_TOTAL_TEXT
+                }
+                _ => true,
+            });
+        if within_bytes {
+            return Cow::Borrowed(self);
+        }
         let mut total = 0usize;
         let within = self.nodes.len() <= MAX_NODES
             && self.nodes.iter().all(|n| match n.text.as_deref() {
