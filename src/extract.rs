@@ -642,6 +642,15 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>)
             _ => break,
         }
     }
+    // A table's rows are never the container either: a data table (a list of films, a results
+    // table) is one part of its article, and Readability and DOM Distiller score a table as a plain
+    // container of its rows, so the element holding the table competes instead.
+    if ROW_GROUP_TAGS.contains(&snap.nodes[top as usize].tag.as_str()) {
+        let lifted = above_rows(snap, top);
+        if !matches!(snap.nodes[lifted as usize].tag.as_str(), "body" | "html") {
+            top = lifted;
+        }
+    }
     // Prefer the nearest enclosing <article>/main-like container when it adds little boilerplate:
     // articles split in several sections by promos have their parts under one such parent.
     for a in snap.ancestors(top).collect::<Vec<_>>() {
@@ -673,6 +682,23 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>)
         }
     }
     Some(top)
+}
+
+/// Elements that group a table's rows: a row's paragraphs-like cells belong with the blocks around
+/// the table, not in a group of their own.
+const ROW_GROUP_TAGS: &[&str] = &["table", "tbody", "thead", "tfoot", "tr"];
+
+/// The nearest ancestor-or-self of `id` that is not part of a table's row structure
+/// ([`ROW_GROUP_TAGS`]): the element that holds the table.
+fn above_rows(snap: &Snapshot, id: NodeId) -> NodeId {
+    let mut a = id;
+    while ROW_GROUP_TAGS.contains(&snap.nodes[a as usize].tag.as_str()) {
+        match snap.nodes[a as usize].parent {
+            Some(p) => a = p,
+            None => break,
+        }
+    }
+    a
 }
 
 /// True if the element or an ancestor below `main` is a boilerplate region that holds little content.
@@ -933,7 +959,8 @@ fn core_scope<'a>(
     let mut group: std::collections::HashMap<NodeId, f64> = Default::default();
     for b in inside.iter().filter(|b| is_content_block(b)) {
         let c = b.chars() as f64;
-        let parent = snap.nodes[b.element as usize].parent.unwrap_or(main);
+        // a table's rows count with the blocks around the table (a list of films under its intro)
+        let parent = above_rows(snap, snap.nodes[b.element as usize].parent.unwrap_or(main));
         *local.entry(parent).or_default() += c;
         *group.entry(parent).or_default() += c;
         if let Some(gp) = snap.nodes[parent as usize].parent {
@@ -955,7 +982,7 @@ fn core_scope<'a>(
         if b.element == scope || snap.is_descendant(b.element, scope) {
             return true;
         }
-        let parent = snap.nodes[b.element as usize].parent.unwrap_or(main);
+        let parent = above_rows(snap, snap.nodes[b.element as usize].parent.unwrap_or(main));
         // an article split into sections of the same shape (NYT's companion columns, a how-to's
         // steps): the block is in, or is, an element shaped like the core under one shaped like
         // the scope (a step's own sub-head and list included)

@@ -140,3 +140,18 @@ fn how_to_steps_keep_the_label_and_list_of_a_step() {
     }
     assert!(!s.body.contains("Example Crafts"));
 }
+
+#[test]
+fn list_table_keeps_its_intro() {
+    // a list article: the rows of a data table are one part of the article, the intro another
+    let s = summary("list-table.html");
+    for text in [
+        "This list of films about lighthouses covers features",
+        "For films set at sea in general",
+        "Two brothers inherit a lighthouse",
+        "The final keeper of a national lighthouse service",
+    ] {
+        assert!(s.body.contains(text), "{text:?} missing from {}", s.body);
+    }
+    assert!(!s.body.contains("Example Wiki"));
+}
