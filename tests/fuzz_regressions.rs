@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
+/// The checks and input readers of the cargo-fuzz targets, shared with them.
+#[path = "../fuzz/fuzz_targets/check.rs"]
+mod fuzz_check;
+
 /// xorshift64*: a small deterministic generator for test inputs.
 struct Rng(u64);
 
@@ -29,21 +33,7 @@ impl Rng {
 /// serialisable summary, a message when there is no article.
 fn check(snap: &Snapshot, s: &Summary) {
     snap.validate().unwrap();
-    let bounded = snap.bounded();
-    let ranges = s
-        .bullet_details
-        .iter()
-        .flat_map(|b| &b.ranges)
-        .chain(s.quotes.iter().flat_map(|q| &q.ranges))
-        .chain(
-            s.entities
-                .iter()
-                .flat_map(|e| e.mentions.iter().flat_map(|m| &m.ranges)),
-        );
-    for r in ranges {
-        let text = bounded.nodes[r.node as usize].text.as_deref().unwrap();
-        assert!(r.start <= r.end && r.end as usize <= text.encode_utf16().count());
-    }
+    fuzz_check::ranges_inside(&snap.bounded(), s);
     assert!(s.article_found || s.message.is_some());
     serde_json::to_string(s).unwrap();
 }
@@ -63,24 +53,9 @@ fn run_json(bytes: &[u8]) {
     }
 }
 
-/// The `snapshot_wire` fuzz target's input: the wire form as JSON (`lede --wire`), read the way the
-/// panel reads the posted object (missing or non-numeric entries become empty or 0).
+/// The `snapshot_wire` fuzz target's input, read as that target reads it.
 fn run_wire(bytes: &[u8]) {
-    let Ok(serde_json::Value::Object(wire)) = serde_json::from_slice(bytes) else {
-        return;
-    };
-    let numbers = |name: &str| -> Vec<u32> {
-        wire.get(name)
-            .and_then(|v| v.as_array())
-            .map(|a| a.iter().map(|n| n.as_u64().unwrap_or(0) as u32).collect())
-            .unwrap_or_default()
-    };
-    let url = wire.get("url").and_then(|v| v.as_str()).map(str::to_string);
-    let text = wire
-        .get("text")
-        .and_then(|v| v.as_str())
-        .unwrap_or_default();
-    if let Ok(snap) = Snapshot::from_wire(url, &numbers("shape"), text, &numbers("lens")) {
+    if let Some(Ok(snap)) = fuzz_check::wire_snapshot(bytes) {
         check(&snap, &lede::summarize(&snap));
     }
 }
