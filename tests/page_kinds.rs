@@ -10,6 +10,13 @@ fn paragraphs(s: &lede::Summary) -> Vec<&str> {
     s.body.split("\n\n").collect()
 }
 
+/// Fails naming the first of `parts` that the summary's body lacks.
+fn assert_body_has(s: &lede::Summary, parts: &[&str]) {
+    for part in parts {
+        assert!(s.body.contains(part), "{part:?} missing from {}", s.body);
+    }
+}
+
 #[test]
 fn article_wrapped_in_sidebar_comment_gdpr_classes_is_found() {
     let s = summary("sidebar-wrapped.html");
@@ -95,14 +102,15 @@ fn article_in_parts_under_sub_heads_is_read_whole() {
     // right after the headline is the article, not its longest list
     let s = summary("notes-in-parts.html");
     assert!(s.article_found);
-    for part in [
-        "sync engine now retries",
-        "Cy converted",
-        "results panel open",
-        "print preview",
-    ] {
-        assert!(s.body.contains(part), "{part:?} missing from {}", s.body);
-    }
+    assert_body_has(
+        &s,
+        &[
+            "sync engine now retries",
+            "Cy converted",
+            "results panel open",
+            "print preview",
+        ],
+    );
     assert!(!s.body.contains("Privacy"));
 }
 
@@ -145,13 +153,14 @@ fn how_to_steps_keep_the_label_and_list_of_a_step() {
 fn list_table_keeps_its_intro() {
     // a list article: the rows of a data table are one part of the article, the intro another
     let s = summary("list-table.html");
-    for text in [
-        "This list of films about lighthouses covers features",
-        "For films set at sea in general",
-        "Two brothers inherit a lighthouse",
-        "The final keeper of a national lighthouse service",
-    ] {
-        assert!(s.body.contains(text), "{text:?} missing from {}", s.body);
-    }
+    assert_body_has(
+        &s,
+        &[
+            "This list of films about lighthouses covers features",
+            "For films set at sea in general",
+            "Two brothers inherit a lighthouse",
+            "The final keeper of a national lighthouse service",
+        ],
+    );
     assert!(!s.body.contains("Example Wiki"));
 }

@@ -171,6 +171,16 @@ async function enterPanel() {
   await waitFor("return document.querySelector('.lede')?.dataset.state === 'ready'", { timeout: 15000 });
 }
 
+/** In the open panel, a notice of some length (the panel's message); then the toolbar closes the panel. */
+async function expectNoticeThenClose(addonId) {
+  await enterPanel();
+  const notice = await exec("return document.querySelector('.notice')?.textContent ?? ''");
+  assert.ok(notice.trim().length > 10, `no notice: ${notice}`);
+  await wd('POST', '/frame/parent', {});
+  await clickAction(addonId);
+  await waitFor("return !document.querySelector('lede-panel')");
+}
+
 async function clickAction(addonId) {
   await wd('POST', '/moz/context', { context: 'chrome' });
   try {
@@ -333,12 +343,7 @@ describe('Firefox ESR', { skip }, () => {
     await waitFor("return document.querySelector('svg > foreignObject > lede-panel') !== null");
     // drawn over the window (the top layer), not clipped to the 200 × 100 px <svg>
     await waitFor("return document.elementFromPoint(innerWidth - 100, 200)?.localName === 'lede-panel'");
-    await enterPanel();
-    const notice = await exec("return document.querySelector('.notice')?.textContent ?? ''");
-    assert.ok(notice.trim().length > 10, `no notice: ${notice}`);
-    await wd('POST', '/frame/parent', {});
-    await clickAction(addonId);
-    await waitFor("return !document.querySelector('lede-panel')");
+    await expectNoticeThenClose(addonId);
     assert.equal(await exec(dom), before);
   });
 
@@ -348,12 +353,7 @@ describe('Firefox ESR', { skip }, () => {
       await clickAction(addonId);
       await waitFor("return document.querySelector('lede-panel') !== null");
       await waitFor("return document.elementFromPoint(innerWidth - 100, 200)?.localName === 'lede-panel'", { timeout: 5000 });
-      await enterPanel();
-      const notice = await exec("return document.querySelector('.notice')?.textContent ?? ''");
-      assert.ok(notice.trim().length > 10, `no notice: ${notice}`);
-      await wd('POST', '/frame/parent', {});
-      await clickAction(addonId);
-      await waitFor("return !document.querySelector('lede-panel')");
+      await expectNoticeThenClose(addonId);
     });
   }
 });
