@@ -681,7 +681,139 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>)
             }
         }
     }
+    if is_teaser_index(snap, blocks, top, &content) || is_headings_page(snap, blocks, top, &content)
+    {
+        return None;
+    }
     Some(top)
+}
+
+/// An index page has at least this many teasers of one kind ...
+const MIN_TEASERS: usize = 5;
+/// ... each with at most this much content text (characters: a teaser is a sentence or two) ...
+const TEASER_MAX_CHARS: f64 = 400.0;
+/// ... holding at least this share of the container's content ...
+const TEASER_CONTENT_SHARE: f64 = 0.6;
+/// ... and less than this much content outside them (more is an article with teasers beside it).
+const INDEX_MAX_OTHER_CHARS: f64 = 2.0 * MIN_ARTICLE_CHARS;
+/// A teaser's title link: a block that is mostly link text with at least this many words.
+const TITLE_MIN_WORDS: usize = 3;
+/// Class/id words of an article's rail of other stories: teasers inside one are not the page's index.
+const RAIL_WORDS: &[&str] = &[
+    "related",
+    "recommend",
+    "more-stories",
+    "read-more",
+    "readmore",
+    "most-read",
+    "mostread",
+    "popular",
+    "trending",
+    "outbrain",
+    "taboola",
+];
+
+/// Is the container `top` an index of teasers rather than an article? A section front, a search
+/// result list or a product's feature grid repeats one kind of record: a small box holding a title
+/// link (to the item) and a sentence or two of text about it, with a byline, a date or a "Learn more"
+/// link. Such records are the *data records* of Liu, Grossman and Zhai (*Mining Data Records in Web
+/// Pages*, KDD 2003): sibling subtrees of one shape in a list page. Here a record is an element under
+/// `top` holding at least two text blocks, one of them a title link (mostly link text, at least
+/// [`TITLE_MIN_WORDS`] words), and some content text but at most [`TEASER_MAX_CHARS`]; records are
+/// grouped by tag and first class (one shape), the outermost one counted where records of a group
+/// nest. The container is an index when one group has [`MIN_TEASERS`] records that hold most of its
+/// content and what is left is too short to be an article. An article with a related-stories rail
+/// keeps its own paragraphs outside the rail, which are long, and teasers inside a region named as
+/// such a rail ([`RAIL_WORDS`]) are not counted; a listicle's items are longer than teasers. Readability has no such test (its `isProbablyReaderable` counts paragraph text, which
+/// ten teasers have), nor does DOM Distiller's distillability model (URL, `og:type` and
+/// element-count features).
+fn is_teaser_index(snap: &Snapshot, blocks: &[Block], top: NodeId, content: &[f64]) -> bool {
+    let (start, end) = (top as usize, snap.subtree_end(top));
+    let len = end - start;
+    // per node under `top` (index minus `start`): text blocks, title links, subtree end, in a rail
+    let (mut parts, mut titles) = (vec![0usize; len], vec![0usize; len]);
+    let mut ends: Vec<usize> = (start + 1..=end).collect();
+    let mut rail = vec![false; len];
+    for b in blocks {
+        let e = b.element as usize;
+        if (start..end).contains(&e) {
+            parts[e - start] += 1;
+            if b.link_density() > 0.5 && word_count(&b.text) >= TITLE_MIN_WORDS {
+                titles[e - start] += 1;
+            }
+        }
+    }
+    for i in (start + 1..end).rev() {
+        if let Some(p) = snap.nodes[i].parent {
+            let (p, j) = (p as usize - start, i - start);
+            parts[p] += parts[j];
+            titles[p] += titles[j];
+            ends[p] = ends[p].max(ends[j]);
+        }
+    }
+    // groups by shape: (end of the group's last record, records, their content)
+    let mut group_of: std::collections::HashMap<String, usize> = Default::default();
+    let mut groups: Vec<(usize, usize, f64)> = Vec::new();
+    for (i, &c) in content.iter().enumerate().take(end).skip(start + 1) {
+        let (node, j) = (&snap.nodes[i], i - start);
+        let parent_rail = node
+            .parent
+            .is_some_and(|p| p as usize > start && rail[p as usize - start]);
+        rail[j] = parent_rail || (!node.is_text() && matches_any(&node.id_class(), RAIL_WORDS));
+        if node.is_text()
+            || rail[j]
+            || parts[j] < 2
+            || titles[j] == 0
+            || c == 0.0
+            || c > TEASER_MAX_CHARS
+        {
+            continue;
+        }
+        let class = node.attr("class").unwrap_or("").split_whitespace().next();
+        let key = format!("{} {}", node.tag, class.unwrap_or(""));
+        let next = groups.len();
+        let g = *group_of.entry(key).or_insert(next);
+        if g == next {
+            groups.push((0, 0, 0.0));
+        }
+        let (last_end, records, covered) = groups[g];
+        if i >= last_end {
+            groups[g] = (ends[j], records + 1, covered + c);
+        }
+    }
+    let total = content[start];
+    groups.iter().any(|&(_, records, covered)| {
+        records >= MIN_TEASERS
+            && covered >= TEASER_CONTENT_SHARE * total
+            && total - covered < INDEX_MAX_OTHER_CHARS
+    })
+}
+
+/// A page of headings over fragments has more than this many headings per content paragraph ...
+const HEADINGS_PER_PARAGRAPH: usize = 3;
+/// ... and less content text than this.
+const HEADINGS_PAGE_MAX_CHARS: f64 = 2.0 * MIN_ARTICLE_CHARS;
+
+/// Is the container `top` a page of headings with scraps of text between them (a page of samples,
+/// equations or pictures under captions, a table of contents) rather than an article? Prose makes an
+/// article: Readability's `isProbablyReaderable` asks for enough paragraph text before offering its
+/// reader view, and headings do not count towards it. Here the container's content is short
+/// (under [`HEADINGS_PAGE_MAX_CHARS`]) and its headings outnumber its content paragraphs more than
+/// [`HEADINGS_PER_PARAGRAPH`] to one.
+fn is_headings_page(snap: &Snapshot, blocks: &[Block], top: NodeId, content: &[f64]) -> bool {
+    if content[top as usize] >= HEADINGS_PAGE_MAX_CHARS {
+        return false;
+    }
+    let inside = top as usize..snap.subtree_end(top);
+    let (mut paragraphs, mut headings) = (0, 0);
+    for b in blocks
+        .iter()
+        .filter(|b| inside.contains(&(b.element as usize)))
+    {
+        paragraphs += usize::from(is_content_block(b));
+        headings += usize::from(b.heading.is_some());
+    }
+    headings > HEADINGS_PER_PARAGRAPH * paragraphs
 }
 
 /// Elements that group a table's rows: a row's paragraphs-like cells belong with the blocks around
@@ -2281,6 +2413,82 @@ mod tests {
             .collect();
         let x = extract(&snap(&format!("<body><main>{cards}</main></body>")));
         assert!(x.main.is_none());
+    }
+
+    /// Ten teaser cards: a title link, a one- or two-sentence teaser and a byline with a date each.
+    fn teaser_cards(class: &str) -> String {
+        (0..10)
+            .map(|i| {
+                format!(
+                    "<div class={class}><h3><a href=/{i}>Teaser headline number {i} about the day</a></h3>\
+                     <p>Officials met again on Monday to talk about item {i}, and a deal was close. \
+                     Both sides said so.</p><p>By <a href=/by/{i}>Ana Lima</a> · 30 November</p></div>"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn index_of_teasers_with_text_has_no_article() {
+        let html = format!(
+            "<body><nav><a href=/>Home</a> <a href=/w>World</a></nav><main><h1>World</h1>\
+             <p>News and comment from our correspondents.</p><div class=stream>{}</div></main>\
+             <footer><p>{PARA}</p></footer></body>",
+            teaser_cards("teaser")
+        );
+        assert!(extract(&snap(&html)).main.is_none());
+        // the same records as list items without classes
+        let items = teaser_cards("x")
+            .replace("<div class=x>", "<li>")
+            .replace("</div>", "</li>");
+        let html = format!("<body><main><h1>Search results</h1><ul>{items}</ul></main></body>");
+        assert!(extract(&snap(&html)).main.is_none());
+    }
+
+    #[test]
+    fn article_with_a_rail_of_teasers_is_an_article() {
+        // a short story (two paragraphs) with ten teasers inside the same container: a rail named as one
+        let story = format!("<h1>Harbour talks resume</h1><p>{PARA}</p><p>{PARA}</p>");
+        let html = format!(
+            "<body><main>{story}<section class=related-stories>{}</section></main></body>",
+            teaser_cards("teaser")
+        );
+        let x = extract(&snap(&html));
+        assert!(x.main.is_some());
+        assert!(x.paragraphs.iter().any(|p| p.text.starts_with("This is")));
+        // an unnamed rail beside a story of its own length
+        let html = format!(
+            "<body><main>{story}<p>{PARA}</p><p>{PARA}</p><div>{}</div></main></body>",
+            teaser_cards("teaser")
+        );
+        assert!(extract(&snap(&html)).main.is_some());
+    }
+
+    #[test]
+    fn listicle_items_longer_than_teasers_are_an_article() {
+        let items: String = (0..8)
+            .map(|i| format!("<div class=item><h2><a href=/{i}>Number {i} on the list of films</a></h2><p>{PARA}</p><p>{PARA}</p></div>"))
+            .collect();
+        let html =
+            format!("<body><article><h1>The best films of the year</h1>{items}</article></body>");
+        assert!(extract(&snap(&html)).main.is_some());
+    }
+
+    #[test]
+    fn page_of_headings_over_fragments_has_no_article() {
+        // a page of samples: a heading over each (dropped) equation, two sentences of prose in all
+        let heads: String = (0..8)
+            .map(|i| format!("<h2>Sample formula number {i}</h2><div><svg></svg></div>"))
+            .collect();
+        let prose = "<p>Finally, while display samples look good on a page of their own, the ability to \
+                     mix them with the text of a paragraph matters too. This expression</p><p>is an \
+                     example of an inline one, and as you can see it can be used this way as well, \
+                     without disturbing the spacing between the lines.</p>";
+        let html = format!("<body><h1>Samples</h1>{heads}<h2>Inline</h2>{prose}</body>");
+        assert!(extract(&snap(&html)).main.is_none());
+        // the same prose under two sub-heads is a (short) article
+        let html = format!("<body><h1>Samples</h1><h2>One</h2><h2>Inline</h2>{prose}</body>");
+        assert!(extract(&snap(&html)).main.is_some());
     }
 
     #[test]

@@ -37,7 +37,8 @@ const MIN_PAGE_TEXT: usize = 40;
 /// Analyse a snapshot: extraction, metadata, quotes, entities and bullets, in one pass.
 ///
 /// Never fails: a page without an article gives `article_found: false` and a `message`; the
-/// metadata that was found (headline, site, language) is still reported. Reads at most
+/// metadata of the page that was found (headline, site, language) is still reported, but no byline
+/// or date (they credit an article). Reads at most
 /// [`Snapshot::bounded`] of the page, so the time it takes is bounded whatever the page.
 pub fn summarize(snap: &Snapshot) -> Summary {
     summarize_with(snap, bullets::Method::Auto)
@@ -63,6 +64,9 @@ pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
         ..Default::default()
     };
     if x.main.is_none() {
+        // a byline and a date credit an article: on an index page they are its first teaser's
+        s.byline.clear();
+        s.published = None;
         let text_chars: usize = x.blocks.iter().map(|b| b.text.chars().count()).sum();
         let has_text = text_chars >= MIN_PAGE_TEXT;
         s.message = Some(if has_text { NO_ARTICLE } else { NO_TEXT }.to_string());

@@ -61,3 +61,24 @@ fn sections_can_be_left_out() {
     assert!(!ok);
     assert!(err.contains("json, markdown, text or html"), "{err}");
 }
+
+#[test]
+fn a_page_without_an_article_exits_0_with_an_empty_summary() {
+    let page = "tests/fixtures/kinds/index-teaser-cards.html";
+    let (ok, json, err) = lede(&[page]);
+    assert!(ok, "{err}");
+    let s: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(s["article_found"], false);
+    assert_eq!(s["message"].as_str(), Some(lede::NO_ARTICLE));
+    assert_eq!(s["body"], "");
+    for key in ["bullets", "quotes", "entities", "byline"] {
+        assert_eq!(s[key], serde_json::json!([]), "{key}: {json}");
+    }
+    let (ok, md, _) = lede(&[page, "-f", "markdown"]);
+    assert!(ok);
+    assert!(md.contains(lede::NO_ARTICLE), "{md}");
+    assert!(
+        !md.contains("Negotiators") && !md.contains("Ana Lima"),
+        "{md}"
+    );
+}

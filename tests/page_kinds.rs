@@ -164,3 +164,16 @@ fn list_table_keeps_its_intro() {
     );
     assert!(!s.body.contains("Example Wiki"));
 }
+
+#[test]
+fn index_of_teaser_cards_has_no_article() {
+    // ten cards of title link, teaser sentences and byline with date, between a nav and a footer
+    let s = summary("index-teaser-cards.html");
+    assert!(!s.article_found, "{}", s.body);
+    assert_eq!(s.message.as_deref(), Some(lede::NO_ARTICLE));
+    assert!(s.body.is_empty() && s.bullets.is_empty());
+    assert!(s.quotes.is_empty() && s.entities.is_empty());
+    // the first teaser's byline and date are not the page's
+    assert!(s.byline.is_empty() && s.published.is_none(), "{s:?}");
+    assert_eq!(s.site_name.as_deref(), Some("The Daily Example"));
+}
