@@ -471,7 +471,7 @@ pub fn not_prose(snap: &Snapshot, b: &Block) -> bool {
 }
 
 /// True for captions and credits of a lead photo or video (they sit under headlines too: BBC "Media
-/// caption") and for a byline.
+/// caption"), the text of a slideshow (its current slide's caption box), and a byline.
 fn is_caption(snap: &Snapshot, el: NodeId) -> bool {
     snap.nodes[el as usize].id_class().contains("byline")
         || std::iter::once(el)
@@ -484,6 +484,9 @@ fn is_caption(snap: &Snapshot, el: NodeId) -> bool {
                     || n.tag == "figcaption"
                     || ic.contains("caption")
                     || ic.contains("credit")
+                    || ["gallery", "slideshow", "carousel"]
+                        .iter()
+                        .any(|w| ic.contains(w))
             })
 }
 

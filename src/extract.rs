@@ -549,6 +549,54 @@ const NOT_COMMENT_PARTS: &[&str] = &[
 /// paragraphs), whatever the length of the captions.
 const GALLERY_WORDS: &[&str] = &["gallery", "slideshow", "carousel"];
 
+/// A gallery drops its text when it holds at least this many distinct captions (content-like
+/// blocks), or any caption inside a list item: a slideshow of captioned slides. A slideshow whose
+/// slides are pictures only, with one caption box beside them for the current slide (its caption as
+/// a title and as a description of the same words, say), shows the article's lead image and its
+/// caption, which Readability keeps: its conditional cleaning drops a box for more list items than
+/// paragraphs, or for a low text share, and one caption paragraph outside the list has neither.
+const MIN_GALLERY_CAPTIONS: usize = 2;
+
+/// The gallery that holds `el`: the parent of the outermost element of its gallery region
+/// ([`named_regions`] flags `gallery`), so that slides named one by one ("gallery-item") and a
+/// caption box named apart from its pictures ("slideshow-description") count as one gallery.
+fn gallery_root(snap: &Snapshot, gallery: &[bool], el: NodeId) -> NodeId {
+    let mut root = el;
+    while let Some(p) = snap.nodes[root as usize].parent {
+        if !gallery[p as usize] {
+            return p;
+        }
+        root = p;
+    }
+    root
+}
+
+/// Per gallery ([`gallery_root`]): its distinct content-like blocks ([`is_content_block`]), and
+/// whether one of them is inside a list item (a slide's own caption).
+fn gallery_captions(
+    snap: &Snapshot,
+    blocks: &[&Block],
+    gallery: &[bool],
+) -> std::collections::HashMap<NodeId, (usize, bool)> {
+    let mut texts: std::collections::HashMap<NodeId, (Vec<&str>, bool)> = Default::default();
+    for b in blocks
+        .iter()
+        .filter(|b| gallery[b.element as usize] && is_content_block(b))
+    {
+        let (seen, in_slide) = texts
+            .entry(gallery_root(snap, gallery, b.element))
+            .or_default();
+        *in_slide |= b.in_list;
+        if !seen.contains(&b.text.as_str()) {
+            seen.push(&b.text);
+        }
+    }
+    texts
+        .into_iter()
+        .map(|(k, (seen, in_slide))| (k, (seen.len(), in_slide)))
+        .collect()
+}
+
 /// A region named by one of `words`: an element (not `html`/`body`/`article`/`main`) with a class or
 /// id word that has one as a part ("comments", "comment-list", "disqus_thread", "full-gallery"; not
 /// "has-comments", "comments-enabled-layout" or "icon-gallery").
@@ -935,10 +983,18 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
         }
     }
     let near_core = core_scope(snap, &inside, main);
-    // a gallery inside the article goes (unless the article itself is one)
+    // a gallery inside the article goes (unless the article itself is one), when it holds captions
     let gallery = named_regions(snap, GALLERY_WORDS);
-    let in_gallery = |b: &Block| gallery[b.element as usize] && !gallery[main as usize];
+    let captions = gallery_captions(snap, &inside, &gallery);
+    let in_gallery = |b: &Block| {
+        gallery[b.element as usize]
+            && !gallery[main as usize]
+            && captions
+                .get(&gallery_root(snap, &gallery, b.element))
+                .is_none_or(|&(c, in_slide)| c >= MIN_GALLERY_CAPTIONS || in_slide)
+    };
     let headline_norm = meta.headline.as_deref().map(|h| h.to_lowercase());
+    let citation = citation_lists(snap, main, end);
     // 0: dropped, 1: kept, 2: a short unlinked list item ("Ruler", "1 tsp cinnamon"), kept when the
     // nearest decided blocks on both sides are kept: jusText's context-sensitive pass (Pomikálek 2011)
     // classifies a short block by its neighbours, so a list of short items inside the article stays
@@ -951,6 +1007,12 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
         }
         if headline_norm.as_deref() == Some(b.text.to_lowercase().as_str()) {
             return 0;
+        }
+        // a reference or footnote list of the article stays, its linked titles included
+        if citation[b.element as usize] {
+            return u8::from(
+                near_core(b) && !in_boilerplate_region(snap, b.element, main, &weights, &share),
+            );
         }
         // linked prose ("…, according to Reuters.") stays; link lists go
         let linked_prose = b.text.ends_with(SENTENCE_END)
@@ -1006,6 +1068,58 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
         body.pop();
     }
     body
+}
+
+/// A footnote backlink's text is at most this many characters ("^", "↑", "↩").
+const BACKLINK_MAX_CHARS: usize = 3;
+
+/// Is this `<li>` a citation: it holds a `<cite>` (HTML's element for the title of a cited work), or
+/// a backlink, a link of a symbol or two ("^", "↑", "↩", no letter or digit), which is how footnote
+/// and reference lists point back to their marks in the text (MediaWiki's "^", Markdown footnotes'
+/// "↩"; the snapshot keeps no link targets, so the link is known by its text)?
+fn is_citation_item(snap: &Snapshot, li: NodeId) -> bool {
+    let end = snap.subtree_end(li);
+    (li as usize + 1..end).any(|i| {
+        let n = &snap.nodes[i];
+        n.tag == "cite"
+            || (n.tag == "a" && {
+                let t = snap.text_content(i as NodeId);
+                let t = t.trim();
+                (1..=BACKLINK_MAX_CHARS).contains(&t.chars().count())
+                    && !t.chars().any(char::is_alphanumeric)
+            })
+    })
+}
+
+/// For every node below `main`: is it inside an item of a citation list, an `<ol>` at least half of
+/// whose (two or more) items are citations ([`is_citation_item`]): an article's references or
+/// footnotes. Their items are mostly the linked titles of the sources, so link density would drop
+/// them as navigation; Readability keeps them, as they sit in the article's container and its
+/// conditional cleaning spares a list with many commas, and trafilatura's `favor_recall` likewise
+/// keeps an article's lists. Inside the article's container, then, a citation list is content
+/// whatever its links.
+fn citation_lists(snap: &Snapshot, main: NodeId, end: NodeId) -> Vec<bool> {
+    let mut flags = vec![false; snap.nodes.len()];
+    let children = |ol: NodeId| {
+        (ol as usize + 1..snap.subtree_end(ol))
+            .filter(move |&i| snap.nodes[i].parent == Some(ol) && snap.nodes[i].tag == "li")
+    };
+    for ol in main..end {
+        if snap.nodes[ol as usize].tag != "ol" {
+            continue;
+        }
+        let items: Vec<usize> = children(ol).collect();
+        let cited = items
+            .iter()
+            .filter(|&&li| is_citation_item(snap, li as NodeId))
+            .count();
+        if items.len() >= 2 && cited * 2 >= items.len() {
+            for &li in &items {
+                flags[li..snap.subtree_end(li as NodeId)].fill(true);
+            }
+        }
+    }
+    flags
 }
 
 /// Characters that end a sentence-like line.
@@ -1109,18 +1223,18 @@ fn core_scope<'a>(
         Some(p) if p >= main => p,
         _ => c,
     });
-    move |b: &Block| {
+    let in_scope = move |el: NodeId| {
         let Some(scope) = scope else { return true };
-        if b.element == scope || snap.is_descendant(b.element, scope) {
+        if el == scope || snap.is_descendant(el, scope) {
             return true;
         }
-        let parent = above_rows(snap, snap.nodes[b.element as usize].parent.unwrap_or(main));
+        let parent = above_rows(snap, snap.nodes[el as usize].parent.unwrap_or(main));
         // an article split into sections of the same shape (NYT's companion columns, a how-to's
         // steps): the block is in, or is, an element shaped like the core under one shaped like
         // the scope (a step's own sub-head and list included)
         let same_shape = core.is_some_and(|c| {
-            std::iter::once(b.element)
-                .chain(snap.ancestors(b.element))
+            std::iter::once(el)
+                .chain(snap.ancestors(el))
                 .take_while(|&a| a > main)
                 .any(|a| {
                     signature(snap, Some(a)) == signature(snap, Some(c))
@@ -1129,7 +1243,30 @@ fn core_scope<'a>(
                 })
         });
         same_shape || group.get(&parent).copied().unwrap_or(0.0) >= core_size * 0.5
+    };
+    // the tab widgets (the parents of `role=tabpanel` elements) one of whose panels is in scope
+    let widgets: Vec<NodeId> = inside
+        .iter()
+        .filter(|b| is_content_block(b) && in_scope(b.element))
+        .filter_map(|b| tab_widget(snap, b.element, main))
+        .collect();
+    move |b: &Block| {
+        in_scope(b.element)
+            || tab_widget(snap, b.element, main).is_some_and(|w| widgets.contains(&w))
     }
+}
+
+/// The tab widget that `el` is shown in: the parent of its nearest `role=tabpanel` ancestor-or-self
+/// below `main`. WAI-ARIA's tab pattern shows one panel of a tab list at a time, each panel a part
+/// of the same content (a product page's "Themes", "Add-ons" and "Awesome Bar" tabs), so when one
+/// panel belongs to the article the others do too, however short their text; Readability, which
+/// reads no roles, keeps them all with their container.
+fn tab_widget(snap: &Snapshot, el: NodeId, main: NodeId) -> Option<NodeId> {
+    std::iter::once(el)
+        .chain(snap.ancestors(el))
+        .take_while(|&a| a > main)
+        .find(|&a| snap.nodes[a as usize].attr("role") == Some("tabpanel"))
+        .and_then(|a| snap.nodes[a as usize].parent)
 }
 
 /// Tag and first class of an element: what repeated sections of one article share

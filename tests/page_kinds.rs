@@ -177,3 +177,49 @@ fn index_of_teaser_cards_has_no_article() {
     assert!(s.byline.is_empty() && s.published.is_none(), "{s:?}");
     assert_eq!(s.site_name.as_deref(), Some("The Daily Example"));
 }
+
+#[test]
+fn reference_list_of_the_article_is_kept() {
+    // an ordered list of citations (backlinks, `<cite>`, linked titles) inside the article's container
+    let s = summary("reference-list.html");
+    assert_body_has(
+        &s,
+        &[
+            "last working mill stopped in 1957",
+            "\"The tidal mills of the coast and their ponds\". Coastal History Review. 2004.",
+            "Marsh, Ann (1998). \"How a tide wheel was worked through the day\".",
+            "\"The last working tide mill of the north closes its gates\". The Harbour Times.",
+        ],
+    );
+    assert!(!s.body.contains("Privacy policy") && !s.body.contains("Random page"));
+}
+
+#[test]
+fn lead_slideshow_keeps_its_one_caption_out_of_the_bullets() {
+    // pictures only in the slides, one caption box for the current slide: the lead photo's caption
+    let s = summary("lead-slideshow.html");
+    let caption = "In this photo taken on Tuesday the rocket booster";
+    assert!(paragraphs(&s)[0].starts_with(caption), "{}", s.body);
+    assert_body_has(&s, &["next cargo launch would go ahead"]);
+    assert!(
+        s.bullets.iter().all(|b| !b.starts_with(caption)),
+        "{:?}",
+        s.bullets
+    );
+}
+
+#[test]
+fn every_panel_of_a_tab_widget_is_kept() {
+    // the first panel's paragraph is short beside the page's longest one: it stays with its siblings
+    let s = summary("tab-panels.html");
+    assert_body_has(
+        &s,
+        &[
+            "Make the reader match your taste.",
+            "Voices read any article aloud",
+            "Sync carries your reading list",
+        ],
+    );
+    assert!(paragraphs(&s).contains(&"Fonts"), "{}", s.body);
+    assert!(!s.body.contains("Example Foundation"));
+}
