@@ -995,7 +995,8 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
     };
     let headline_norm = meta.headline.as_deref().map(|h| h.to_lowercase());
     let citation = citation_lists(snap, main, end);
-    // 0: dropped, 1: kept, 2: a short unlinked list item ("Ruler", "1 tsp cinnamon"), kept when the
+    // 0: dropped, 1: kept, 2: a short unlinked list item ("Ruler", "1 tsp cinnamon") or a linked
+    // sub-head (h2–h6, see `linked_subhead`; Readability keeps an article's sub-heads), kept when the
     // nearest decided blocks on both sides are kept: jusText's context-sensitive pass (Pomikálek 2011)
     // classifies a short block by its neighbours, so a list of short items inside the article stays
     let verdict = |b: &Block| -> u8 {
@@ -1018,9 +1019,24 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
         let linked_prose = b.text.ends_with(SENTENCE_END)
             && ((word_count(&b.text) >= LINKED_PROSE_WORDS && b.link_density() <= 0.8)
                 || is_linked_sentence(b));
+        // a sub-head that links the thing it introduces (a list article's "“Rez Infinite” ($30)")
+        // is decided by its context, like a short list item: kept between kept blocks
+        // ("Related post: …", "Read more: …" are promos)
+        let first = b
+            .text
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let first = first.trim_end_matches(':');
+        let linked_subhead = b.heading.is_some_and(|h| h >= 2)
+            && b.link_density() > 0.5
+            && word_count(&b.text) <= MAX_LINKED_SUBHEAD_WORDS
+            && !CALL_TO_ACTION_VERBS.contains(&first)
+            && !matches!(first, "related" | "more" | "also" | "recommended");
         if is_furniture(&b.text)
             || is_notice_text(&b.text)
-            || (b.link_density() > 0.5 && !linked_prose)
+            || (b.link_density() > 0.5 && !linked_prose && !linked_subhead)
         {
             return 0;
         }
@@ -1043,7 +1059,9 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
             || (word_count(&b.text) >= 3
                 && b.link_density() < 0.2
                 && (b.text.ends_with(SENTENCE_END) || b.chars() >= 30 || el.tag == "p"));
-        if kept {
+        if linked_subhead {
+            2
+        } else if kept {
             1
         } else if b.in_list && b.link_density() < 0.2 {
             2
@@ -1121,6 +1139,9 @@ fn citation_lists(snap: &Snapshot, main: NodeId, end: NodeId) -> Vec<bool> {
     }
     flags
 }
+
+/// A linked sub-head has at most this many words (a title, not a line of teaser links).
+const MAX_LINKED_SUBHEAD_WORDS: usize = 12;
 
 /// Characters that end a sentence-like line.
 const SENTENCE_END: &[char] = &['.', '!', '?', '"', '”', ':', '。', '！', '？', '…', ')'];

@@ -223,3 +223,18 @@ fn every_panel_of_a_tab_widget_is_kept() {
     assert!(paragraphs(&s).contains(&"Fonts"), "{}", s.body);
     assert!(!s.body.contains("Example Foundation"));
 }
+
+#[test]
+fn linked_sub_heads_of_a_list_article_are_kept() {
+    // each item's sub-head links the thing reviewed; the promo heading after the last item does not stay
+    let s = summary("linked-subheads.html");
+    let p = paragraphs(&s);
+    for head in [
+        "Brass Arc floor lamp ($120)",
+        "Clip Mini ($25)",
+        "Paper Globe table lamp ($60)",
+    ] {
+        assert!(p.contains(&head), "{head:?} missing from {}", s.body);
+    }
+    assert!(!s.body.contains("Related post") && !s.body.contains("Reading chairs"));
+}
