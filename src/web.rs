@@ -55,6 +55,10 @@ const NO_HEADLINE: &str = "Untitled page";
 /// Shown when there is no article and the core gave no reason.
 const NO_ARTICLE: &str = "Lede found no article on this page.";
 
+/// Shown in the entity section when [`Panel::highlights_on`] is false.
+const HIGHLIGHTS_OFF: &str =
+    "This page is very large, so Lede does not highlight names in it (the page would freeze while the browser restyles it). Click a name to scroll to it.";
+
 /// A range as the content script takes it: `[node, start, end]` (UTF-16 offsets).
 type WireRange = [u32; 3];
 
@@ -204,7 +208,7 @@ pub fn mount(
     let snap = match read_snapshot(&snapshot) {
         Ok(snap) => snap,
         Err(e) => {
-            let panel = Panel::new(doc, root, send, Summary::default(), prefs);
+            let panel = Panel::new(doc, root, send, Summary::default(), prefs, false);
             panel.borrow().render_error(&format!(
                 "Lede could not read this page ({e}). Reload the page and try again."
             ))?;
@@ -215,7 +219,8 @@ pub fn mount(
     let summary = summarize(&snap);
     let analysed = now();
     let result = to_js(&summary)?;
-    let panel = Panel::new(doc, root, send, summary, prefs);
+    let highlights_on = snap.nodes.len() <= crate::snapshot::HIGHLIGHT_MAX_NODES;
+    let panel = Panel::new(doc, root, send, summary, prefs, highlights_on);
     {
         let p = panel.borrow();
         p.render()?;
@@ -260,6 +265,10 @@ struct Panel {
     all_quotes: bool,
     /// Entity types whose chips are all shown.
     expanded_types: Vec<EntityType>,
+    /// False on a page too large to paint inline highlights without freezing it
+    /// ([`crate::snapshot::HIGHLIGHT_MAX_NODES`]): no highlight ranges go to the page and the
+    /// entity section says why.
+    highlights_on: bool,
 }
 
 impl Panel {
@@ -269,6 +278,7 @@ impl Panel {
         send: js_sys::Function,
         summary: Summary,
         prefs: Prefs,
+        highlights_on: bool,
     ) -> Rc<RefCell<Panel>> {
         let panel = Rc::new(RefCell::new(Panel {
             mention_cursor: vec![0; summary.entities.len()],
@@ -280,6 +290,7 @@ impl Panel {
             group_quotes: false,
             all_quotes: false,
             expanded_types: Vec::new(),
+            highlights_on,
         }));
         type Handler = fn(&mut Panel, &Event) -> Result<(), JsValue>;
         let handlers: [(&str, Handler); 3] = [
@@ -353,7 +364,7 @@ impl Panel {
             .into_iter()
             .map(|kind| {
                 let ranges = (self.summary.entities.iter())
-                    .filter(|e| e.kind == kind)
+                    .filter(|e| self.highlights_on && e.kind == kind)
                     .flat_map(|e| &e.mentions)
                     .flat_map(|m| wire(&m.ranges))
                     .collect();
@@ -839,6 +850,12 @@ impl Panel {
             return Ok(None);
         }
         let (section, _) = self.section("entities", "Who and where")?;
+        if !self.highlights_on {
+            add(
+                &section,
+                &self.text_el("p", "notice subtle", HIGHLIGHTS_OFF)?,
+            )?;
+        }
         let list = self.scroller("entity-list", "Who and where, scrollable")?;
         add(&section, &list)?;
         for (kind, title, class) in ENTITY_GROUPS {
@@ -857,14 +874,16 @@ impl Panel {
                 &self.text_el("span", "count", &members.len().to_string())?,
             )?;
             add(&head, &self.el("span", "spacer")?)?;
-            let switch = self.button("switch", "type", "Highlight")?;
-            switch.set_attribute("role", "switch")?;
-            switch.set_attribute("aria-checked", "true")?;
-            switch.set_attribute("data-type", kind.label())?;
-            let name = format!("Highlight {} in the page", title.to_lowercase());
-            switch.set_attribute("aria-label", &name)?;
-            switch.set_attribute("title", &name)?;
-            add(&head, &switch)?;
+            if self.highlights_on {
+                let switch = self.button("switch", "type", "Highlight")?;
+                switch.set_attribute("role", "switch")?;
+                switch.set_attribute("aria-checked", "true")?;
+                switch.set_attribute("data-type", kind.label())?;
+                let name = format!("Highlight {} in the page", title.to_lowercase());
+                switch.set_attribute("aria-label", &name)?;
+                switch.set_attribute("title", &name)?;
+                add(&head, &switch)?;
+            }
             add(&group, &head)?;
             let chips = self.el("div", "chips")?;
             chips.set_attribute("role", "toolbar")?;

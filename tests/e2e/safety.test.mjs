@@ -209,6 +209,13 @@ const HOSTILE_PAGES = [
   ],
 ];
 
+/** An article followed by ~90 000 snapshot nodes of filler: more than `HIGHLIGHT_MAX_NODES`
+ * (src/snapshot.rs), fewer than the 100 000 the snapshot keeps. */
+const TOO_LARGE_TO_HIGHLIGHT = article(
+  'Harbour plan approved after two years',
+  `${paragraphs(6)}</article><footer>${'<span>·</span> '.repeat(30_000)}</footer><article>`,
+);
+
 /** Pages served with strict policies: the panel, highlights and Copy must all work. */
 const STRICT_PAGES = {
   "default-src 'none'": "default-src 'none'",
@@ -236,6 +243,14 @@ before(async () => {
     },
     '/spa.html': {
       body: article('Harbour plan approved after two years', paragraphs(4)),
+    },
+    '/too-large-to-highlight.html': { body: TOO_LARGE_TO_HIGHLIGHT },
+    '/backdrop.html': {
+      body: article(
+        'Harbour plan approved after two years',
+        paragraphs(4),
+        '<style>::backdrop { background: rgb(200, 0, 0) }</style>',
+      ),
     },
   };
   HOSTILE_PAGES.forEach(([, route], i) => {
@@ -326,6 +341,57 @@ describe('hostile and degenerate pages get a clear answer', () => {
         await page.close();
       }
     });
+  });
+});
+
+describe('a page too large to highlight', () => {
+  it('lists the names, says why they are not highlighted, and leaves the page unstyled', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${server.origin}/too-large-to-highlight.html`, { waitUntil: 'load', timeout: 30000 });
+      const { frame } = await openPanel(page);
+      assert.equal(await frame.getAttribute('.lede', 'data-state'), 'ready');
+      const chips = await frame.locator('button.chip').allTextContents();
+      assert.ok(chips.some((c) => c.includes('Anna Berg')), `no Anna Berg among ${chips}`);
+      const note = await frame.locator('section.entities .notice').allTextContents();
+      assert.ok(note.some((n) => /very large/.test(n)), `no note on the highlights: ${note}`);
+      assert.equal(await frame.locator('button[data-act="type"]').count(), 0, 'highlight switches shown');
+      // the content script has answered the panel's (empty) highlight groups
+      await frame.waitForFunction(() => globalThis.ledeTimings?.highlightsAt, null, { timeout: 30000 });
+      assert.equal(await page.evaluate(() => CSS.highlights.size), 0, 'highlights registered');
+      const style = await page.evaluate(
+        () => getComputedStyle(document.querySelector('p'), '::highlight(lede-person)').backgroundColor,
+      );
+      assert.equal(style, 'rgba(0, 0, 0, 0)', 'highlight.css went into the page');
+      await closePanel(page);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("a page with its own ::backdrop rule", () => {
+  it('draws no backdrop behind the panel (which is in the top layer)', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${server.origin}/backdrop.html`);
+      // the page's `::backdrop` rule must not dim the page behind the panel (it is in the top layer)
+      await openPanel(page);
+      const shot = await page.screenshot({ clip: { x: 10, y: 400, width: 1, height: 1 } });
+      const [r, g, b] = await page.evaluate(async (b64) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = new OffscreenCanvas(1, 1);
+        const g2 = c.getContext('2d');
+        g2.drawImage(img, 0, 0);
+        return [...g2.getImageData(0, 0, 1, 1).data];
+      }, shot.toString('base64'));
+      assert.ok(!(r > 150 && g < 60 && b < 60), `the page's backdrop is drawn: rgb(${r}, ${g}, ${b})`);
+      await closePanel(page);
+    } finally {
+      await page.close();
+    }
   });
 });
 
