@@ -3,7 +3,9 @@
 //! `../shared/corpus/readability/*/source.html` and `../shared/corpus/aeb-dev/html/*.html.gz` into
 //! snapshots once, then prints each round's total `summarize` time and the median of the rounds.
 //! With a second argument DIR it also writes each page's summary JSON (the CLI's form) into DIR, to
-//! check that a speed change leaves every output byte-identical (`diff -r`).
+//! check that a speed change leaves every output byte-identical (`diff -r`). After the rounds it
+//! prints the median total of each stage on its own (extraction, entities, quotes, key points; each
+//! on the paragraphs extraction gives, as `benches/pipeline.rs` times them).
 use std::time::Instant;
 
 fn main() {
@@ -61,4 +63,48 @@ fn main() {
     }
     times.sort();
     println!("median {:?}", times[times.len() / 2]);
+    stages(&snaps, rounds);
+}
+
+/// Median (over `rounds`) of each stage's total time over all pages.
+fn stages(snaps: &[lede::Snapshot], rounds: usize) {
+    let salience = std::collections::HashMap::new();
+    let mut per: [Vec<std::time::Duration>; 4] = Default::default();
+    for _ in 0..rounds {
+        let mut tot = [std::time::Duration::ZERO; 4];
+        for s in snaps {
+            let s = &*s.bounded();
+            let t = Instant::now();
+            let x = lede::extract::extract(s);
+            tot[0] += t.elapsed();
+            let paras: Vec<lede::text::Para> =
+                x.paragraphs.iter().map(|b| b.para.clone()).collect();
+            let trusted = vec![true; paras.len()];
+            let t = Instant::now();
+            let (_, mentions) = lede::entities::find_entities_at(&paras, &trusted);
+            tot[1] += t.elapsed();
+            let t = Instant::now();
+            std::hint::black_box(lede::quotes::find_quotes(&paras, &mentions));
+            tot[2] += t.elapsed();
+            let skip = vec![false; paras.len()];
+            let t = Instant::now();
+            std::hint::black_box(lede::bullets::key_points(&lede::bullets::Article {
+                paras: &paras,
+                skip: &skip,
+                headline: x.meta.headline.as_deref(),
+                entity_salience: &salience,
+            }));
+            tot[3] += t.elapsed();
+        }
+        for (v, t) in per.iter_mut().zip(tot) {
+            v.push(t);
+        }
+    }
+    for (name, mut v) in ["extract", "entities", "quotes", "key points"]
+        .into_iter()
+        .zip(per)
+    {
+        v.sort();
+        println!("stage {name}: median {:?}", v[v.len() / 2]);
+    }
 }

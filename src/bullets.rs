@@ -27,8 +27,9 @@
 use crate::extract::{Block, Extraction};
 use crate::snapshot::{NodeId, Snapshot};
 use crate::summary::{Bullet, BulletKind};
-use crate::text::{collapse_ws, sentences, word_count, word_tokens, Para};
+use crate::text::{collapse_ws, more_words_than, word_count, word_tokens, Para};
 use std::collections::HashMap;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// How bullets are chosen (the CLI's `--bullets`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -448,7 +449,7 @@ fn is_date_line(text: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .count();
-    clock || (year && word_count(text) <= 15) || lettered < 3
+    clock || (year && !more_words_than(text, 15)) || lettered < 3
 }
 
 /// True for a byline line ("By Jane Doe", "par Jean Dupont", "von ...") that has no class saying so.
@@ -457,7 +458,7 @@ fn is_byline_text(text: &str) -> bool {
     matches!(
         first.as_str(),
         "by" | "par" | "von" | "por" | "di" | "door" | "av" | "от"
-    ) && word_count(text) <= 12
+    ) && !more_words_than(text, 12)
 }
 
 /// True for a body paragraph that is no source of key points: a sub-head (`h1`–`h6`), or a photo
@@ -530,7 +531,7 @@ fn descriptions(snap: &Snapshot, known: Option<&str>) -> Vec<String> {
             }
         }
     }
-    out.retain(|d| word_count(d) >= 4);
+    out.retain(|d| more_words_than(d, 3));
     out
 }
 
@@ -552,7 +553,7 @@ fn description_match(text: &str, descs: &[String]) -> DescriptionMatch {
     }
     let cut = descs.iter().any(|d| {
         let stem = d.trim_end_matches(['.', '…', ' ']);
-        (d.ends_with('…') || d.ends_with("...")) && word_count(stem) >= 8 && t.starts_with(stem)
+        (d.ends_with('…') || d.ends_with("...")) && more_words_than(stem, 7) && t.starts_with(stem)
     });
     if cut {
         DescriptionMatch::Start
@@ -723,7 +724,9 @@ fn summary_under(
             };
             if !items.is_empty()
                 && items.len() <= MAX_PAGE_ITEMS
-                && items.iter().all(|x| word_count(&x.text) >= 4 && usable(x))
+                && items
+                    .iter()
+                    .all(|x| more_words_than(&x.text, 3) && usable(x))
             {
                 return Some(PageBullets {
                     elements: items.iter().map(|x| x.element).collect(),
@@ -740,7 +743,9 @@ fn summary_under(
                 .is_none_or(|x| list_of(snap, x.element) != list_of(snap, b.element));
             if items.len() <= MAX_PAGE_ITEMS
                 && whole_list
-                && items.iter().all(|x| word_count(&x.text) >= 4 && usable(x))
+                && items
+                    .iter()
+                    .all(|x| more_words_than(&x.text, 3) && usable(x))
                 && (i == start || dek_like(snap, b, body) || items.len() >= 2)
             {
                 return Some(PageBullets {
@@ -810,15 +815,16 @@ fn body_sentences<'a>(
         if skip.get(pi).copied().unwrap_or(false) {
             continue;
         }
-        for (s, e) in sentences(&p.text) {
+        for &(s, e) in p.sentences() {
             let text = &p.text[s..e];
             let toks = word_tokens(text);
+            let tokens = toks.len();
             let words = toks
-                .iter()
+                .into_iter()
                 .filter(|w| w.chars().count() > 2 && !STOP.contains(&w.as_str()))
                 .map(|w| {
                     let n = vocab.len();
-                    *vocab.entry(w.clone()).or_insert(n)
+                    *vocab.entry(w).or_insert(n)
                 })
                 .collect();
             out.push(Sentence {
@@ -827,7 +833,7 @@ fn body_sentences<'a>(
                 end: e,
                 text,
                 words,
-                tokens: toks.len(),
+                tokens,
             });
             if out.len() >= MAX_GRAPH_SENTENCES {
                 return out;
@@ -887,6 +893,18 @@ fn pagerank(sim: &[Vec<f64>]) -> Vec<f64> {
         return Vec::new();
     }
     let out_weight: Vec<f64> = sim.iter().map(|r| r.iter().sum()).collect();
+    // the non-zero weights of each row, in column order: most sentence pairs share no word, and
+    // adding a zero contribution changes no score
+    let edges: Vec<Vec<(usize, f64)>> = sim
+        .iter()
+        .map(|r| {
+            r.iter()
+                .enumerate()
+                .filter(|&(_, &w)| w != 0.0)
+                .map(|(i, &w)| (i, w))
+                .collect()
+        })
+        .collect();
     let mut p = vec![1.0 / n as f64; n];
     for _ in 0..50 {
         let dangling: f64 = (0..n).filter(|&j| out_weight[j] == 0.0).map(|j| p[j]).sum();
@@ -896,8 +914,8 @@ fn pagerank(sim: &[Vec<f64>]) -> Vec<f64> {
                 continue;
             }
             let share = DAMPING * p[j] / out_weight[j];
-            for (i, x) in next.iter_mut().enumerate() {
-                *x += share * sim[j][i];
+            for &(i, w) in &edges[j] {
+                next[i] += share * w;
             }
         }
         let delta: f64 = next.iter().zip(&p).map(|(a, b)| (a - b).abs()).sum();
@@ -1031,10 +1049,12 @@ fn outside_quotes(s: &str) -> String {
 
 /// True when the word sequence `phrase` occurs in `words`.
 fn has_phrase(words: &[String], phrase: &str) -> bool {
-    let p: Vec<&str> = phrase.split(' ').collect();
+    // (no vector of the phrase's words: this runs for every rule phrase on every candidate)
+    let n = phrase.split(' ').count();
+    let first = phrase.split(' ').next().unwrap_or(phrase);
     words
-        .windows(p.len())
-        .any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
+        .windows(n)
+        .any(|w| w[0] == first && w.iter().map(String::as_str).eq(phrase.split(' ')))
 }
 
 /// Why `text` may not be a bullet, or `None` when it may: the rules every bullet keeps. Shared by the
@@ -1075,9 +1095,9 @@ fn sentence_rule(text: &str) -> Option<&'static str> {
         return Some("promotion or boilerplate");
     }
     let unquoted = outside_quotes(t);
-    if word_tokens(&unquoted)
-        .iter()
-        .any(|w| SECOND_PERSON.contains(&w.as_str()))
+    if unquoted
+        .unicode_words()
+        .any(|w| SECOND_PERSON.contains(&w.to_lowercase().as_str()))
     {
         return Some("addressed to the reader");
     }
@@ -1087,7 +1107,7 @@ fn sentence_rule(text: &str) -> Option<&'static str> {
     if first.is_lowercase() || !(first.is_alphanumeric() || quote_first || first == '「') {
         return Some("not the start of a sentence");
     }
-    if quote_first && word_count(&unquoted) < 2 {
+    if quote_first && !more_words_than(&unquoted, 1) {
         return Some("a quote without its speaker");
     }
     if t.trim_end_matches(['”', '"', '’', '»', '」'])
@@ -1119,6 +1139,10 @@ fn is_cjk(c: char) -> bool {
 /// UAX #29 splits one by one, count half a word each (about what they carry next to an English word).
 pub fn bullet_words(s: &str) -> usize {
     let cjk = s.chars().filter(|&c| is_cjk(c)).count();
+    if cjk == 0 {
+        // (most text: nothing to blank out, so no copy of it)
+        return word_count(s);
+    }
     let other: String = s.chars().map(|c| if is_cjk(c) { ' ' } else { c }).collect();
     word_count(&other) + cjk.div_ceil(2)
 }
@@ -1288,8 +1312,8 @@ pub fn key_points(a: &Article) -> Vec<Bullet> {
             .sum::<f64>()
             .min(1.0);
         let dependent = DEPENDENT_OPENERS.iter().any(|o| {
-            let o: Vec<&str> = o.split(' ').collect();
-            opening.len() >= o.len() && opening.iter().zip(&o).all(|(a, b)| a == b)
+            opening.len() >= o.split(' ').count()
+                && opening.iter().zip(o.split(' ')).all(|(a, b)| a == b)
         });
         let standalone = if dependent { 0.7 } else { 1.0 };
         let score = standalone

@@ -11,7 +11,7 @@
 //! (document-level consistency).
 
 use crate::summary::{Entity, EntityType, Mention};
-use crate::text::{sentences, Para};
+use crate::text::Para;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
@@ -270,9 +270,10 @@ fn strip_possessive(w: &str) -> &str {
     w.trim_end_matches(['’', '\''])
 }
 
-fn tokens(text: &str) -> Vec<Tok> {
+fn tokens(para: &Para) -> Vec<Tok> {
+    let text = &para.text;
     let mut out = Vec::new();
-    for (s, e) in sentences(text) {
+    for &(s, e) in para.sentences() {
         let mut initial = true;
         for (off, w) in text[s..e].split_word_bound_indices() {
             if w.chars().any(char::is_alphanumeric) {
@@ -308,8 +309,9 @@ struct Candidate {
 }
 
 /// Per-document context for deciding sentence-initial words.
-struct DocWords {
-    lower: HashSet<String>,
+struct DocWords<'a> {
+    /// The words of the article written in lower case (borrowed from its paragraphs).
+    lower: HashSet<&'a str>,
 }
 
 fn vote(c: &mut Candidate, t: EntityType, w: f64) {
@@ -319,9 +321,9 @@ fn vote(c: &mut Candidate, t: EntityType, w: f64) {
 /// Split a capitalised run into candidates and clean each one.
 /// `headline`: the paragraph is in headline case, so a capitalised run may hide known names
 /// ("Attack Stokes Fears Across North Africa").
-fn candidates_in(pi: usize, para: &Para, doc: &DocWords, headline: bool) -> Vec<Candidate> {
+fn candidates_in(pi: usize, para: &Para, doc: &DocWords<'_>, headline: bool) -> Vec<Candidate> {
     let text = &para.text;
-    let toks = tokens(text);
+    let toks = tokens(para);
     let g = gazetteers();
     let mut out = Vec::new();
     let mut i = 0;
@@ -679,7 +681,7 @@ fn clean_run(
     text: &str,
     run: &[Tok],
     context: Context,
-    doc: &DocWords,
+    doc: &DocWords<'_>,
     g: &Gazetteers,
 ) -> Option<Candidate> {
     let Context {
@@ -726,7 +728,9 @@ fn clean_run(
         let common = is_stopword(w)
             || role
             || of_head
-            || (doc.lower.contains(&w.to_lowercase()) && !g.places.contains(w) && !is_all_caps(w));
+            || (doc.lower.contains(w.to_lowercase().as_str())
+                && !g.places.contains(w)
+                && !is_all_caps(w));
         if !common {
             break;
         }
@@ -856,7 +860,7 @@ fn clean_run(
     // an upper-case common word ("SHALL", "CLOSE" in an RFC) is emphasis, not an acronym
     if words.len() == 1
         && is_all_caps(&words[0])
-        && doc.lower.contains(&words[0].to_lowercase())
+        && doc.lower.contains(words[0].to_lowercase().as_str())
         && !g.is_place(&words[0])
         && !g.is_org(&words[0])
     {
@@ -1054,7 +1058,7 @@ fn clean_run(
     let common = words
         .iter()
         .filter(|w| is_cap(w))
-        .any(|w| doc.lower.contains(&w.to_lowercase()));
+        .any(|w| doc.lower.contains(w.to_lowercase().as_str()));
     // (a preposition's weak place vote does not rule it out: "a newsletter from Alex Heath")
     let weak_votes = c.votes.values().sum::<f64>() < 1.0;
     if weak_votes
@@ -1173,16 +1177,11 @@ pub fn find_entities(paras: &[Para], trusted: &[bool]) -> Vec<Entity> {
 /// `trusted[i] == false` (the headline) contributes mentions only of entities also found in trusted
 /// text, since headline case capitalises common words.
 pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<MentionAt>) {
-    let lower: HashSet<String> = paras
+    let lower: HashSet<&str> = paras
         .iter()
         .zip(trusted)
         .filter(|(_, t)| **t)
-        .flat_map(|(p, _)| {
-            p.text
-                .unicode_words()
-                .filter(|w| !is_cap(w))
-                .map(str::to_string)
-        })
+        .flat_map(|(p, _)| p.text.unicode_words().filter(|w| !is_cap(w)))
         .collect();
     let doc = DocWords { lower };
     let gz = gazetteers();

@@ -12,7 +12,7 @@
 //! Metadata comes from JSON-LD, `<meta>` tags, `rel=author` links, byline-classed elements and `<title>`.
 
 use crate::snapshot::{NodeId, Snapshot};
-use crate::text::{collapse_ws, word_count, Para};
+use crate::text::{collapse_ws, more_words_than, spaced_chars, word_count, Para};
 use serde_json::Value;
 
 /// Block-level tags: text inside belongs to the nearest of these. Table cells are not blocks: a row
@@ -317,7 +317,7 @@ fn inline_cards(snap: &Snapshot) -> Vec<bool> {
         let node = &snap.nodes[i];
         if let Some(t) = &node.text {
             if node.visible {
-                chars[i] = t.split_whitespace().map(|w| w.chars().count() + 1).sum();
+                chars[i] = spaced_chars(t);
             }
         } else {
             let tag = node.tag.as_str();
@@ -412,10 +412,7 @@ pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
             }
             b.nodes.push(i as NodeId);
             if pl {
-                b.link_chars += text
-                    .split_whitespace()
-                    .map(|w| w.chars().count() + 1)
-                    .sum::<usize>();
+                b.link_chars += spaced_chars(text);
             }
             continue;
         }
@@ -509,7 +506,7 @@ const NOTICE_MAX_WORDS: usize = 120;
 /// A cookie-consent, newsletter or subscription notice, recognised by its vocabulary whatever its
 /// class names (consent banners are often unclassed or named by a vendor).
 fn is_notice_text(text: &str) -> bool {
-    if word_count(text) > NOTICE_MAX_WORDS {
+    if more_words_than(text, NOTICE_MAX_WORDS) {
         return false;
     }
     let t = text.to_lowercase();
@@ -935,13 +932,13 @@ fn is_furniture(text: &str) -> bool {
         "subscribe",
     ];
     EXACT.contains(&t.trim_end_matches([':', '.']))
-        || (word_count(&t) <= 6
-            && (t.starts_with("share on ")
-                || t.starts_with("follow us")
-                || t.starts_with("sign up")
-                || t.starts_with("click here")
-                || t.starts_with("read more")
-                || t.starts_with("advertisement")))
+        || ((t.starts_with("share on ")
+            || t.starts_with("follow us")
+            || t.starts_with("sign up")
+            || t.starts_with("click here")
+            || t.starts_with("read more")
+            || t.starts_with("advertisement"))
+            && !more_words_than(&t, 6))
 }
 
 /// The body: content-like and sub-head blocks inside `main`, minus headline, dek, byline and
@@ -1017,7 +1014,7 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
         }
         // linked prose ("…, according to Reuters.") stays; link lists go
         let linked_prose = b.text.ends_with(SENTENCE_END)
-            && ((word_count(&b.text) >= LINKED_PROSE_WORDS && b.link_density() <= 0.8)
+            && ((more_words_than(&b.text, LINKED_PROSE_WORDS - 1) && b.link_density() <= 0.8)
                 || is_linked_sentence(b));
         // a sub-head that links the thing it introduces (a list article's "“Rez Infinite” ($30)")
         // is decided by its context, like a short list item: kept between kept blocks
@@ -1056,7 +1053,7 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
             || is_content_block(b)
             || b.heading.is_some()
             || (is_table_row(snap, b) && b.link_density() < 0.5)
-            || (word_count(&b.text) >= 3
+            || (more_words_than(&b.text, 2)
                 && b.link_density() < 0.2
                 && (b.text.ends_with(SENTENCE_END) || b.chars() >= 30 || el.tag == "p"));
         if linked_subhead {
@@ -1210,7 +1207,7 @@ const MAX_PROMO_WORDS: usize = 60;
 
 fn is_promo(text: &str) -> bool {
     let t = text.to_lowercase();
-    word_count(text) <= MAX_PROMO_WORDS && PROMO_PHRASES.iter().any(|p| t.contains(p))
+    !more_words_than(text, MAX_PROMO_WORDS) && PROMO_PHRASES.iter().any(|p| t.contains(p))
 }
 
 /// The article's paragraphs sit together: find the element holding most content paragraphs as
@@ -1996,7 +1993,7 @@ fn visible_byline(snap: &Snapshot, headline: Option<NodeId>) -> Vec<String> {
     let names_at = |i: usize| {
         let node = &snap.nodes[i];
         let text = collapse_ws(&snap.text_content(i as NodeId));
-        if text.is_empty() || word_count(&text) > MAX_BYLINE_WORDS {
+        if text.is_empty() || more_words_than(&text, MAX_BYLINE_WORDS) {
             return Vec::new();
         }
         let mut names = Vec::new();
@@ -2090,8 +2087,8 @@ fn cue_byline(blocks: &[Block], headline: Option<NodeId>) -> Vec<String> {
         .filter(|b| b.element > h)
         .take(CUE_LINE_BLOCKS)
         .filter(|b| {
-            word_count(&b.text) <= MAX_CUE_LINE_WORDS
-                && LINE_CUES.iter().any(|c| b.text.starts_with(c))
+            LINE_CUES.iter().any(|c| b.text.starts_with(c))
+                && !more_words_than(&b.text, MAX_CUE_LINE_WORDS)
         })
         .map(|b| split_byline(&b.text))
         .find(|names| !names.is_empty() && names.iter().all(|n| is_person_shaped(n)))

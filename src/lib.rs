@@ -86,18 +86,13 @@ pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
         .iter()
         .filter(|b| !page.elements.contains(&b.element))
         .collect();
-    let body: Vec<Para> = body_blocks.iter().map(|b| b.para.clone()).collect();
     let not_prose: Vec<bool> = body_blocks
         .iter()
         .map(|b| bullets::not_prose(snap, b))
         .collect();
-    s.body = body
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n");
 
-    // headline, page bullets and body, in reading order, for entities and quotes
+    // headline, page bullets and body, in reading order, for entities and quotes (the body is the
+    // tail of the same list, so the sentences split for one stage serve the others)
     let headline_para = m
         .headline_node
         .and_then(|h| x.blocks.iter().find(|b| b.element == h))
@@ -115,14 +110,21 @@ pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
             paras.push(b.para.clone());
         }
     }
-    paras.extend(body.iter().cloned());
+    let body_start = paras.len();
+    paras.extend(body_blocks.iter().map(|b| b.para.clone()));
     trusted.resize(paras.len(), true);
+    let body = &paras[body_start..];
+    s.body = body
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
 
     let (entities, mentions) = entities::find_entities_at(&paras, &trusted);
     s.quotes = quotes::find_quotes(&paras, &mentions);
     s.bullet_details = match method {
-        bullets::Method::Lead3 => bullets::lead(&body, &not_prose, 3),
-        bullets::Method::TextRank => bullets::textrank(&body, &not_prose, 3),
+        bullets::Method::Lead3 => bullets::lead(body, &not_prose, 3),
+        bullets::Method::TextRank => bullets::textrank(body, &not_prose, 3),
         bullets::Method::Auto if page.bullets.is_empty() => {
             // entity salience: the ten most salient entities, by their share of the top mention count
             let top = entities.iter().take(10);
@@ -148,7 +150,7 @@ pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
                 }
             }
             bullets::key_points(&bullets::Article {
-                paras: &body,
+                paras: body,
                 skip: &not_prose,
                 headline: s.headline.as_deref(),
                 entity_salience: &salience,

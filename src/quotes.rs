@@ -14,7 +14,7 @@
 
 use crate::entities::MentionAt;
 use crate::summary::{EntityType, Quote};
-use crate::text::{sentences, Para};
+use crate::text::Para;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -869,7 +869,7 @@ fn document_author(
         let in_para = mentions.of_para(pi);
         let text = &paras[pi].text;
         let limit = if pi == at.0 { at.1 } else { text.len() };
-        for (s, e) in sentences(text).into_iter().rev() {
+        for &(s, e) in paras[pi].sentences().iter().rev() {
             if s >= limit {
                 continue;
             }
@@ -969,8 +969,10 @@ fn pronoun_antecedent(at: (usize, usize), mentions: &Mentions, paras: &[Para]) -
     let persons = &mentions.persons;
     let n = persons.partition_point(|&i| (all[i].para, all[i].start) < at);
     let last = &all[*persons[..n].last()?];
-    let (s, e) = sentences(&paras[last.para].text)
-        .into_iter()
+    let (s, e) = paras[last.para]
+        .sentences()
+        .iter()
+        .copied()
         .find(|&(s, e)| last.start >= s && last.start < e)
         .unwrap_or((0, last.end));
     mentions
@@ -1003,7 +1005,7 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
     for (pi, p) in paras.iter().enumerate() {
         let text = &p.text;
         let spans = spans_in(text);
-        let sents = sentences(text);
+        let sents = p.sentences();
         let sentence_of = |b: usize| {
             sents
                 .iter()

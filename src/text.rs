@@ -53,6 +53,27 @@ pub fn word_count(s: &str) -> usize {
     s.unicode_words().count()
 }
 
+/// The characters of `t`'s whitespace-separated words, plus one per word (the space after it): the
+/// length of the text once whitespace is collapsed, in one pass over the characters.
+pub(crate) fn spaced_chars(t: &str) -> usize {
+    let (mut n, mut in_word) = (0, false);
+    for c in t.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else {
+            n += if in_word { 1 } else { 2 };
+            in_word = true;
+        }
+    }
+    n
+}
+
+/// True when `s` has more than `n` UAX #29 words (`word_count(s) > n`), counted no further than
+/// the word after the `n`th: the length tests of short lines need not walk a long paragraph.
+pub fn more_words_than(s: &str, n: usize) -> bool {
+    s.unicode_words().nth(n).is_some()
+}
+
 /// Lower-cased UAX #29 words of `s`.
 pub fn word_tokens(s: &str) -> Vec<String> {
     s.unicode_words().map(str::to_lowercase).collect()
@@ -68,6 +89,9 @@ pub struct Para {
     pos: Vec<(NodeId, u32)>,
     /// UTF-16 length of the source character at each byte (0 for collapsed whitespace).
     width: Vec<u8>,
+    /// [`sentences`] of `text`, split on the first call of [`Para::sentences`] and kept (entities,
+    /// quotes and key points all read them; clones share what was split before).
+    sents: OnceLock<Vec<(usize, usize)>>,
 }
 
 impl Para {
@@ -75,6 +99,15 @@ impl Para {
     /// in `br_before` follows a `<br>` and gets a space before it.
     pub fn from_nodes(snap: &Snapshot, nodes: &[NodeId], br_before: &[NodeId]) -> Para {
         let mut p = Para::default();
+        // room for the source bytes up front (collapsing whitespace only shortens them; a `<br>` space
+        // may add one): the three buffers seldom regrow
+        let bytes: usize = nodes
+            .iter()
+            .map(|&n| snap.nodes[n as usize].text.as_deref().map_or(0, str::len))
+            .sum();
+        p.text.reserve(bytes);
+        p.pos.reserve(bytes);
+        p.width.reserve(bytes);
         let mut pending_space: Option<(NodeId, u32, u8)> = None;
         for &n in nodes {
             if br_before.contains(&n) && pending_space.is_none() && !p.text.is_empty() {
@@ -104,9 +137,13 @@ impl Para {
     pub fn plain(text: &str) -> Para {
         Para {
             text: collapse_ws(text),
-            pos: Vec::new(),
-            width: Vec::new(),
+            ..Para::default()
         }
+    }
+
+    /// The sentence spans of the text ([`sentences`]), split once per paragraph.
+    pub fn sentences(&self) -> &[(usize, usize)] {
+        self.sents.get_or_init(|| sentences(&self.text))
     }
 
     fn push(&mut self, c: char, at: (NodeId, u32), w: u8) {
@@ -407,6 +444,27 @@ mod tests {
                 "No."
             ]
         );
+    }
+
+    #[test]
+    fn counting_shortcuts_agree_with_the_plain_counts() {
+        for t in [
+            "",
+            "One.",
+            "Mr. Smith went to the U.S. Embassy. He left at 9 a.m. today.",
+            "  a\u{b}b\u{a0}c\t\n 3.5 d’Arc 北京市 ",
+        ] {
+            let n = word_count(t);
+            for k in 0..8 {
+                assert_eq!(more_words_than(t, k), n > k, "{t:?} {k}");
+            }
+            let spaced: usize = t.split_whitespace().map(|w| w.chars().count() + 1).sum();
+            assert_eq!(spaced_chars(t), spaced, "{t:?}");
+            let p = Para::plain(t);
+            assert_eq!(p.sentences(), sentences(&p.text).as_slice());
+            // a clone made after the split keeps the same spans
+            assert_eq!(p.clone().sentences(), p.sentences());
+        }
     }
 
     #[test]
