@@ -449,7 +449,8 @@ pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
     out
 }
 
-fn matches_any(id_class: &str, words: &[&str]) -> bool {
+/// True when the (lower-cased) class/id string `id_class` contains one of `words`.
+pub(crate) fn matches_any(id_class: &str, words: &[&str]) -> bool {
     !id_class.is_empty() && words.iter().any(|w| id_class.contains(w))
 }
 
@@ -543,8 +544,8 @@ const NOT_COMMENT_PARTS: &[&str] = &[
 
 /// Class/id words of photo galleries and slideshows embedded in an article: a box of captioned
 /// slides ("1/50 …") that Readability's conditional cleaning drops (more list items than
-/// paragraphs), whatever the length of the captions.
-const GALLERY_WORDS: &[&str] = &["gallery", "slideshow", "carousel"];
+/// paragraphs), whatever the length of the captions. Their text is never a bullet either (bullets.rs).
+pub(crate) const GALLERY_WORDS: &[&str] = &["gallery", "slideshow", "carousel"];
 
 /// A gallery drops its text when it holds at least this many distinct captions (content-like
 /// blocks), or any caption inside a list item: a slideshow of captioned slides. A slideshow whose
@@ -783,7 +784,7 @@ fn is_teaser_index(snap: &Snapshot, blocks: &[Block], top: NodeId, content: &[f6
         let e = b.element as usize;
         if (start..end).contains(&e) {
             parts[e - start] += 1;
-            if b.link_density() > 0.5 && word_count(&b.text) >= TITLE_MIN_WORDS {
+            if b.link_density() > 0.5 && more_words_than(&b.text, TITLE_MIN_WORDS - 1) {
                 titles[e - start] += 1;
             }
         }
@@ -1019,18 +1020,21 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
         // a sub-head that links the thing it introduces (a list article's "“Rez Infinite” ($30)")
         // is decided by its context, like a short list item: kept between kept blocks
         // ("Related post: …", "Read more: …" are promos)
-        let first = b
-            .text
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        let first = first.trim_end_matches(':');
         let linked_subhead = b.heading.is_some_and(|h| h >= 2)
             && b.link_density() > 0.5
-            && word_count(&b.text) <= MAX_LINKED_SUBHEAD_WORDS
-            && !CALL_TO_ACTION_VERBS.contains(&first)
-            && !matches!(first, "related" | "more" | "also" | "recommended");
+            && !more_words_than(&b.text, MAX_LINKED_SUBHEAD_WORDS)
+            && {
+                // (the first word is lower-cased for linked sub-heads only, not for every block)
+                let first = b
+                    .text
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let first = first.trim_end_matches(':');
+                !CALL_TO_ACTION_VERBS.contains(&first)
+                    && !matches!(first, "related" | "more" | "also" | "recommended")
+            };
         if is_furniture(&b.text)
             || is_notice_text(&b.text)
             || (b.link_density() > 0.5 && !linked_prose && !linked_subhead)

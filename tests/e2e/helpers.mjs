@@ -106,15 +106,17 @@ function browserSession(context) {
   if (!session) {
     session = context.browser().newBrowserCDPSession();
     browserSessions.set(context, session);
-    session.catch(() => browserSessions.delete(context));
+    // a session that failed to open or has closed (a crashed browser process) is not reused
+    session.then(
+      (s) => s.once('close', () => browserSessions.delete(context)),
+      () => browserSessions.delete(context),
+    );
   }
   return session;
 }
 
 async function triggerActionOnce(context, page, extensionId) {
   const cdp = await browserSession(context);
-  // a session that died (a crashed browser process) is not reused
-  cdp.once?.('Disconnected', () => browserSessions.delete(context));
   const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
   const url = page.url();
   const tab = targetInfos.find((t) => t.url === url) ?? targetInfos.find((t) => t.url.startsWith(url));
