@@ -13,6 +13,7 @@ import {
   hasPanelHost,
   launchWithExtension,
   panelFrame,
+  panelFramesGone,
   serve,
   triggerAction,
   withTimeout,
@@ -91,6 +92,7 @@ async function pressEscapeAndWaitForClose(page) {
 }
 
 async function openPanel(page) {
+  await panelFramesGone(page); // a frame of the last panel must not pass for the new one
   await triggerAction(browser.context, page, browser.extensionId);
   const frame = await panelFrame(page);
   await frame.waitForSelector('.lede[data-state]', { timeout: 10000 });

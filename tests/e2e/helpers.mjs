@@ -136,15 +136,33 @@ export function withTimeout(promise, ms, what) {
 /** Per-test limit for node:test, so one stuck browser call fails its test instead of the run. */
 export const TEST_TIMEOUT_MS = 60000;
 
+/** The panel iframes Playwright still lists for the page (extension origin, not yet detached). */
+const extensionFrames = (page) =>
+  page.frames().filter((f) => f.url().startsWith('chrome-extension://') && !f.isDetached());
+
 /** The panel iframe's Frame (extension origin), once it has loaded. */
 export async function panelFrame(page, { timeout = 10000 } = {}) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
+    const [frame] = extensionFrames(page);
     if (frame) return frame;
     await page.waitForTimeout(50);
   }
   throw new Error('the Lede panel iframe did not appear');
+}
+
+/**
+ * Wait until Playwright has let go of every panel frame of the page. The panel's iframe is an
+ * out-of-process frame, so its detach reaches Playwright after the host element has left the DOM:
+ * a panelFrame() right after a close could otherwise return the old frame, which then fails with
+ * "Frame was detached" (seen in CI on the copy-formats test's reopen).
+ */
+export async function panelFramesGone(page, { timeout = 10000 } = {}) {
+  const deadline = Date.now() + timeout;
+  while (extensionFrames(page).length > 0) {
+    if (Date.now() > deadline) throw new Error('the closed panel frame was never detached');
+    await page.waitForTimeout(50);
+  }
 }
 
 /** True while the Lede host element is attached to the page. */

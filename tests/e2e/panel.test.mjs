@@ -11,6 +11,7 @@ import {
   TEST_TIMEOUT_MS,
   launchWithExtension,
   panelFrame,
+  panelFramesGone,
   serve,
   triggerAction,
   withTimeout,
@@ -52,6 +53,7 @@ async function open(url) {
 }
 
 async function openPanel(page) {
+  await panelFramesGone(page); // a frame of the last panel must not pass for the new one
   await triggerAction(browser.context, page, browser.extensionId);
   const frame = await panelFrame(page);
   await frame.waitForSelector('.lede[data-state]', { timeout: 10000 });
