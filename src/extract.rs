@@ -2664,6 +2664,14 @@ mod tests {
             "Big news today"
         );
         assert_eq!(
+            clean_title("Big news today for the harbour – The Site", None),
+            "Big news today for the harbour"
+        );
+        assert_eq!(
+            clean_title("Big news today for the harbour - The Site", None),
+            "Big news today for the harbour"
+        );
+        assert_eq!(
             clean_title("The Site - Big news today here", Some("The Site")),
             "Big news today here"
         );
