@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
-"""Assemble docs/performance.md from the outputs of scripts/bench (in out/bench and target/criterion).
+"""Write the latest full run of scripts/bench (out/bench and target/criterion) into docs/performance.md.
 
-usage: scripts/bench_report.py > docs/performance.md
+usage: scripts/bench_report.py [--print]
+
+The generated part sits between the two MARKERS lines at the top of docs/performance.md and is
+replaced on each run; what follows the end marker (earlier measurements, before/after pairs, what was
+tried and not kept) is written by hand and kept as it is. With --print the generated part goes to
+standard output instead.
 """
-import datetime, glob, gzip, json, os, platform, subprocess
+import datetime, glob, gzip, json, os, platform, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, 'out/bench')
@@ -61,17 +66,22 @@ def sizes():
     return '\n'.join(lines) or '(not built)'
 
 
-def main():
+DOC = os.path.join(ROOT, 'docs/performance.md')
+MARKERS = ('<!-- bench:start (scripts/bench writes from here) -->', '<!-- bench:end -->')
+
+
+def generated():
     commit = sh('git', 'rev-parse', '--short', 'HEAD')
     dirty = ' (with uncommitted changes)' if sh('git', 'status', '--porcelain', '--untracked-files=no') else ''
-    print(f"""# Performance
+    return f"""## Latest full run
 
 Written by `scripts/bench` on {datetime.date.today().isoformat()} at commit `{commit}`{dirty}.
 Machine: {cpu()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {sh('rustc', '--version')};
-{sh('chromium', '--version')}. Times are medians; the machine is small and shared, so compare ratios
+{sh('chromium', '--version')}; load average when written {' / '.join(f'{x:.2f}' for x in os.getloadavg())}
+(1 / 5 / 15 min). Times are medians; the machine is small and shared, so compare ratios
 within one run rather than absolute figures across runs.
 
-## Native pipeline stages (criterion, ms per call)
+### Native pipeline stages (criterion, ms per call)
 
 Pages: the bundled sample, `readability/nytimes-1` (a typical news page), `readability/wikipedia-2`
 (the largest corpus page). `summarize` is everything after the snapshot; `html_to_summary` includes
@@ -79,25 +89,42 @@ parsing.
 
 {criterion_table()}
 
-## Native, all of corpus/aeb-dev in one process per tool
+### Native, all of corpus/aeb-dev in one process per tool
 
 Each tool in its own child process (peak memory includes the 85 pages held in memory). `lede` is the full
 analysis; `lede-extract` Lede's extraction alone, the stage the peers do. Quality by `tools/score_aeb.py`.
 
 {read('peers.md')}
 
-## Scaling (generated news-like pages)
+### Scaling (generated news-like pages)
 
 {read('scaling.md')}
 
-## In the browser (headless Chromium, extension loaded, corpus/readability, page scripts off)
+### In the browser (headless Chromium, extension loaded, corpus/readability, page scripts off)
 
 {read('browser.md')}
 
-## Size
+### Size
 
 {sizes()}
-""")
+"""
+
+
+def main():
+    part = generated()
+    if '--print' in sys.argv[1:]:
+        print(part)
+        return
+    doc = open(DOC, encoding='utf-8').read()
+    start, end = MARKERS
+    if start in doc and end in doc:
+        head, rest = doc.split(start, 1)
+        _, tail = rest.split(end, 1)
+    else:  # first run: the generated part goes after the title and the hand-written text stays below
+        title, _, body = doc.partition('\n')
+        head, tail = title + '\n\n', '\n\n' + body.lstrip('\n')
+    with open(DOC, 'w', encoding='utf-8') as f:
+        f.write(head + start + '\n' + part.rstrip('\n') + '\n' + end + tail)
 
 
 if __name__ == '__main__':
