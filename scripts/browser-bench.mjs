@@ -38,7 +38,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchWithExtension, ROOT, serve, triggerAction } from '../tests/e2e/helpers.mjs';
+import { launchWithExtension, panelFrame, ROOT, serve, triggerAction } from '../tests/e2e/helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const READABILITY = fs.readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
@@ -92,26 +92,16 @@ const METRICS = [
   'received', 'paint', 'highlights', 'readability',
 ];
 
-/** The live (not detached) panel iframe's Frame: a closed panel's frame can linger in page.frames(). */
-async function livePanelFrame(page) {
-  const deadline = Date.now() + 15000;
-  while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => !f.isDetached() && f.url().startsWith('chrome-extension://'));
-    if (frame) return frame;
-    await page.waitForTimeout(20);
-  }
-  throw new Error('the Lede panel iframe did not appear');
-}
-
 /** One toolbar click → the panel's timings (relative ones in ms from the click), then a click to close. */
 async function timeOnce(page) {
   await page.waitForFunction(() => !document.querySelector('lede-panel'), null, { timeout: 15000 });
+  const stale = new Set(page.frames()); // a closed panel's frame can linger in page.frames()
   const clickAt = Date.now();
   await triggerAction(context, page, extensionId);
   let t = null;
   for (let attempt = 0; !t; attempt++) {
     // The frame found may be one being replaced (detached under us): find it again.
-    const frame = await livePanelFrame(page);
+    const frame = await panelFrame(page, { timeout: 15000, stale, extensionId });
     try {
       await frame.waitForFunction(
         () => globalThis.ledeTimings?.highlightsAt && globalThis.ledeTimings.paintAt,

@@ -13,7 +13,6 @@ import {
   hasPanelHost,
   launchWithExtension,
   panelFrame,
-  panelFramesGone,
   serve,
   triggerAction,
   withTimeout,
@@ -92,9 +91,9 @@ async function pressEscapeAndWaitForClose(page) {
 }
 
 async function openPanel(page) {
-  await panelFramesGone(page); // a frame of the last panel must not pass for the new one
+  const stale = new Set(page.frames()); // a frame of the last panel must not pass for the new one
   await triggerAction(browser.context, page, browser.extensionId);
-  const frame = await panelFrame(page);
+  const frame = await panelFrame(page, { stale });
   await frame.waitForSelector('.lede[data-state]', { timeout: 10000 });
   return frame;
 }

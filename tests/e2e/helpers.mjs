@@ -136,33 +136,22 @@ export function withTimeout(promise, ms, what) {
 /** Per-test limit for node:test, so one stuck browser call fails its test instead of the run. */
 export const TEST_TIMEOUT_MS = 60000;
 
-/** The panel iframes Playwright still lists for the page (extension origin, not yet detached). */
-const extensionFrames = (page) =>
-  page.frames().filter((f) => f.url().startsWith('chrome-extension://') && !f.isDetached());
-
-/** The panel iframe's Frame (extension origin), once it has loaded. */
-export async function panelFrame(page, { timeout = 10000 } = {}) {
+/**
+ * The panel iframe's Frame, once it has loaded: a frame of the extension (of `extensionId`'s panel
+ * page when given, so not another extension's such as the browser's PDF viewer) that is not detached
+ * and not in `stale`. Pass `stale = new Set(page.frames())` from before the click that opens the panel:
+ * the panel's iframe is out-of-process, so a closed panel's frame can stay in page.frames() for a moment
+ * after its host has left the DOM, and picking it fails later with "Frame was detached".
+ */
+export async function panelFrame(page, { timeout = 10000, stale = new Set(), extensionId } = {}) {
+  const prefix = extensionId ? `chrome-extension://${extensionId}/panel.html` : 'chrome-extension://';
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    const [frame] = extensionFrames(page);
+    const frame = page.frames().find((f) => !stale.has(f) && !f.isDetached() && f.url().startsWith(prefix));
     if (frame) return frame;
     await page.waitForTimeout(50);
   }
   throw new Error('the Lede panel iframe did not appear');
-}
-
-/**
- * Wait until Playwright has let go of every panel frame of the page. The panel's iframe is an
- * out-of-process frame, so its detach reaches Playwright after the host element has left the DOM:
- * a panelFrame() right after a close could otherwise return the old frame, which then fails with
- * "Frame was detached" (seen in CI on the copy-formats test's reopen).
- */
-export async function panelFramesGone(page, { timeout = 10000 } = {}) {
-  const deadline = Date.now() + timeout;
-  while (extensionFrames(page).length > 0) {
-    if (Date.now() > deadline) throw new Error('the closed panel frame was never detached');
-    await page.waitForTimeout(50);
-  }
 }
 
 /** True while the Lede host element is attached to the page. */

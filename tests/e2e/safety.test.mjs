@@ -14,6 +14,7 @@ import {
   ROOT,
   TEST_TIMEOUT_MS,
   launchWithExtension,
+  panelFrame,
   serve,
   triggerAction,
   withTimeout,
@@ -273,18 +274,7 @@ after(async () => {
 const click = (page) => triggerAction(browser.context, page, browser.extensionId);
 
 /** Lede's panel frame (not another extension's, such as the browser's PDF viewer). */
-async function ledeFrame(page, { timeout = 10000, stale = new Set() } = {}) {
-  const deadline = Date.now() + timeout;
-  const prefix = `chrome-extension://${browser.extensionId}/panel.html`;
-  while (Date.now() < deadline) {
-    const frame = page
-      .frames()
-      .find((f) => !stale.has(f) && !f.isDetached() && f.url().startsWith(prefix));
-    if (frame) return frame;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('the Lede panel iframe did not appear');
-}
+const ledeFrame = (page, options = {}) => panelFrame(page, { ...options, extensionId: browser.extensionId });
 
 const hostCount = (page) => page.evaluate(() => document.querySelectorAll('lede-panel').length);
 
