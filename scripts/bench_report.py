@@ -8,7 +8,7 @@ replaced on each run; what follows the end marker (earlier measurements, before/
 tried and not kept) is written by hand and kept as it is. With --print the generated part goes to
 standard output instead.
 """
-import datetime, glob, gzip, json, os, platform, subprocess, sys
+import datetime, glob, json, os, platform, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, 'out/bench')
@@ -59,7 +59,9 @@ def sizes():
     lines = []
     if os.path.exists(wasm):
         raw = open(wasm, 'rb').read()
-        lines.append(f'- `lede_bg.wasm`: {len(raw):,} bytes raw, {len(gzip.compress(raw, 9)):,} bytes gzipped '
+        # `gzip -9`, as scripts/build-extension.sh counts for the budget (Python's gzip differs by ~1%)
+        gz = subprocess.run(['gzip', '-9', '-c', wasm], capture_output=True, check=True).stdout
+        lines.append(f'- `lede_bg.wasm`: {len(raw):,} bytes raw, {len(gz):,} bytes gzipped '
                      '(budget 250,000 gzipped, checked by `scripts/build-extension.sh`)')
     for z in sorted(glob.glob(os.path.join(ROOT, 'dist/*.zip'))):
         lines.append(f'- `{os.path.relpath(z, ROOT)}`: {os.path.getsize(z):,} bytes')
