@@ -481,7 +481,11 @@ fn is_table_row(snap: &Snapshot, b: &Block) -> bool {
     snap.nodes[b.element as usize].tag == "tr"
 }
 
-/// Vocabulary of cookie-consent notices and newsletter or subscription prompts.
+/// Vocabulary of cookie-consent notices, newsletter or subscription prompts and comment-policy notices
+/// (matched in lower case as substrings). English, with the privacy, terms-of-use and comment words of
+/// the other languages whose news pages carry such notices: German, French, Spanish, Portuguese,
+/// Italian and Arabic (an Arabic notice says الخصوصية "privacy", شروط الاستخدام or شروط استخدام
+/// "terms of use", التعليقات "the comments").
 const NOTICE_TERMS: &[&str] = &[
     "cookie",
     "consent",
@@ -498,6 +502,24 @@ const NOTICE_TERMS: &[&str] = &[
     "unsubscribe",
     "terms of use",
     "third part",
+    "datenschutz",
+    "nutzungsbedingungen",
+    "kommentare",
+    "confidentialité",
+    "conditions d'utilisation",
+    "commentaires",
+    "privacidad",
+    "privacidade",
+    "comentarios",
+    "comentários",
+    "termos de uso",
+    "términos de uso",
+    "condizioni d'uso",
+    "commenti",
+    "الخصوصية",
+    "شروط الاستخدام",
+    "شروط استخدام",
+    "التعليقات",
 ];
 /// A notice has at least this many distinct terms ...
 const NOTICE_MIN_TERMS: usize = 3;

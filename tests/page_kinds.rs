@@ -238,3 +238,26 @@ fn linked_sub_heads_of_a_list_article_are_kept() {
     }
     assert!(!s.body.contains("Related post") && !s.body.contains("Reading chairs"));
 }
+
+#[test]
+fn comment_policy_notice_after_an_arabic_article_is_left_out() {
+    // A real page (tests/fixtures/pages/README.md): after the last paragraph, the site's
+    // comment-policy notice ("CNN welcomes lively discussion … comments … privacy policy … terms of
+    // use") sits in the article's container. It is boilerplate in any language, never a key point.
+    let path = format!(
+        "{}/tests/fixtures/pages/cnn-arabic-syria-2013.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    let s = lede::summarize(&lede::Snapshot::from_html(&html, None));
+    let notice = "ترحب شبكة CNN بالنقاش الحيوي";
+    assert!(s.article_found);
+    assert!(!s.body.contains(notice), "notice in the body");
+    assert!(
+        s.bullets.iter().all(|b| !b.contains(notice)),
+        "notice in the key points: {:?}",
+        s.bullets
+    );
+    // the article itself is still read
+    assert!(s.body.contains("الائتلاف الوطني السوري"));
+}
