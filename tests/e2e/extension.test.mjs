@@ -12,7 +12,7 @@ import {
   TEST_TIMEOUT_MS,
   hasPanelHost,
   launchWithExtension,
-  panelFrame,
+  openPanel as openPanelOf,
   serve,
   triggerAction,
   withTimeout,
@@ -90,13 +90,7 @@ async function pressEscapeAndWaitForClose(page) {
   await key;
 }
 
-async function openPanel(page) {
-  const stale = new Set(page.frames()); // a frame of the last panel must not pass for the new one
-  await triggerAction(browser.context, page, browser.extensionId);
-  const frame = await panelFrame(page, { stale });
-  await frame.waitForSelector('.lede[data-state]', { timeout: 10000 });
-  return frame;
-}
+const openPanel = (page) => openPanelOf(browser, page);
 
 for (const [name, spec] of Object.entries(PAGES)) {
   describe(`sample article, ${name}`, () => {

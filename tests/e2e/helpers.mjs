@@ -154,6 +154,18 @@ export async function panelFrame(page, { timeout = 10000, stale = new Set(), ext
   throw new Error('the Lede panel iframe did not appear');
 }
 
+/**
+ * Click the toolbar button of `browser` (from launchWithExtension) on `page` and wait until the new
+ * panel has answered (its root has a `data-state`); returns the panel's Frame.
+ */
+export async function openPanel(browser, page) {
+  const stale = new Set(page.frames()); // a frame of the last panel must not pass for the new one
+  await triggerAction(browser.context, page, browser.extensionId);
+  const frame = await panelFrame(page, { stale });
+  await frame.waitForSelector('.lede[data-state]', { timeout: 10000 });
+  return frame;
+}
+
 /** True while the Lede host element is attached to the page. */
 export function hasPanelHost(page) {
   return page.evaluate(() => document.querySelector('html > lede-panel') !== null);

@@ -10,7 +10,7 @@ import {
   ROOT,
   TEST_TIMEOUT_MS,
   launchWithExtension,
-  panelFrame,
+  openPanel as openPanelOf,
   serve,
   triggerAction,
   withTimeout,
@@ -51,13 +51,7 @@ async function open(url) {
   return page;
 }
 
-async function openPanel(page) {
-  const stale = new Set(page.frames()); // a frame of the last panel must not pass for the new one
-  await triggerAction(browser.context, page, browser.extensionId);
-  const frame = await panelFrame(page, { stale });
-  await frame.waitForSelector('.lede[data-state]', { timeout: 10000 });
-  return frame;
-}
+const openPanel = (page) => openPanelOf(browser, page);
 
 /** Close with the toolbar button and wait until the host is gone. */
 async function closePanel(page) {
