@@ -1,9 +1,14 @@
 //! Page kinds that break common extractors, one small fixture each (`tests/fixtures/kinds/`).
 
-fn summary(name: &str) -> lede::Summary {
-    let path = format!("{}/tests/fixtures/kinds/{name}", env!("CARGO_MANIFEST_DIR"));
+/// The summary of `tests/fixtures/{rel}`.
+fn fixture_summary(rel: &str) -> lede::Summary {
+    let path = format!("{}/tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"));
     let html = std::fs::read_to_string(&path).unwrap();
     lede::summarize(&lede::Snapshot::from_html(&html, None))
+}
+
+fn summary(name: &str) -> lede::Summary {
+    fixture_summary(&format!("kinds/{name}"))
 }
 
 fn paragraphs(s: &lede::Summary) -> Vec<&str> {
@@ -244,12 +249,7 @@ fn comment_policy_notice_after_an_arabic_article_is_left_out() {
     // A real page (tests/fixtures/pages/README.md): after the last paragraph, the site's
     // comment-policy notice ("CNN welcomes lively discussion … comments … privacy policy … terms of
     // use") sits in the article's container. It is boilerplate in any language, never a key point.
-    let path = format!(
-        "{}/tests/fixtures/pages/cnn-arabic-syria-2013.html",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let html = std::fs::read_to_string(&path).unwrap();
-    let s = lede::summarize(&lede::Snapshot::from_html(&html, None));
+    let s = fixture_summary("pages/cnn-arabic-syria-2013.html");
     let notice = "ترحب شبكة CNN بالنقاش الحيوي";
     assert!(s.article_found);
     assert!(!s.body.contains(notice), "notice in the body");
