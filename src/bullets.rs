@@ -24,7 +24,7 @@
 //! articles, five for very long ones. [`lead`] (the first three sentences) and [`textrank`] (TextRank,
 //! Mihalcea & Tarau 2004, alone) are the baselines printed beside it by `scripts/score_bullets.py`.
 
-use crate::extract::{matches_any, Block, Extraction, GALLERY_WORDS};
+use crate::extract::{matches_any, Block, Extraction, GALLERY_TERMS};
 use crate::snapshot::{NodeId, Snapshot};
 use crate::summary::{Bullet, BulletKind};
 use crate::text::{collapse_ws, more_words_than, word_count, word_tokens, Para};
@@ -485,7 +485,7 @@ fn is_caption(snap: &Snapshot, el: NodeId) -> bool {
                     || n.tag == "figcaption"
                     || ic.contains("caption")
                     || ic.contains("credit")
-                    || matches_any(&ic, GALLERY_WORDS)
+                    || matches_any(ic, &GALLERY_TERMS)
             })
 }
 

@@ -12,7 +12,7 @@
 //! Metadata comes from JSON-LD, `<meta>` tags, `rel=author` links, byline-classed elements and `<title>`.
 
 use crate::snapshot::{NodeId, Snapshot};
-use crate::text::{collapse_ws, more_words_than, spaced_chars, word_count, Para};
+use crate::text::{collapse_ws, more_words_than, spaced_chars, word_count, Para, Terms};
 use serde_json::Value;
 
 /// Block-level tags: text inside belongs to the nearest of these. Table cells are not blocks: a row
@@ -135,6 +135,8 @@ const NEGATIVE_WORDS: &[&str] = &[
     "headline",
 ];
 
+const NEGATIVE_TERMS: Terms = Terms::new(NEGATIVE_WORDS);
+
 /// Class/id words that mark the article container.
 const POSITIVE_WORDS: &[&str] = &[
     "article",
@@ -149,6 +151,7 @@ const POSITIVE_WORDS: &[&str] = &[
     "prose",
     "paragraph",
 ];
+const POSITIVE_TERMS: Terms = Terms::new(POSITIVE_WORDS);
 
 /// A text block with at least this many characters and few links counts as content.
 const MIN_CONTENT_CHARS: usize = 60;
@@ -288,6 +291,7 @@ fn is_block(tag: &str) -> bool {
 }
 
 /// Class/id words of hover cards and tooltips (a person's or topic's preview shown on hover).
+const CARD_TERMS: Terms = Terms::new(CARD_WORDS);
 const CARD_WORDS: &[&str] = &[
     "rollover",
     "tooltip",
@@ -330,7 +334,7 @@ fn inline_cards(snap: &Snapshot) -> Vec<bool> {
                 && tag != "a"
                 && links[i] >= CARD_MIN_LINKS
                 && link_chars[i] * 2 > chars[i]
-                && (img[i] || matches_any(&node.id_class(), CARD_WORDS));
+                && (img[i] || matches_any(node.id_class(), &CARD_TERMS));
         }
         if let Some(p) = node.parent {
             let p = p as usize;
@@ -450,8 +454,8 @@ pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
 }
 
 /// True when the (lower-cased) class/id string `id_class` contains one of `words`.
-pub(crate) fn matches_any(id_class: &str, words: &[&str]) -> bool {
-    !id_class.is_empty() && words.iter().any(|w| id_class.contains(w))
+pub(crate) fn matches_any(id_class: &str, words: &Terms) -> bool {
+    !id_class.is_empty() && words.any_in(id_class)
 }
 
 /// Class/id weight of one element: −1 boilerplate-like, +1 article-like, 0 neutral.
@@ -468,8 +472,8 @@ fn class_weight(snap: &Snapshot, id: NodeId) -> i32 {
     ) {
         return -1;
     }
-    let neg = matches_any(&ic, NEGATIVE_WORDS);
-    let pos = matches_any(&ic, POSITIVE_WORDS) || node.tag == "article" || node.tag == "main";
+    let neg = matches_any(ic, &NEGATIVE_TERMS);
+    let pos = matches_any(ic, &POSITIVE_TERMS) || node.tag == "article" || node.tag == "main";
     match (pos, neg) {
         (true, false) => 1,
         (false, true) => -1,
@@ -529,11 +533,10 @@ const NOTICE_MAX_WORDS: usize = 120;
 /// A cookie-consent, newsletter or subscription notice, recognised by its vocabulary whatever its
 /// class names (consent banners are often unclassed or named by a vendor).
 fn is_notice_text(text: &str) -> bool {
-    if more_words_than(text, NOTICE_MAX_WORDS) {
-        return false;
-    }
-    let t = text.to_lowercase();
-    NOTICE_TERMS.iter().filter(|w| t.contains(*w)).count() >= NOTICE_MIN_TERMS
+    const TERMS: Terms = Terms::new(NOTICE_TERMS);
+    // (the vocabulary first: most blocks have none of it, and counting words is the dearer test)
+    TERMS.count_in(&text.to_lowercase(), NOTICE_MIN_TERMS) >= NOTICE_MIN_TERMS
+        && !more_words_than(text, NOTICE_MAX_WORDS)
 }
 
 /// Is this block content-like by its own features?
@@ -568,6 +571,7 @@ const NOT_COMMENT_PARTS: &[&str] = &[
 /// slides ("1/50 …") that Readability's conditional cleaning drops (more list items than
 /// paragraphs), whatever the length of the captions. Their text is never a bullet either (bullets.rs).
 pub(crate) const GALLERY_WORDS: &[&str] = &["gallery", "slideshow", "carousel"];
+pub(crate) const GALLERY_TERMS: Terms = Terms::new(GALLERY_WORDS);
 
 /// A gallery drops its text when it holds at least this many distinct captions (content-like
 /// blocks), or any caption inside a list item: a slideshow of captioned slides. A slideshow whose
@@ -624,9 +628,9 @@ fn is_named_region(node: &crate::snapshot::Node, words: &[&str]) -> bool {
     !node.is_text()
         && !matches!(node.tag.as_str(), "html" | "body" | "article" | "main")
         && node.id_class().split(|c: char| c.is_whitespace()).any(|t| {
-            let parts: Vec<&str> = t.split(['-', '_']).collect();
-            parts.iter().any(|p| words.contains(p))
-                && !parts.iter().any(|p| NOT_COMMENT_PARTS.contains(p))
+            let mut parts = t.split(['-', '_']);
+            parts.any(|p| words.contains(&p))
+                && !t.split(['-', '_']).any(|p| NOT_COMMENT_PARTS.contains(&p))
         })
 }
 
@@ -767,6 +771,7 @@ const INDEX_MAX_OTHER_CHARS: f64 = 2.0 * MIN_ARTICLE_CHARS;
 /// A teaser's title link: a block that is mostly link text with at least this many words.
 const TITLE_MIN_WORDS: usize = 3;
 /// Class/id words of an article's rail of other stories: teasers inside one are not the page's index.
+const RAIL_TERMS: Terms = Terms::new(RAIL_WORDS);
 const RAIL_WORDS: &[&str] = &[
     "related",
     "recommend",
@@ -827,7 +832,7 @@ fn is_teaser_index(snap: &Snapshot, blocks: &[Block], top: NodeId, content: &[f6
         let parent_rail = node
             .parent
             .is_some_and(|p| p as usize > start && rail[p as usize - start]);
-        rail[j] = parent_rail || (!node.is_text() && matches_any(&node.id_class(), RAIL_WORDS));
+        rail[j] = parent_rail || (!node.is_text() && matches_any(node.id_class(), &RAIL_TERMS));
         if node.is_text()
             || rail[j]
             || parts[j] < 2
@@ -1233,7 +1238,8 @@ const MAX_PROMO_WORDS: usize = 60;
 
 fn is_promo(text: &str) -> bool {
     let t = text.to_lowercase();
-    !more_words_than(text, MAX_PROMO_WORDS) && PROMO_PHRASES.iter().any(|p| t.contains(p))
+    const TERMS: Terms = Terms::new(PROMO_PHRASES);
+    TERMS.any_in(&t) && !more_words_than(text, MAX_PROMO_WORDS)
 }
 
 /// The article's paragraphs sit together: find the element holding most content paragraphs as

@@ -83,7 +83,22 @@ pub struct Node {
     /// so both builders agree.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub visible: bool,
+    /// [`Node::id_class`], computed on its first call (many heuristics read it for the same node).
+    #[serde(skip)]
+    id_class: IdClassCache,
 }
+
+/// A lazily filled copy of [`Node::id_class`]; not part of the node's value (equal nodes stay equal
+/// whether or not it has been filled).
+#[derive(Debug, Clone, Default)]
+struct IdClassCache(std::cell::OnceCell<String>);
+
+impl PartialEq for IdClassCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl Eq for IdClassCache {}
 
 fn yes() -> bool {
     true
@@ -243,16 +258,23 @@ impl Node {
         self.attrs.get(name).map(String::as_str)
     }
     /// `id` and `class` joined with a space, lower-cased: what class/id heuristics match against.
-    pub fn id_class(&self) -> String {
-        let mut s = String::new();
-        if let Some(id) = self.attr("id") {
-            s.push_str(id);
-        }
-        if let Some(c) = self.attr("class") {
-            s.push(' ');
-            s.push_str(c);
-        }
-        s.to_lowercase()
+    /// Computed once per node and kept.
+    pub fn id_class(&self) -> &str {
+        self.id_class.0.get_or_init(|| {
+            let (id, class) = (self.attr("id"), self.attr("class"));
+            if id.is_none() && class.is_none() {
+                return String::new();
+            }
+            let mut s = String::new();
+            if let Some(id) = id {
+                s.push_str(id);
+            }
+            if let Some(c) = class {
+                s.push(' ');
+                s.push_str(c);
+            }
+            s.to_lowercase()
+        })
     }
 }
 
@@ -342,6 +364,7 @@ impl Snapshot {
                 attrs,
                 text,
                 visible,
+                id_class: IdClassCache::default(),
             });
         }
         Ok(Snapshot { url, nodes })
@@ -384,6 +407,7 @@ impl Snapshot {
                 attrs: BTreeMap::new(),
                 text: None,
                 visible: flags & 2 == 0,
+                id_class: IdClassCache::default(),
             };
             if flags & 1 == 1 {
                 node.text = Some(strings.next()?.to_string());
@@ -676,6 +700,7 @@ mod native {
                         attrs: BTreeMap::new(),
                         text: Some(t.into_owned()),
                         visible,
+                        id_class: IdClassCache::default(),
                     });
                     continue;
                 }
@@ -705,6 +730,7 @@ mod native {
                 attrs,
                 text: None,
                 visible,
+                id_class: IdClassCache::default(),
             });
             // A declarative shadow root (`<template shadowrootmode="open">`, the first such template
             // of a valid host) is what a browser attaches as the host's open shadow root: its content

@@ -43,6 +43,59 @@ impl WordList {
     }
 }
 
+/// A fixed list of at most 64 non-empty terms, searched for as substrings of a text in one pass
+/// over its bytes (instead of one substring search per term). A table built at compile time gives,
+/// for each byte value, the terms that start with it; a term is tried only where its first byte is.
+/// Matches are byte-exact, so case folding is the caller's (terms and text both lower-cased).
+pub(crate) struct Terms {
+    terms: &'static [&'static str],
+    /// Bit `k` of `first[b]`: term `k` starts with byte `b`.
+    first: [u64; 256],
+}
+
+impl Terms {
+    /// The terms of `terms`. Fails to compile (panics in const evaluation) on more than 64 terms or
+    /// an empty one.
+    pub const fn new(terms: &'static [&'static str]) -> Self {
+        assert!(terms.len() <= 64, "Terms holds at most 64 terms");
+        let mut first = [0u64; 256];
+        let mut k = 0;
+        while k < terms.len() {
+            let b = terms[k].as_bytes();
+            assert!(!b.is_empty(), "an empty term matches everywhere");
+            first[b[0] as usize] |= 1 << k;
+            k += 1;
+        }
+        Terms { terms, first }
+    }
+
+    /// How many distinct terms occur in `text`, counting no further than `enough`.
+    pub fn count_in(&self, text: &str, enough: usize) -> usize {
+        let b = text.as_bytes();
+        let (mut found, mut count) = (0u64, 0);
+        for i in 0..b.len() {
+            let mut cands = self.first[b[i] as usize] & !found;
+            while cands != 0 {
+                let k = cands.trailing_zeros() as usize;
+                cands &= cands - 1;
+                if b[i..].starts_with(self.terms[k].as_bytes()) {
+                    found |= 1 << k;
+                    count += 1;
+                    if count >= enough {
+                        return count;
+                    }
+                }
+            }
+        }
+        count
+    }
+
+    /// Does any term occur in `text`?
+    pub fn any_in(&self, text: &str) -> bool {
+        self.count_in(text, 1) > 0
+    }
+}
+
 /// Collapse runs of whitespace to one space and trim.
 pub fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -70,8 +123,17 @@ pub(crate) fn spaced_chars(t: &str) -> usize {
 
 /// True when `s` has more than `n` UAX #29 words (`word_count(s) > n`), counted no further than
 /// the word after the `n`th: the length tests of short lines need not walk a long paragraph.
+///
+/// A cheap lower bound comes first: every whitespace-separated token with an alphanumeric character
+/// holds at least one UAX #29 word of its own (word boundaries fall at whitespace; only combining and
+/// format characters attach across it, to the whitespace before them), so more than `n` such tokens
+/// answer without segmenting.
 pub fn more_words_than(s: &str, n: usize) -> bool {
-    s.unicode_words().nth(n).is_some()
+    let has_alnum = |t: &&str| {
+        t.bytes().any(|b| b.is_ascii_alphanumeric())
+            || (!t.is_ascii() && t.chars().any(char::is_alphanumeric))
+    };
+    s.split_whitespace().filter(has_alnum).nth(n).is_some() || s.unicode_words().nth(n).is_some()
 }
 
 /// Lower-cased UAX #29 words of `s`.
@@ -368,6 +430,28 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn terms_count_what_substring_search_counts() {
+        const LIST: &[&str] = &["cookie", "consent", "co", "privacy", "الخصوصية", "sign up", "ad-slot"];
+        const TERMS: Terms = Terms::new(LIST);
+        let texts = [
+            "",
+            "co",
+            "we use cookies with your consent",
+            "cookie cookie cookie",
+            "ad-slot sign up الخصوصية privacy",
+            "sign-up adslot",
+            "c",
+            "xxconsentxx",
+        ];
+        for t in texts {
+            let naive = LIST.iter().filter(|w| t.contains(*w)).count();
+            assert_eq!(TERMS.count_in(t, usize::MAX), naive, "{t:?}");
+            assert_eq!(TERMS.count_in(t, 2), naive.min(2), "{t:?}");
+            assert_eq!(TERMS.any_in(t), naive > 0, "{t:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
@@ -453,6 +537,8 @@ mod tests {
             "One.",
             "Mr. Smith went to the U.S. Embassy. He left at 9 a.m. today.",
             "  a\u{b}b\u{a0}c\t\n 3.5 d’Arc 北京市 ",
+            // combining and format characters after whitespace, hyphens, dashes, ZWJ sequences
+            "a \u{345} \u{301}b e-mail foo—bar x\u{ad}y \u{ad} 👩\u{200d}💻 ok",
         ] {
             let n = word_count(t);
             for k in 0..8 {
