@@ -27,7 +27,8 @@
 use crate::extract::{matches_any, Block, Extraction, GALLERY_TERMS};
 use crate::snapshot::{NodeId, Snapshot};
 use crate::summary::{Bullet, BulletKind};
-use crate::text::{collapse_ws, more_words_than, word_count, word_tokens, Para};
+use crate::text::{Terms, collapse_ws, more_words_than, word_count, word_tokens, Para};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -797,8 +798,8 @@ struct Sentence<'a> {
     text: &'a str,
     /// Content-word ids of the whole sentence (for similarity).
     words: Vec<usize>,
-    /// All word tokens (for TextRank's overlap).
-    tokens: usize,
+    /// All its lower-cased UAX #29 words ([`word_tokens`]; their count is TextRank's overlap norm).
+    tokens: Vec<String>,
 }
 
 /// Body sentences in order (paragraphs flagged in `skip` left out), with word ids from a shared
@@ -815,14 +816,17 @@ fn body_sentences<'a>(
         }
         for &(s, e) in p.sentences() {
             let text = &p.text[s..e];
-            let toks = word_tokens(text);
-            let tokens = toks.len();
-            let words = toks
-                .into_iter()
+            let tokens = word_tokens(text);
+            let words = tokens
+                .iter()
                 .filter(|w| w.chars().count() > 2 && !STOP.contains(&w.as_str()))
-                .map(|w| {
-                    let n = vocab.len();
-                    *vocab.entry(w).or_insert(n)
+                .map(|w| match vocab.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocab.len();
+                        vocab.insert(w.clone(), id);
+                        id
+                    }
                 })
                 .collect();
             out.push(Sentence {
@@ -968,7 +972,7 @@ pub fn textrank(paras: &[Para], skip: &[bool], n: usize) -> Vec<Bullet> {
                 .iter()
                 .filter(|w| sets[j].binary_search(w).is_ok())
                 .count();
-            let denom = (sents[i].tokens.max(1) as f64).ln() + (sents[j].tokens.max(1) as f64).ln();
+            let denom = (sents[i].tokens.len().max(1) as f64).ln() + (sents[j].tokens.len().max(1) as f64).ln();
             if common > 0 && denom > 0.0 {
                 sim[i][j] = common as f64 / denom;
                 sim[j][i] = sim[i][j];
@@ -1066,7 +1070,11 @@ pub fn bullet_rule(text: &str) -> Option<&'static str> {
 }
 
 fn length_rule(text: &str) -> Option<&'static str> {
-    let wc = bullet_words(text);
+    length_rule_counted(bullet_words(text))
+}
+
+/// [`length_rule`] of a text of `wc` [`bullet_words`].
+fn length_rule_counted(wc: usize) -> Option<&'static str> {
     if wc > MAX_BULLET_WORDS {
         Some("longer than 40 words")
     } else if wc < MIN_BULLET_WORDS {
@@ -1079,10 +1087,15 @@ fn length_rule(text: &str) -> Option<&'static str> {
 /// [`bullet_rule`] without the length limits: what the whole sentence of a bullet must keep.
 fn sentence_rule(text: &str) -> Option<&'static str> {
     let t = text.trim();
-    let wc = bullet_words(t);
-    let lower = t.to_lowercase();
     let words = word_tokens(t);
-    if CREDIT_MARKS.iter().any(|m| lower.contains(m)) {
+    sentence_rule_counted(t, &words, bullet_words_counted(t, words.len()))
+}
+
+/// [`sentence_rule`] of the trimmed text `t`, given its [`word_tokens`] and [`bullet_words`].
+fn sentence_rule_counted(t: &str, words: &[String], wc: usize) -> Option<&'static str> {
+    let lower = t.to_lowercase();
+    const CREDIT_TERMS: Terms = Terms::new(CREDIT_MARKS);
+    if CREDIT_TERMS.any_in(&lower) {
         return Some("a caption or credit");
     }
     if PROMO_PHRASES.iter().any(|p| has_phrase(&words, p))
@@ -1093,9 +1106,12 @@ fn sentence_rule(text: &str) -> Option<&'static str> {
         return Some("promotion or boilerplate");
     }
     let unquoted = outside_quotes(t);
-    if unquoted
-        .unicode_words()
-        .any(|w| SECOND_PERSON.contains(&w.to_lowercase().as_str()))
+    let second_person = |w: &str| SECOND_PERSON.contains(&w);
+    if (unquoted == t && words.iter().any(|w| second_person(w)))
+        || (unquoted != t
+            && unquoted
+                .unicode_words()
+                .any(|w| second_person(&w.to_lowercase())))
     {
         return Some("addressed to the reader");
     }
@@ -1136,6 +1152,9 @@ fn is_cjk(c: char) -> bool {
 /// Length of a bullet in words: UAX #29 words, except that Chinese and Japanese characters, which
 /// UAX #29 splits one by one, count half a word each (about what they carry next to an English word).
 pub fn bullet_words(s: &str) -> usize {
+    if s.is_ascii() {
+        return word_count(s);
+    }
     let cjk = s.chars().filter(|&c| is_cjk(c)).count();
     if cjk == 0 {
         // (most text: nothing to blank out, so no copy of it)
@@ -1143,6 +1162,16 @@ pub fn bullet_words(s: &str) -> usize {
     }
     let other: String = s.chars().map(|c| if is_cjk(c) { ' ' } else { c }).collect();
     word_count(&other) + cjk.div_ceil(2)
+}
+
+/// [`bullet_words`] of `s`, given its UAX #29 word count `words` (what it is unless `s` has Chinese or
+/// Japanese characters).
+fn bullet_words_counted(s: &str, words: usize) -> usize {
+    if s.is_ascii() || !s.chars().any(is_cjk) {
+        words
+    } else {
+        bullet_words(s)
+    }
 }
 
 /// Subordinate openers a long sentence may be cut before (after a comma), keeping its main clause.
@@ -1286,24 +1315,37 @@ pub fn key_points(a: &Article) -> Vec<Bullet> {
     let mut cands: Vec<Cand> = Vec::new();
     for (i, s) in sents.iter().enumerate() {
         let skip = dateline_len(s.text);
-        let text = &s.text[skip..];
+        let whole = &s.text[skip..];
+        // each text is segmented into words once: the sentence's own words unless a dateline was cut
+        let whole_words = match skip {
+            0 => Cow::Borrowed(s.tokens.as_slice()),
+            _ => Cow::Owned(word_tokens(whole)),
+        };
+        let whole_count = bullet_words_counted(whole, whole_words.len());
         let (start, mut end) = (s.start + skip, s.end);
-        if bullet_words(text) > MAX_BULLET_WORDS {
-            match main_clause(text) {
+        if whole_count > MAX_BULLET_WORDS {
+            match main_clause(whole) {
                 Some(cut) => end = start + cut,
                 None => continue,
             }
         }
         let text = &a.paras[s.para].text[start..end];
+        let (opening, count) = if end == s.end {
+            (whole_words.clone(), whole_count)
+        } else {
+            let words = word_tokens(text);
+            let count = bullet_words_counted(text, words.len());
+            (Cow::Owned(words), count)
+        };
         // a sentence cut to its main clause keeps the rules as a whole sentence, and the length limits
         // as cut
-        let whole = &a.paras[s.para].text[start..s.end];
-        if length_rule(text).is_some() || sentence_rule(whole).is_some() {
+        if length_rule_counted(count).is_some()
+            || sentence_rule_counted(whole.trim(), &whole_words, whole_count).is_some()
+        {
             continue;
         }
         let position = (-(i as f64) / POSITION_DECAY).exp();
         let headline = cosine(&vecs[i], &headline_vec);
-        let opening = word_tokens(text);
         let entities = opening
             .iter()
             .filter_map(|w| a.entity_salience.get(w))

@@ -624,9 +624,11 @@ fn gallery_captions(
 /// A region named by one of `words`: an element (not `html`/`body`/`article`/`main`) with a class or
 /// id word that has one as a part ("comments", "comment-list", "disqus_thread", "full-gallery"; not
 /// "has-comments", "comments-enabled-layout" or "icon-gallery").
-fn is_named_region(node: &crate::snapshot::Node, words: &[&str]) -> bool {
+fn is_named_region(node: &crate::snapshot::Node, words: &[&str], terms: &Terms) -> bool {
     !node.is_text()
         && !matches!(node.tag.as_str(), "html" | "body" | "article" | "main")
+        // (a part equal to a word is a substring: most class names have none, and need no split)
+        && terms.any_in(node.id_class())
         && node.id_class().split(|c: char| c.is_whitespace()).any(|t| {
             let mut parts = t.split(['-', '_']);
             parts.any(|p| words.contains(&p))
@@ -635,11 +637,12 @@ fn is_named_region(node: &crate::snapshot::Node, words: &[&str]) -> bool {
 }
 
 /// For every node: is it inside a region named by one of `words` (see [`is_named_region`])?
-fn named_regions(snap: &Snapshot, words: &[&str]) -> Vec<bool> {
+fn named_regions(snap: &Snapshot, words: &'static [&'static str]) -> Vec<bool> {
+    let terms = Terms::new(words);
     let mut flags = vec![false; snap.nodes.len()];
     for (i, node) in snap.nodes.iter().enumerate() {
         let parent = node.parent.is_some_and(|p| flags[p as usize]);
-        flags[i] = parent || is_named_region(node, words);
+        flags[i] = parent || is_named_region(node, words, &terms);
     }
     flags
 }
