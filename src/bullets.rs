@@ -27,7 +27,7 @@
 use crate::extract::{matches_any, Block, Extraction, GALLERY_TERMS};
 use crate::snapshot::{NodeId, Snapshot};
 use crate::summary::{Bullet, BulletKind};
-use crate::text::{Terms, collapse_ws, more_words_than, word_count, word_tokens, Para};
+use crate::text::{collapse_ws, more_words_than, word_count, word_tokens, Para, Terms};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
@@ -376,8 +376,8 @@ fn dek_like(snap: &Snapshot, b: &Block, body: &[Block]) -> bool {
         && near.chain(inline).any(|a| {
             let ic = snap.nodes[a as usize].id_class();
             !ic.is_empty()
-                && has_word(&ic, DEK_WORDS)
-                && !has_word(&ic, NOT_DEK_WORDS)
+                && has_word(ic, DEK_WORDS)
+                && !has_word(ic, NOT_DEK_WORDS)
                 && !holds_body(snap, a, b, body)
         })
 }
@@ -429,7 +429,7 @@ fn strongly_dek(snap: &Snapshot, b: &Block) -> bool {
         .chain(inline_wrapper(snap, b))
         .any(|a| {
             let ic = snap.nodes[a as usize].id_class();
-            has_word(&ic, STRONG_DEK_WORDS) && !has_word(&ic, NOT_DEK_WORDS)
+            has_word(ic, STRONG_DEK_WORDS) && !has_word(ic, NOT_DEK_WORDS)
         })
 }
 
@@ -972,7 +972,8 @@ pub fn textrank(paras: &[Para], skip: &[bool], n: usize) -> Vec<Bullet> {
                 .iter()
                 .filter(|w| sets[j].binary_search(w).is_ok())
                 .count();
-            let denom = (sents[i].tokens.len().max(1) as f64).ln() + (sents[j].tokens.len().max(1) as f64).ln();
+            let denom = (sents[i].tokens.len().max(1) as f64).ln()
+                + (sents[j].tokens.len().max(1) as f64).ln();
             if common > 0 && denom > 0.0 {
                 sim[i][j] = common as f64 / denom;
                 sim[j][i] = sim[i][j];
@@ -1098,7 +1099,7 @@ fn sentence_rule_counted(t: &str, words: &[String], wc: usize) -> Option<&'stati
     if CREDIT_TERMS.any_in(&lower) {
         return Some("a caption or credit");
     }
-    if PROMO_PHRASES.iter().any(|p| has_phrase(&words, p))
+    if PROMO_PHRASES.iter().any(|p| has_phrase(words, p))
         || lower.contains("http")
         || lower.contains("www.")
         || t.contains('@')
@@ -1135,9 +1136,9 @@ fn sentence_rule_counted(t: &str, words: &[String], wc: usize) -> Option<&'stati
     }
     let describes_writer = ["is a", "is an", "is the"]
         .iter()
-        .any(|p| has_phrase(&words, p))
+        .any(|p| has_phrase(words, p))
         && words.iter().any(|w| AUTHOR_ROLES.contains(&w.as_str()));
-    if describes_writer && wc <= 30 && !has_phrase(&words, "said") && !has_phrase(&words, "says") {
+    if describes_writer && wc <= 30 && !has_phrase(words, "said") && !has_phrase(words, "says") {
         return Some("an author note");
     }
     None

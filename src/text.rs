@@ -432,7 +432,15 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 mod tests {
     #[test]
     fn terms_count_what_substring_search_counts() {
-        const LIST: &[&str] = &["cookie", "consent", "co", "privacy", "الخصوصية", "sign up", "ad-slot"];
+        const LIST: &[&str] = &[
+            "cookie",
+            "consent",
+            "co",
+            "privacy",
+            "الخصوصية",
+            "sign up",
+            "ad-slot",
+        ];
         const TERMS: Terms = Terms::new(LIST);
         let texts = [
             "",
