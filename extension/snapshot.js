@@ -41,6 +41,28 @@ var ledeSnapshot = (() => {
     /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/gu;
   const HAS_UPPER = /[A-Z]/;
   const asciiLower = (s) => (HAS_UPPER.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s);
+  // The walk meets the same few tag and attribute names thousands of times: each is lower-cased (and
+  // an attribute name looked up in KEPT_ATTRIBUTES) once per walk, then found in a Map.
+  /** Attribute name as written → its lower-case name when kept (`href` still only on <link>), '' when not. */
+  const KEPT_NAME = new Map();
+  const keptName = (raw) => {
+    let name = KEPT_NAME.get(raw);
+    if (name === undefined) {
+      const lower = asciiLower(raw);
+      name = KEPT_ATTRIBUTES.has(lower) || lower === 'style' ? lower : '';
+      KEPT_NAME.set(raw, name);
+    }
+    return name;
+  };
+  const LOWER_TAG = new Map();
+  const lowerTag = (raw) => {
+    let tag = LOWER_TAG.get(raw);
+    if (tag === undefined) {
+      tag = asciiLower(raw);
+      LOWER_TAG.set(raw, tag);
+    }
+    return tag;
+  };
   const rustTrim = (s) =>
     s.replace(new RegExp(`^${RUST_WHITESPACE.source}+|${RUST_WHITESPACE.source}+$`, 'gu'), '');
 
@@ -97,6 +119,9 @@ var ledeSnapshot = (() => {
     // (parallel arrays indexed by depth, no allocation per node), each frame holding the next child
     // to visit (firstChild / nextSibling: no live NodeList, no array per child). A host's shadow
     // children come first; `light[d]` is the host whose light children follow them.
+    /** The kept attributes of the element being entered (reused, no object per element). */
+    const keptNames = [];
+    const keptValues = [];
     const next = [];
     const ids = [];
     const shown = [];
@@ -107,30 +132,41 @@ var ledeSnapshot = (() => {
     /** Add element `el` under node `parent` (-1: the root) and open a frame for its children. */
     function enter(el, parent, parentVisible) {
       if (el === exclude) return;
-      const tag = asciiLower(el.localName);
+      const tag = lowerTag(el.localName);
       if (SKIPPED_TAGS.has(tag) && !(tag === 'script' && isLdJson(el))) return;
       let visible = parentVisible;
-      let kept = null;
+      let nKept = 0;
       // getAttributeNames, not `el.attributes`: iterating the NamedNodeMap makes an Attr object per
       // attribute, the walk's largest cost (CDP profile on wikipedia-2).
       if (el.hasAttributes()) {
         for (const raw of el.getAttributeNames()) {
-          const name = asciiLower(raw);
-          if (KEPT_ATTRIBUTES.has(name) && (name !== 'href' || tag === 'link')) {
-            kept ??= {};
-            if (!(name in kept)) kept[name] = el.getAttribute(raw);
+          const name = keptName(raw);
+          if (name === '') continue;
+          if (name === 'style') {
+            if (visible && styleHides(el.getAttribute(raw))) visible = false;
+            continue;
           }
+          if (name === 'hidden') visible = false;
+          if (name === 'href' && tag !== 'link') continue;
+          // the first of two names that differ only in case wins, like the parser's first attribute
+          let dup = false;
+          for (let k = 0; k < nKept; k++) dup ||= keptNames[k] === name;
+          if (dup) continue;
+          // insertion-sorted by name, as serde writes the native side's BTreeMap
+          let k = nKept++;
+          for (; k > 0 && keptNames[k - 1] > name; k--) {
+            keptNames[k] = keptNames[k - 1];
+            keptValues[k] = keptValues[k - 1];
+          }
+          keptNames[k] = name;
+          keptValues[k] = el.getAttribute(raw);
         }
-        const style = el.getAttribute('style');
-        if (el.hasAttribute('hidden') || (style !== null && styleHides(style))) visible = false;
       }
-      // Names sorted, as serde writes the native side's BTreeMap.
-      const names = kept ? Object.keys(kept).sort() : [];
-      shape.push(parent >= 0 ? count - parent : 0, (visible ? 0 : 2) | (names.length << 2));
+      shape.push(parent >= 0 ? count - parent : 0, (visible ? 0 : 2) | (nKept << 2));
       piece(tag);
-      for (const name of names) {
-        piece(name);
-        piece(kept[name]);
+      for (let k = 0; k < nKept; k++) {
+        piece(keptNames[k]);
+        piece(keptValues[k]);
       }
       depth++;
       const shadow = el.shadowRoot;
