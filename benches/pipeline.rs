@@ -9,7 +9,6 @@
 mod common;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::PathBuf;
 
@@ -59,7 +58,7 @@ fn stages(c: &mut Criterion) {
         g.bench_function("quotes", |b| {
             b.iter(|| lede::quotes::find_quotes(black_box(&paras), &mentions))
         });
-        let no_weights = HashMap::new();
+        let no_weights = Default::default();
         let prose = vec![false; paras.len()];
         let article = lede::bullets::Article {
             paras: &paras,

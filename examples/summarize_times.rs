@@ -68,7 +68,7 @@ fn main() {
 
 /// Median (over `rounds`) of each stage's total time over all pages.
 fn stages(snaps: &[lede::Snapshot], rounds: usize) {
-    let salience = std::collections::HashMap::new();
+    let salience = Default::default();
     let mut per: [Vec<std::time::Duration>; 4] = Default::default();
     for _ in 0..rounds {
         let mut tot = [std::time::Duration::ZERO; 4];

@@ -28,8 +28,8 @@ use crate::extract::{matches_any, Block, Extraction, GALLERY_TERMS};
 use crate::snapshot::{NodeId, Snapshot};
 use crate::summary::{Bullet, BulletKind};
 use crate::text::{collapse_ws, more_words_than, word_count, word_tokens, Para, Terms};
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// How bullets are chosen (the CLI's `--bullets`).
@@ -941,7 +941,7 @@ fn to_bullet(paras: &[Para], s: &Sentence) -> Bullet {
 
 /// Baseline: the first `n` sentences of the body (paragraphs flagged in `skip` left out), verbatim.
 pub fn lead(paras: &[Para], skip: &[bool], n: usize) -> Vec<Bullet> {
-    let mut vocab = HashMap::new();
+    let mut vocab = HashMap::default();
     body_sentences(paras, skip, &mut vocab)
         .iter()
         .take(n)
@@ -953,7 +953,7 @@ pub fn lead(paras: &[Para], skip: &[bool], n: usize) -> Vec<Bullet> {
 /// overlap normalised by length, |Si ∩ Sj| / (ln |Si| + ln |Sj|); the `n` best, in article order.
 /// Paragraphs flagged in `skip` are left out.
 pub fn textrank(paras: &[Para], skip: &[bool], n: usize) -> Vec<Bullet> {
-    let mut vocab = HashMap::new();
+    let mut vocab = HashMap::default();
     let sents = body_sentences(paras, skip, &mut vocab);
     let sets: Vec<Vec<usize>> = sents
         .iter()
@@ -1264,7 +1264,7 @@ pub struct Article<'a> {
 /// Choose three to five key-point sentences (extractive; see the module docs). Each bullet is a
 /// verbatim span of a body paragraph, at most [`MAX_BULLET_WORDS`] words, in article order.
 pub fn key_points(a: &Article) -> Vec<Bullet> {
-    let mut vocab = HashMap::new();
+    let mut vocab = HashMap::default();
     let sents = body_sentences(a.paras, a.skip, &mut vocab);
     let k = sents.len();
     if k == 0 {
@@ -1429,7 +1429,7 @@ mod tests {
             "Analysts said the summit in Beijing showed that China and Russia share goals on trade.",
         ]);
         let headings = vec![false; paras.len()];
-        let ents = HashMap::new();
+        let ents = HashMap::default();
         let b = key_points(&Article {
             paras: &paras,
             skip: &headings,
@@ -1461,7 +1461,7 @@ mod tests {
             "The governor said further increases would depend on how quickly prices cool this winter.",
         ]);
         let headings = vec![false; paras.len()];
-        let ents = HashMap::new();
+        let ents = HashMap::default();
         let b = key_points(&Article {
             paras: &paras,
             skip: &headings,

@@ -12,7 +12,7 @@
 
 use crate::summary::{Entity, EntityType, Mention};
 use crate::text::Para;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -149,26 +149,40 @@ const ORGS_TXT: &str = include_str!("../data/orgs.txt");
 /// Head words of events, works and programmes (the guide's OTHER type): such names are not reported.
 static OTHER_WORDS: crate::text::WordList = crate::text::WordList::new("Olympics Games Cup Championship Championships Summit War Festival Awards Initiative Act Bill Prize Day Week Conference Forum Expo Series Season Tour Treaty Accord Agreement Plan Programme Program Project Strategy Doctrine Crisis Revolution Division Depression Recession Pandemic");
 
+/// The gazetteers as hash sets of names that live as long as the program (the wasm instance): built
+/// once, on first use, without an allocation per name.
 struct Gazetteers {
-    places: HashSet<String>,
-    orgs: HashSet<String>,
-    demonyms: HashSet<String>,
+    places: HashSet<&'static str>,
+    orgs: HashSet<&'static str>,
+    demonyms: HashSet<&'static str>,
 }
 
 /// The names of a front-coded list (`build.rs`): per name, a byte counting the leading bytes it shares
 /// with the previous name, the rest of the name, `\n`.
-fn front_decoded(fc: &[u8]) -> HashSet<String> {
-    let mut names = HashSet::new();
+/// The decoded names are kept, one after another, in one string that is never freed.
+fn front_decoded(fc: &[u8]) -> HashSet<&'static str> {
+    let mut all: Vec<u8> = Vec::with_capacity(fc.len() * 3);
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut name: Vec<u8> = Vec::new();
     let mut rest = fc;
     while let Some((&shared, tail)) = rest.split_first() {
         let end = tail.iter().position(|&b| b == b'\n').unwrap_or(tail.len());
         name.truncate(usize::from(shared));
         name.extend_from_slice(&tail[..end]);
-        names.insert(String::from_utf8_lossy(&name).into_owned());
+        spans.push((all.len(), all.len() + name.len()));
+        all.extend_from_slice(&name);
         rest = tail.get(end + 1..).unwrap_or_default();
     }
+    // (build.rs cuts shared prefixes at character boundaries, so every name is whole UTF-8)
+    let all: &'static str = leak(String::from_utf8_lossy(&all).into_owned());
+    let mut names = HashSet::with_capacity_and_hasher(spans.len(), Default::default());
+    names.extend(spans.into_iter().filter_map(|(a, b)| all.get(a..b)));
     names
+}
+
+/// A string kept for the rest of the program.
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
 }
 
 #[cfg(test)]
@@ -178,11 +192,7 @@ fn front_coded_places_are_the_text_files_names() {
         include_str!("../data/places.txt"),
         include_str!("../data/regions.txt"),
     ];
-    let want: HashSet<String> = text
-        .iter()
-        .flat_map(|t| t.lines())
-        .map(str::to_string)
-        .collect();
+    let want: HashSet<&str> = text.iter().flat_map(|t| t.lines()).collect();
     assert!(want.len() > 5000);
     assert_eq!(front_decoded(PLACES_FC), want);
 }
@@ -191,19 +201,16 @@ fn gazetteers() -> &'static Gazetteers {
     static G: OnceLock<Gazetteers> = OnceLock::new();
     G.get_or_init(|| {
         let mut places = front_decoded(PLACES_FC);
-        places.extend(EXTRA_PLACES.lines().map(str::to_string));
-        let mut demonyms: HashSet<String> = DEMONYMS_TXT
-            .lines()
-            .flat_map(|l| l.split(", "))
-            .map(str::to_string)
-            .collect();
-        let plurals: Vec<String> = demonyms.iter().map(|d| format!("{d}s")).collect();
-        demonyms.extend(plurals);
-        demonyms.extend(GROUP_WORDS.words().map(str::to_string));
+        places.extend(EXTRA_PLACES.lines());
+        let mut demonyms: HashSet<&'static str> =
+            DEMONYMS_TXT.lines().flat_map(|l| l.split(", ")).collect();
+        // the plurals, in one string, a line each ("New Zealanders" is one)
+        let plurals = leak(demonyms.iter().map(|d| format!("{d}s\n")).collect());
+        demonyms.extend(plurals.lines());
+        demonyms.extend(GROUP_WORDS.words());
         let orgs = ORGS_TXT
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(str::to_string)
             .collect();
         Gazetteers {
             places,
@@ -239,11 +246,12 @@ impl Gazetteers {
     fn is_place(&self, s: &str) -> bool {
         // (the other spellings are built only when they differ: these look-ups run per token)
         self.places.contains(s)
-            || (s.contains('.') && self.places.contains(&s.replace('.', "")))
-            || (is_all_caps(s) && s.len() > 3 && self.places.contains(&title_words(s)))
+            || (s.contains('.') && self.places.contains(s.replace('.', "").as_str()))
+            || (is_all_caps(s) && s.len() > 3 && self.places.contains(title_words(s).as_str()))
     }
     fn is_org(&self, s: &str) -> bool {
-        self.orgs.contains(s) || (s.contains('.') && self.orgs.contains(&s.replace('.', "")))
+        self.orgs.contains(s)
+            || (s.contains('.') && self.orgs.contains(s.replace('.', "").as_str()))
     }
 }
 
@@ -509,7 +517,7 @@ fn lowercase_institution(
                 start: toks[i].start,
                 end: toks[k].end,
                 text: text[toks[i].start..toks[k].end].to_string(),
-                votes: HashMap::new(),
+                votes: HashMap::default(),
                 weak: false,
             };
             vote(&mut c, EntityType::Org, 3.0);
@@ -569,7 +577,7 @@ fn lowercase_ministry(pi: usize, text: &str, toks: &[Tok], i: usize) -> Option<(
         start: toks[i].start,
         end: toks[last].end,
         text: text[toks[i].start..toks[last].end].to_string(),
-        votes: HashMap::new(),
+        votes: HashMap::default(),
         weak: false,
     };
     vote(&mut c, EntityType::Org, 3.0);
@@ -729,7 +737,7 @@ fn clean_run(
             || role
             || of_head
             || (doc.lower.contains(w.to_lowercase().as_str())
-                && !g.places.contains(w)
+                && !g.places.contains(w.as_str())
                 && !is_all_caps(w));
         if !common {
             break;
@@ -827,14 +835,14 @@ fn clean_run(
             }
         }
         // a leading demonym ("Russian officials" has none left; "Chinese Xi" → "Xi")
-        while words.len() > 1 && g.demonyms.contains(&words[0]) {
+        while words.len() > 1 && g.demonyms.contains(words[0].as_str()) {
             toks.remove(0);
             words.remove(0);
         }
     }
     if words.len() == 1 {
         let w = &words[0];
-        if g.demonyms.contains(w)
+        if g.demonyms.contains(w.as_str())
             || is_stopword(w)
             || is_title(w)
             || w.chars().count() < 2
@@ -846,8 +854,8 @@ fn clean_run(
     let (start, end) = (toks[0].start, toks[toks.len() - 1].end);
     let surface = strip_possessive(&text[start..end]).to_string();
     if NOT_ENTITY_ACRONYMS.contains(&surface.as_str())
-        || g.demonyms.contains(&surface)
-        || (!has_org_word && g.demonyms.contains(&words[words.len() - 1]))
+        || g.demonyms.contains(surface.as_str())
+        || (!has_org_word && g.demonyms.contains(words[words.len() - 1].as_str()))
     {
         return None;
     }
@@ -901,7 +909,7 @@ fn clean_run(
         start,
         end,
         text: surface.clone(),
-        votes: HashMap::new(),
+        votes: HashMap::default(),
         weak,
     };
     let last = words.last().map(String::as_str).unwrap_or("");
@@ -1202,7 +1210,7 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
         )
     });
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut index = AliasIndex::default();
     for &ci in &order {
         let c = &cands[ci];
@@ -1219,7 +1227,7 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
                     aliases: Vec::new(),
                     first: (c.para, c.start),
                     cands: Vec::new(),
-                    votes: HashMap::new(),
+                    votes: HashMap::default(),
                 });
                 groups.len() - 1
             }
@@ -1322,7 +1330,7 @@ fn split_hyphenated(cands: Vec<Candidate>, paras: &[Para]) -> Vec<Candidate> {
                 start,
                 end: start + p.len(),
                 text: paras[c.para].text[start..start + p.len()].to_string(),
-                votes: HashMap::new(),
+                votes: HashMap::default(),
                 weak: false,
             };
             if g.is_place(&part.text) {

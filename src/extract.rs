@@ -601,8 +601,8 @@ fn gallery_captions(
     snap: &Snapshot,
     blocks: &[&Block],
     gallery: &[bool],
-) -> std::collections::HashMap<NodeId, (usize, bool)> {
-    let mut texts: std::collections::HashMap<NodeId, (Vec<&str>, bool)> = Default::default();
+) -> rustc_hash::FxHashMap<NodeId, (usize, bool)> {
+    let mut texts: rustc_hash::FxHashMap<NodeId, (Vec<&str>, bool)> = Default::default();
     for b in blocks
         .iter()
         .filter(|b| gallery[b.element as usize] && is_content_block(b))
@@ -828,7 +828,7 @@ fn is_teaser_index(snap: &Snapshot, blocks: &[Block], top: NodeId, content: &[f6
         }
     }
     // groups by shape: (end of the group's last record, records, their content)
-    let mut group_of: std::collections::HashMap<String, usize> = Default::default();
+    let mut group_of: rustc_hash::FxHashMap<String, usize> = Default::default();
     let mut groups: Vec<(usize, usize, f64)> = Vec::new();
     for (i, &c) in content.iter().enumerate().take(end).skip(start + 1) {
         let (node, j) = (&snap.nodes[i], i - start);
@@ -1254,8 +1254,8 @@ fn core_scope<'a>(
     inside: &[&Block],
     main: NodeId,
 ) -> impl Fn(&Block) -> bool + 'a {
-    let mut local: std::collections::HashMap<NodeId, f64> = Default::default();
-    let mut group: std::collections::HashMap<NodeId, f64> = Default::default();
+    let mut local: rustc_hash::FxHashMap<NodeId, f64> = Default::default();
+    let mut group: rustc_hash::FxHashMap<NodeId, f64> = Default::default();
     for b in inside.iter().filter(|b| is_content_block(b)) {
         let c = b.chars() as f64;
         // a table's rows count with the blocks around the table (a list of films under its intro)

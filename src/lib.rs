@@ -22,7 +22,7 @@ pub mod web;
 pub use snapshot::Snapshot;
 pub use summary::Summary;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use text::Para;
 
 /// What the panel says when the page holds no article.
@@ -134,7 +134,7 @@ pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
                 .max()
                 .unwrap_or(1)
                 .max(1);
-            let mut salience: HashMap<String, f64> = HashMap::new();
+            let mut salience: HashMap<String, f64> = HashMap::default();
             for e in top {
                 let share = e.mentions.len() as f64 / most as f64;
                 for w in e

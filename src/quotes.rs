@@ -15,7 +15,7 @@
 use crate::entities::MentionAt;
 use crate::summary::{EntityType, Quote};
 use crate::text::Para;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// The article's mentions, normalised and indexed once per article, so that resolving a speaker
@@ -44,9 +44,9 @@ impl<'a> Mentions<'a> {
     /// returns them).
     fn new(all: &'a [MentionAt]) -> Mentions<'a> {
         debug_assert!(all.is_sorted_by_key(|m| (m.para, m.start)));
-        let mut by_lower: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_norm: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut first_by_entity: HashMap<String, usize> = HashMap::new();
+        let mut by_lower: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_norm: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut first_by_entity: HashMap<String, usize> = HashMap::default();
         let mut persons = Vec::new();
         for (i, m) in all.iter().enumerate() {
             by_lower.entry(m.text.to_lowercase()).or_default().push(i);

@@ -7,7 +7,7 @@
 
 use crate::snapshot::{NodeId, Snapshot};
 use crate::summary::TextRange;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
