@@ -7,7 +7,7 @@
 //
 // Settings (copy format and sections, collapsed, side) are kept by the background in the extension's
 // own IndexedDB: no `storage` permission, nothing synced, nothing the page can read.
-import init, { mount } from './pkg/lede.js';
+import init, { mount, warm_up as warmUp } from './pkg/lede.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const params = new URLSearchParams(location.search);
@@ -148,7 +148,8 @@ function connect() {
  * now(), comparable across the page and this document): the content script's `injectedAt` (it
  * started), `snapshotMs` (the walk, all its slices), `slices`, `blockMs` (the longest stretch it held
  * the page's main thread), `sentAt` and `postMs` (posting the snapshot); here
- * `panelAt` (this script started), `wasmAt` (wasm compiled and instantiated), `prefsAt`,
+ * `panelAt` (this script started), `wasmAt` (wasm compiled and instantiated), `warmUpMs` (the warm-up
+ * analysis, when the snapshot was not in yet), `prefsAt`,
  * `connectedAt` (port to the content script open), `receivedAt` (snapshot in), `analyseMs` and
  * `renderMs` from `mount`; `paintAt`, the first frame after the panel rendered; `highlightsAt`, when
  * the content script registered the highlights.
@@ -159,9 +160,23 @@ const epochNow = () => performance.timeOrigin + performance.now();
 async function start() {
   timings.panelAt = epochNow();
   // boot.js started compiling the wasm while this module graph loaded.
+  let received = false;
   const wasmReady = Promise.resolve(globalThis.ledeWasm)
     .then((compiled) => init(compiled ? { module_or_path: compiled } : undefined))
-    .then(() => (timings.wasmAt = epochNow()));
+    .then(() => {
+      timings.wasmAt = epochNow();
+      // Still waiting for the page: analyse a small built-in article meanwhile, so that the engine's
+      // first-call compiling and the word sets are done before the page's analysis (`warmUpMs`).
+      if (!received) {
+        const t = performance.now();
+        try {
+          warmUp();
+        } catch (err) {
+          console.error('Lede warm-up:', err); // the page's own analysis still runs
+        }
+        timings.warmUpMs = performance.now() - t;
+      }
+    });
   const prefs = loadPrefs().then((p) => ((timings.prefsAt = epochNow()), p));
   port = await connect();
   timings.connectedAt = epochNow();
@@ -170,6 +185,7 @@ async function start() {
     port.onMessage.addListener((msg) => {
       if (msg?.type === 'snapshot' && msg.snapshot && typeof msg.snapshot === 'object') {
         timings.receivedAt = epochNow();
+        received = true;
         Object.assign(timings, msg.timing);
         clearTimeout(timer);
         resolve(msg.snapshot);

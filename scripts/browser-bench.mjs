@@ -16,6 +16,8 @@
 //                  set-up with the first slice, or a later slice;
 //       post       content script: posting the snapshot message (ms, main thread);
 //       transfer   snapshot message, content script → panel (ms);
+//       warm-up    wasm: the panel's warm-up analysis of a built-in article while it waits for the
+//                  snapshot (ms; 0 when the snapshot came first), not part of analyse;
 //       parse      wasm: compact snapshot → Snapshot (ms), part of analyse;
 //       analyse    wasm: → Snapshot → Summary (ms);
 //       render     wasm: the panel DOM from the Summary (ms);
@@ -88,7 +90,7 @@ const browser = await launchWithExtension({
 const { context, extensionId } = browser;
 
 const METRICS = [
-  'snapshot', 'slices', 'block', 'post', 'transfer', 'parse', 'analyse', 'render', 'inject', 'frame', 'response', 'parsed', 'panel', 'wasm', 'connected',
+  'snapshot', 'slices', 'block', 'post', 'transfer', 'warm-up', 'parse', 'analyse', 'render', 'inject', 'frame', 'response', 'parsed', 'panel', 'wasm', 'connected',
   'received', 'paint', 'highlights', 'readability',
 ];
 
@@ -131,6 +133,7 @@ async function timeOnce(page) {
     block: t.blockMs,
     post: t.postMs,
     transfer: t.receivedAt - t.sentAt,
+    'warm-up': t.warmUpMs ?? 0,
     parse: t.parseMs,
     analyse: t.analyseMs,
     render: t.renderMs,

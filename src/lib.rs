@@ -44,6 +44,25 @@ pub fn summarize(snap: &Snapshot) -> Summary {
     summarize_with(snap, bullets::Method::Auto)
 }
 
+/// Analyse a small built-in article (a headline and three paragraphs with a quote, a speaker, places
+/// and organisations) and return its summary. The panel calls it while it waits for the page's
+/// snapshot: the first analysis in a fresh WebAssembly instance pays for the engine compiling each
+/// function on its first call and for building the word-list and gazetteer sets (1-2 ms, most of a
+/// small page's analysis; docs/performance.md), and this way the page's does not.
+pub fn warm_up() -> Summary {
+    summarize(&Snapshot::article(
+        "Ministers meet in Geneva to agree a plan on water",
+        &[
+            "GENEVA (Reuters) - Ministers from France, Germany and Kenya met in Geneva on Monday to \
+             agree a plan that would cut the cost of clean water for millions of families by 2030.",
+            "“We have waited too long, and people are paying the price,” said Maria Lopez, the United \
+             Nations envoy who led the talks. “This plan will change that.”",
+            "The World Bank said in a report that the plan would need $40 billion, and officials in \
+             Nairobi and Paris said they expected a vote in the European Parliament next year.",
+        ],
+    ))
+}
+
 /// [`summarize`] with the bullets chosen by `method`: [`bullets::Method::Auto`] is what the panel shows;
 /// the baselines (Lead-3, TextRank alone) are for evaluation (`lede --bullets`, `scripts/score_bullets.py`).
 pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
@@ -164,4 +183,35 @@ pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
         s.message = Some("No quotes or named entities found in this article.".into());
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::summary::EntityType;
+
+    #[test]
+    fn warm_up_runs_every_stage_of_the_analysis() {
+        let s = super::warm_up();
+        assert!(s.article_found, "{s:?}");
+        assert!(!s.bullets.is_empty(), "{s:?}");
+        assert!(
+            s.quotes
+                .iter()
+                .any(|q| q.speaker.as_deref() == Some("Maria Lopez")),
+            "{:?}",
+            s.quotes
+        );
+        let kinds: Vec<(&str, EntityType)> = s
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        for want in [
+            ("Maria Lopez", EntityType::Person),
+            ("Nairobi", EntityType::Place),
+            ("World Bank", EntityType::Org),
+        ] {
+            assert!(kinds.contains(&want), "{want:?} not in {kinds:?}");
+        }
+    }
 }

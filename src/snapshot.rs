@@ -426,6 +426,31 @@ impl Snapshot {
         Ok(Snapshot { url, nodes })
     }
 
+    /// The snapshot of a minimal article page, `<html><body><article><h1>headline</h1><p>paragraph</p>…`
+    /// (all visible, no attributes, no URL): what [`crate::warm_up`] analyses.
+    pub fn article(headline: &str, paragraphs: &[&str]) -> Snapshot {
+        let node = |parent: Option<NodeId>, tag: &str, text: Option<&str>| Node {
+            parent,
+            tag: tag.to_string(),
+            attrs: BTreeMap::new(),
+            text: text.map(str::to_string),
+            visible: true,
+            id_class: IdClassCache::default(),
+        };
+        let mut nodes = vec![
+            node(None, "html", None),
+            node(Some(0), "body", None),
+            node(Some(1), "article", None),
+            node(Some(2), "h1", None),
+            node(Some(3), "", Some(headline)),
+        ];
+        for text in paragraphs {
+            nodes.push(node(Some(2), "p", None));
+            nodes.push(node(Some(nodes.len() as NodeId - 1), "", Some(text)));
+        }
+        Snapshot { url: None, nodes }
+    }
+
     /// The snapshot within the analysis budget: at most [`MAX_NODES`] nodes, each text node cut to
     /// [`MAX_NODE_TEXT`] UTF-16 units and all text together to [`MAX_TOTAL_TEXT`] (JSON-LD exempt), so
     /// that analysis time stays bounded on hostile pages (a 5 MB text node, 200 000 elements).

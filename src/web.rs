@@ -236,6 +236,13 @@ pub fn mount(
     Ok(result)
 }
 
+/// Analyse a small built-in article once ([`crate::warm_up`]), while the panel waits for the page's
+/// snapshot, so the page's analysis starts on compiled code and built word sets. Nothing is rendered.
+#[wasm_bindgen]
+pub fn warm_up() {
+    crate::warm_up();
+}
+
 /// Put `parseMs` (compact form → snapshot), `analyseMs` (→ snapshot → summary) and `renderMs` (summary
 /// → panel DOM, highlights sent) on `globalThis.ledeTimings` when panel.js has created it (for
 /// scripts/browser-bench.mjs).
