@@ -1107,13 +1107,15 @@ fn sentence_rule_counted(t: &str, words: &[String], wc: usize) -> Option<&'stati
         return Some("promotion or boilerplate");
     }
     let unquoted = outside_quotes(t);
-    let second_person = |w: &str| SECOND_PERSON.contains(&w);
-    if (unquoted == t && words.iter().any(|w| second_person(w)))
-        || (unquoted != t
-            && unquoted
-                .unicode_words()
-                .any(|w| second_person(&w.to_lowercase())))
-    {
+    // (the sentence's own words when nothing is quoted)
+    let addresses_reader = if unquoted == t {
+        words.iter().any(|w| SECOND_PERSON.contains(&w.as_str()))
+    } else {
+        unquoted
+            .unicode_words()
+            .any(|w| SECOND_PERSON.contains(&w.to_lowercase().as_str()))
+    };
+    if addresses_reader {
         return Some("addressed to the reader");
     }
     let first = t.chars().next().unwrap_or(' ');
@@ -1153,14 +1155,11 @@ fn is_cjk(c: char) -> bool {
 /// Length of a bullet in words: UAX #29 words, except that Chinese and Japanese characters, which
 /// UAX #29 splits one by one, count half a word each (about what they carry next to an English word).
 pub fn bullet_words(s: &str) -> usize {
-    if s.is_ascii() {
-        return word_count(s);
-    }
-    let cjk = s.chars().filter(|&c| is_cjk(c)).count();
-    if cjk == 0 {
+    if !has_cjk(s) {
         // (most text: nothing to blank out, so no copy of it)
         return word_count(s);
     }
+    let cjk = s.chars().filter(|&c| is_cjk(c)).count();
     let other: String = s.chars().map(|c| if is_cjk(c) { ' ' } else { c }).collect();
     word_count(&other) + cjk.div_ceil(2)
 }
@@ -1168,11 +1167,15 @@ pub fn bullet_words(s: &str) -> usize {
 /// [`bullet_words`] of `s`, given its UAX #29 word count `words` (what it is unless `s` has Chinese or
 /// Japanese characters).
 fn bullet_words_counted(s: &str, words: usize) -> usize {
-    if s.is_ascii() || !s.chars().any(is_cjk) {
-        words
-    } else {
+    if has_cjk(s) {
         bullet_words(s)
+    } else {
+        words
     }
+}
+
+fn has_cjk(s: &str) -> bool {
+    !s.is_ascii() && s.chars().any(is_cjk)
 }
 
 /// Subordinate openers a long sentence may be cut before (after a comma), keeping its main clause.
@@ -1331,12 +1334,12 @@ pub fn key_points(a: &Article) -> Vec<Bullet> {
             }
         }
         let text = &a.paras[s.para].text[start..end];
-        let (opening, count) = if end == s.end {
-            (whole_words.clone(), whole_count)
+        let cut_words;
+        let (opening, count): (&[String], usize) = if end == s.end {
+            (&whole_words, whole_count)
         } else {
-            let words = word_tokens(text);
-            let count = bullet_words_counted(text, words.len());
-            (Cow::Owned(words), count)
+            cut_words = word_tokens(text);
+            (&cut_words, bullet_words_counted(text, cut_words.len()))
         };
         // a sentence cut to its main clause keeps the rules as a whole sentence, and the length limits
         // as cut

@@ -561,6 +561,7 @@ const COMMENT_WORDS: &[&str] = &[
     "replies",
     "talkback",
 ];
+const COMMENT_TERMS: Terms = Terms::new(COMMENT_WORDS);
 /// Parts of a comment-ish class word that say it is no comment section ("comments-enabled-layout",
 /// "has-comments", "comment-count").
 const NOT_COMMENT_PARTS: &[&str] = &[
@@ -624,25 +625,24 @@ fn gallery_captions(
 /// A region named by one of `words`: an element (not `html`/`body`/`article`/`main`) with a class or
 /// id word that has one as a part ("comments", "comment-list", "disqus_thread", "full-gallery"; not
 /// "has-comments", "comments-enabled-layout" or "icon-gallery").
-fn is_named_region(node: &crate::snapshot::Node, words: &[&str], terms: &Terms) -> bool {
+fn is_named_region(node: &crate::snapshot::Node, words: &Terms) -> bool {
     !node.is_text()
         && !matches!(node.tag.as_str(), "html" | "body" | "article" | "main")
         // (a part equal to a word is a substring: most class names have none, and need no split)
-        && terms.any_in(node.id_class())
+        && words.any_in(node.id_class())
         && node.id_class().split(|c: char| c.is_whitespace()).any(|t| {
             let mut parts = t.split(['-', '_']);
-            parts.any(|p| words.contains(&p))
+            parts.any(|p| words.words().contains(&p))
                 && !t.split(['-', '_']).any(|p| NOT_COMMENT_PARTS.contains(&p))
         })
 }
 
 /// For every node: is it inside a region named by one of `words` (see [`is_named_region`])?
-fn named_regions(snap: &Snapshot, words: &'static [&'static str]) -> Vec<bool> {
-    let terms = Terms::new(words);
+fn named_regions(snap: &Snapshot, words: &Terms) -> Vec<bool> {
     let mut flags = vec![false; snap.nodes.len()];
     for (i, node) in snap.nodes.iter().enumerate() {
         let parent = node.parent.is_some_and(|p| flags[p as usize]);
-        flags[i] = parent || is_named_region(node, words, &terms);
+        flags[i] = parent || is_named_region(node, words);
     }
     flags
 }
@@ -657,7 +657,7 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>)
     let mut score = vec![0f64; n];
     let mut content = vec![0f64; n];
     let mut total = vec![0f64; n];
-    let in_comments = named_regions(snap, COMMENT_WORDS);
+    let in_comments = named_regions(snap, &COMMENT_TERMS);
     for b in blocks {
         let chars = b.chars() as f64;
         total[b.element as usize] += chars;
@@ -1012,7 +1012,7 @@ fn body_paragraphs(snap: &Snapshot, blocks: &[Block], main: NodeId, meta: &Metad
     }
     let near_core = core_scope(snap, &inside, main);
     // a gallery inside the article goes (unless the article itself is one), when it holds captions
-    let gallery = named_regions(snap, GALLERY_WORDS);
+    let gallery = named_regions(snap, &GALLERY_TERMS);
     let captions = gallery_captions(snap, &inside, &gallery);
     let in_gallery = |b: &Block| {
         gallery[b.element as usize]

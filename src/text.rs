@@ -90,6 +90,11 @@ impl Terms {
         count
     }
 
+    /// The terms, in list order.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.terms
+    }
+
     /// Does any term occur in `text`?
     pub fn any_in(&self, text: &str) -> bool {
         self.count_in(text, 1) > 0
