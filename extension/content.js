@@ -110,14 +110,6 @@
   // Keyboard focus moves into the panel (Copy is focused inside once it renders).
   frame.addEventListener('load', () => frame.focus(), { once: true });
   shadow.append(frame);
-  /** Put the panel into the page (once). */
-  let attached = false;
-  const attach = () => {
-    if (attached) return;
-    attached = true;
-    document.documentElement.append(host);
-    if (inTopLayer) panelElement.showPopover();
-  };
   // Timings for the panel's `ledeTimings` (scripts/browser-bench.mjs reads them there); nothing is
   // recorded in the page. Times in ms; `*At` values are epoch ms (performance.timeOrigin + now()).
   // `snapshotMs`: the walk's main-thread time, all slices; `blockMs`: the longest stretch this script
@@ -148,7 +140,10 @@
       // The panel goes into the page after the first slice of the walk (all of it on most pages): the
       // browser then loads the panel document, its script and the wasm while the rest is walked and
       // sent, and the walk does not share this machine's cores with the panel's start.
-      attach();
+      if (timing.slices === 1) {
+        document.documentElement.append(host);
+        if (inTopLayer) panelElement.showPopover();
+      }
       if (timing.slices > 1) timing.blockMs = Math.max(timing.blockMs, performance.now() - t);
       if (!done) {
         // a private channel of this script (not window.postMessage): the next slice runs as a new

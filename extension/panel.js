@@ -160,14 +160,13 @@ const epochNow = () => performance.timeOrigin + performance.now();
 async function start() {
   timings.panelAt = epochNow();
   // boot.js started compiling the wasm while this module graph loaded.
-  let received = false;
   const wasmReady = Promise.resolve(globalThis.ledeWasm)
     .then((compiled) => init(compiled ? { module_or_path: compiled } : undefined))
     .then(() => {
       timings.wasmAt = epochNow();
       // Still waiting for the page: analyse a small built-in article meanwhile, so that the engine's
       // first-call compiling and the word sets are done before the page's analysis (`warmUpMs`).
-      if (!received) {
+      if (timings.receivedAt === undefined) {
         const t = performance.now();
         try {
           warmUp();
@@ -185,7 +184,6 @@ async function start() {
     port.onMessage.addListener((msg) => {
       if (msg?.type === 'snapshot' && msg.snapshot && typeof msg.snapshot === 'object') {
         timings.receivedAt = epochNow();
-        received = true;
         Object.assign(timings, msg.timing);
         clearTimeout(timer);
         resolve(msg.snapshot);

@@ -41,28 +41,25 @@ var ledeSnapshot = (() => {
     /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/gu;
   const HAS_UPPER = /[A-Z]/;
   const asciiLower = (s) => (HAS_UPPER.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s);
-  // The walk meets the same few tag and attribute names thousands of times: each is lower-cased (and
-  // an attribute name looked up in KEPT_ATTRIBUTES) once per walk, then found in a Map.
-  /** Attribute name as written → its lower-case name when kept (`href` still only on <link>), '' when not. */
-  const KEPT_NAME = new Map();
-  const keptName = (raw) => {
-    let name = KEPT_NAME.get(raw);
-    if (name === undefined) {
-      const lower = asciiLower(raw);
-      name = KEPT_ATTRIBUTES.has(lower) || lower === 'style' ? lower : '';
-      KEPT_NAME.set(raw, name);
-    }
-    return name;
+  // The walk meets the same few tag and attribute names thousands of times: each is worked out once
+  // per injection of this script, then found in a Map.
+  const memo = (f) => {
+    const known = new Map();
+    return (key) => {
+      let value = known.get(key);
+      if (value === undefined) {
+        value = f(key);
+        known.set(key, value);
+      }
+      return value;
+    };
   };
-  const LOWER_TAG = new Map();
-  const lowerTag = (raw) => {
-    let tag = LOWER_TAG.get(raw);
-    if (tag === undefined) {
-      tag = asciiLower(raw);
-      LOWER_TAG.set(raw, tag);
-    }
-    return tag;
-  };
+  const lowerTag = memo(asciiLower);
+  /** Attribute name as written → its lower-case name when kept or `style` (read for visibility), '' when not. */
+  const keptName = memo((raw) => {
+    const lower = asciiLower(raw);
+    return KEPT_ATTRIBUTES.has(lower) || lower === 'style' ? lower : '';
+  });
   const rustTrim = (s) =>
     s.replace(new RegExp(`^${RUST_WHITESPACE.source}+|${RUST_WHITESPACE.source}+$`, 'gu'), '');
 
