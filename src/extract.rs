@@ -12,7 +12,7 @@
 //! Metadata comes from JSON-LD, `<meta>` tags, `rel=author` links, byline-classed elements and `<title>`.
 
 use crate::snapshot::{NodeId, Snapshot};
-use crate::text::{collapse_ws, more_words_than, spaced_chars, word_count, Para, Terms};
+use crate::text::{collapse_ws, is_blank, more_words_than, spaced_chars, word_count, Para, Terms};
 use serde_json::Value;
 
 /// Block-level tags: text inside belongs to the nearest of these. Table cells are not blocks: a row
@@ -390,7 +390,7 @@ pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
             let open = current.filter(|&c| out[c].element == pb && br_run < 2);
             let idx = match open {
                 Some(c) => c,
-                None if text.trim().is_empty() => continue,
+                None if is_blank(text) => continue,
                 None => {
                     out.push(Block {
                         element: pb,
@@ -411,7 +411,7 @@ pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
             if br_run > 0 && !b.nodes.is_empty() {
                 b.br_before.push(i as NodeId);
             }
-            if !text.trim().is_empty() {
+            if !is_blank(text) {
                 br_run = 0;
             }
             b.nodes.push(i as NodeId);

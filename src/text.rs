@@ -111,12 +111,43 @@ pub fn word_count(s: &str) -> usize {
     s.unicode_words().count()
 }
 
+/// `char::is_whitespace` of an ASCII byte: U+0009 to U+000D and the space.
+const fn is_ascii_ws(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The character starting at byte `i` of `s` (a character boundary) and whether it is whitespace
+/// (`char::is_whitespace`), an ASCII byte read without decoding.
+fn char_at(s: &str, i: usize) -> (char, bool) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, is_ascii_ws(b))
+    } else {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        (c, c.is_whitespace())
+    }
+}
+
+/// True when `s` is empty or all whitespace (`s.trim().is_empty()`), ASCII read byte by byte.
+pub fn is_blank(s: &str) -> bool {
+    let b = s.as_bytes();
+    match b.iter().position(|&x| !is_ascii_ws(x)) {
+        None => true,
+        Some(i) if b[i] < 0x80 => false,
+        Some(i) => s[i..].chars().all(char::is_whitespace),
+    }
+}
+
 /// The characters of `t`'s whitespace-separated words, plus one per word (the space after it): the
-/// length of the text once whitespace is collapsed, in one pass over the characters.
+/// length of the text once whitespace is collapsed, in one pass over the characters (ASCII read byte by
+/// byte: this runs over every text node of the page).
 pub(crate) fn spaced_chars(t: &str) -> usize {
     let (mut n, mut in_word) = (0, false);
-    for c in t.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < t.len() {
+        let (c, ws) = char_at(t, i);
+        i += c.len_utf8();
+        if ws {
             in_word = false;
         } else {
             n += if in_word { 1 } else { 2 };
@@ -181,10 +212,28 @@ impl Para {
                 pending_space = Some((n, 0, 0));
             }
             let text = snap.nodes[n as usize].text.as_deref().unwrap_or("");
-            let mut off = 0u32;
-            for c in text.chars() {
+            let bytes = text.as_bytes();
+            let (mut i, mut off) = (0, 0u32);
+            while i < bytes.len() {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|&b| b >= 0x80 || is_ascii_ws(b))
+                    .unwrap_or(bytes.len() - i);
+                if run > 0 {
+                    // a run of ASCII word characters: one UTF-16 unit and one byte each
+                    if let Some((sn, so, sw)) = pending_space.take() {
+                        p.push(' ', (sn, so), sw);
+                    }
+                    p.text.push_str(&text[i..i + run]);
+                    p.pos.extend((off..off + run as u32).map(|o| (n, o)));
+                    p.width.resize(p.width.len() + run, 1);
+                    off += run as u32;
+                    i += run;
+                    continue;
+                }
+                let (c, ws) = char_at(text, i);
                 let w = c.len_utf16() as u32;
-                if c.is_whitespace() {
+                if ws {
                     if pending_space.is_none() && !p.text.is_empty() {
                         pending_space = Some((n, off, 1));
                     }
@@ -195,6 +244,7 @@ impl Para {
                     p.push(c, (n, off), w as u8);
                 }
                 off += w;
+                i += c.len_utf8();
             }
         }
         p
@@ -552,7 +602,14 @@ mod tests {
             "  a\u{b}b\u{a0}c\t\n 3.5 d’Arc 北京市 ",
             // combining and format characters after whitespace, hyphens, dashes, ZWJ sequences
             "a \u{345} \u{301}b e-mail foo—bar x\u{ad}y \u{ad} 👩\u{200d}💻 ok",
+            // whitespace only: ASCII, the C1 next line, no-break and ideographic spaces; and the
+            // information separators (U+001C..U+001F), which are not whitespace
+            " \t\r\n\u{b}\u{c}",
+            "\u{85}\u{a0} \u{3000}",
+            " \u{1c}\u{1f} ",
+            "\u{a0}x",
         ] {
+            assert_eq!(is_blank(t), t.trim().is_empty(), "{t:?}");
             let n = word_count(t);
             for k in 0..8 {
                 assert_eq!(more_words_than(t, k), n > k, "{t:?} {k}");
