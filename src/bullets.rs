@@ -871,6 +871,31 @@ fn tfidf(words: &[usize], idf: &[f64]) -> Vector {
     v
 }
 
+/// The cosine similarity of every pair of `vecs` (L2-normalised [`Vector`]s over `vocab` word ids), as
+/// a symmetric matrix with a zero diagonal. Through an inverted index (word → the vectors holding it):
+/// most sentence pairs share no word, so this costs the sum of squared posting lengths instead of a
+/// merge per pair. Each pair's products are added in word-id order, as [`cosine`] adds them, so the
+/// values are the same to the bit.
+fn similarities(vecs: &[Vector], vocab: usize) -> Vec<Vec<f64>> {
+    let mut postings: Vec<Vec<(usize, f64)>> = vec![Vec::new(); vocab];
+    for (i, v) in vecs.iter().enumerate() {
+        for &(w, x) in v {
+            postings[w].push((i, x));
+        }
+    }
+    let mut sim = vec![vec![0.0; vecs.len()]; vecs.len()];
+    for list in &postings {
+        for (a, &(i, xi)) in list.iter().enumerate() {
+            for &(j, xj) in &list[a + 1..] {
+                let c = xi * xj;
+                sim[i][j] += c;
+                sim[j][i] += c;
+            }
+        }
+    }
+    sim
+}
+
 fn cosine(a: &Vector, b: &Vector) -> f64 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
@@ -1288,14 +1313,7 @@ pub fn key_points(a: &Article) -> Vec<Bullet> {
         .map(|&d| ((k as f64 + 1.0) / (d as f64 + 0.5)).ln().max(0.0))
         .collect();
     let vecs: Vec<Vector> = sents.iter().map(|s| tfidf(&s.words, &idf)).collect();
-    let mut sim = vec![vec![0.0; k]; k];
-    for i in 0..k {
-        for j in i + 1..k {
-            let c = cosine(&vecs[i], &vecs[j]);
-            sim[i][j] = c;
-            sim[j][i] = c;
-        }
-    }
+    let sim = similarities(&vecs, vocab.len());
     let central = pagerank(&sim);
     let max_central = central.iter().copied().fold(0.0, f64::max).max(1e-12);
     let headline_vec = a

@@ -284,7 +284,13 @@ fn tokens(para: &Para) -> Vec<Tok> {
     for &(s, e) in para.sentences() {
         let mut initial = true;
         for (off, w) in text[s..e].split_word_bound_indices() {
-            if w.chars().any(char::is_alphanumeric) {
+            if w == " " {
+                // (most segments: neither a word nor a mark)
+                continue;
+            }
+            if w.bytes().any(|b| b.is_ascii_alphanumeric())
+                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
+            {
                 out.push(Tok {
                     start: s + off,
                     end: s + off + w.len(),

@@ -78,7 +78,9 @@ impl Terms {
             while cands != 0 {
                 let k = cands.trailing_zeros() as usize;
                 cands &= cands - 1;
-                if b[i..].starts_with(self.terms[k].as_bytes()) {
+                // (a byte loop: the terms are short, and a call to memcmp per candidate cost more)
+                let t = self.terms[k].as_bytes();
+                if b.len() - i >= t.len() && t.iter().zip(&b[i..]).all(|(x, y)| x == y) {
                     found |= 1 << k;
                     count += 1;
                     if count >= enough {
