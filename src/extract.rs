@@ -16,56 +16,60 @@ use crate::text::{collapse_ws, is_blank, more_words_than, spaced_chars, word_cou
 use serde_json::Value;
 
 /// Block-level tags: text inside belongs to the nearest of these. Table cells are not blocks: a row
-/// reads as one line, its cells separated by spaces.
-const BLOCK_TAGS: &[&str] = &[
-    "html",
-    "body",
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "dd",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "thead",
-    "tfoot",
-    "tr",
-    "ul",
-    "center",
-    "caption",
-    "head",
-    "title",
-    "label",
-    "menu",
-    "picture",
-];
+/// reads as one line, its cells separated by spaces. (A `match`, not a list: it runs for every element,
+/// twice, and compiles to a switch on the name's length and bytes.)
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "html"
+            | "body"
+            | "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "ul"
+            | "center"
+            | "caption"
+            | "head"
+            | "title"
+            | "label"
+            | "menu"
+            | "picture"
+    )
+}
 
 /// Tags whose subtree is never main content.
 const NON_CONTENT_TAGS: &[&str] = &["nav", "aside", "footer", "form", "head", "menu", "dialog"];
@@ -196,19 +200,20 @@ pub struct Block {
     pub heading: Option<u8>,
     /// True when inside a `<li>`.
     pub in_list: bool,
+    /// Characters of `text`, and the same with CJK characters counted twice (see [`Block::chars`]),
+    /// counted once when the block is built: the extraction asks for them several times per block.
+    char_count: usize,
+    weighted_chars: usize,
 }
 
 impl Block {
     /// Length in characters, CJK ideographs and kana counted twice (a CJK character carries about
     /// as much text as two Latin ones).
     fn chars(&self) -> usize {
-        self.text
-            .chars()
-            .map(|c| if is_cjk(c) { 2 } else { 1 })
-            .sum()
+        self.weighted_chars
     }
     fn link_density(&self) -> f64 {
-        self.link_chars as f64 / self.text.chars().count().max(1) as f64
+        self.link_chars as f64 / self.char_count.max(1) as f64
     }
 }
 
@@ -284,10 +289,6 @@ pub fn extract(snap: &Snapshot) -> Extraction {
         blocks,
         meta,
     }
-}
-
-fn is_block(tag: &str) -> bool {
-    BLOCK_TAGS.contains(&tag)
 }
 
 /// Class/id words of hover cards and tooltips (a person's or topic's preview shown on hover).
@@ -401,6 +402,8 @@ pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
                         link_chars: 0,
                         heading: ph,
                         in_list: pli,
+                        char_count: 0,
+                        weighted_chars: 0,
                     });
                     out.len() - 1
                 }
@@ -448,6 +451,12 @@ pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
     for b in &mut out {
         b.para = Para::from_nodes(snap, &b.nodes, &b.br_before);
         b.text = b.para.text.clone();
+        if b.text.is_ascii() {
+            (b.char_count, b.weighted_chars) = (b.text.len(), b.text.len());
+        } else {
+            b.char_count = b.text.chars().count();
+            b.weighted_chars = b.char_count + b.text.chars().filter(|&c| is_cjk(c)).count();
+        }
     }
     out.retain(|b| !b.text.is_empty());
     out
