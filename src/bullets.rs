@@ -1124,7 +1124,8 @@ fn sentence_rule_counted(t: &str, words: &[String], wc: usize) -> Option<&'stati
     if CREDIT_TERMS.any_in(&lower) {
         return Some("a caption or credit");
     }
-    if PROMO_PHRASES.iter().any(|p| has_phrase(words, p))
+    const PROMO_TERMS: Terms = Terms::new(PROMO_PHRASES);
+    if PROMO_TERMS.any_phrase_in(&format!(" {} ", words.join(" ")))
         || lower.contains("http")
         || lower.contains("www.")
         || t.contains('@')
@@ -1435,6 +1436,27 @@ pub fn key_points(a: &Article) -> Vec<Bullet> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn promo_phrases_match_as_whole_word_runs() {
+        const PROMO_TERMS: Terms = Terms::new(PROMO_PHRASES);
+        for t in [
+            "Sign up for our newsletter today.",
+            "She signed up for the race and read more books.",
+            "Reporting by Jane Doe; editing by John Roe.",
+            "The clicker clicked; nobody would subscribe-ish.",
+            "He said the e-mail us line was gone.",
+            "Il a contacté le modérateur hier.",
+            "Terms of usefulness were debated.",
+            "sign",
+            "",
+        ] {
+            let words = word_tokens(t);
+            let joined = format!(" {} ", words.join(" "));
+            let slow = PROMO_PHRASES.iter().any(|p| has_phrase(&words, p));
+            assert_eq!(PROMO_TERMS.any_phrase_in(&joined), slow, "{t:?}");
+        }
+    }
 
     fn article(texts: &[&str]) -> Vec<Para> {
         texts.iter().map(|t| Para::plain(t)).collect()

@@ -92,6 +92,33 @@ impl Terms {
         count
     }
 
+    /// Does any term occur in `joined` as a whole run of its words? `joined` holds words joined by
+    /// single spaces, with a space at each end (" sign up for it "); a term matches only from just
+    /// after a space to just before one ("sign up" does, "sign u" and "ign up" do not). For words
+    /// without spaces (UAX #29 words) this is "the term's space-separated words occur in order, one
+    /// after another", in one pass over the text.
+    pub fn any_phrase_in(&self, joined: &str) -> bool {
+        let b = joined.as_bytes();
+        for i in 1..b.len() {
+            if b[i - 1] != b' ' {
+                continue;
+            }
+            let mut cands = self.first[b[i] as usize];
+            while cands != 0 {
+                let k = cands.trailing_zeros() as usize;
+                cands &= cands - 1;
+                let t = self.terms[k].as_bytes();
+                if b.len() - i > t.len()
+                    && b[i + t.len()] == b' '
+                    && t.iter().zip(&b[i..]).all(|(x, y)| x == y)
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// The terms, in list order.
     pub fn words(&self) -> &'static [&'static str] {
         self.terms
