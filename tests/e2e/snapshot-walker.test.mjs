@@ -93,3 +93,21 @@ it('maps every text node to its live Text node', async () => {
   const { live } = await walk();
   assert.ok(live.every(Boolean));
 });
+
+it('a second injection of the same walker keeps the first one; a changed walker replaces it', async () => {
+  const same = await page.evaluate(`(() => {
+    const first = (0, eval)(${JSON.stringify(WALKER)} + ';ledeSnapshot');
+    const second = (0, eval)(${JSON.stringify(WALKER)} + ';ledeSnapshot');
+    return first === second;
+  })()`);
+  assert.equal(same, true, 'the same source reuses the walker');
+  // an updated extension: the walker's source differs (here by one constant)
+  const changed = WALKER.replace('const MAX_NODES = 100_000;', 'const MAX_NODES = 99_999;');
+  assert.notEqual(changed, WALKER);
+  const replaced = await page.evaluate(`(() => {
+    const before = ledeSnapshot;
+    const after = (0, eval)(${JSON.stringify(changed)} + ';ledeSnapshot');
+    return before !== after && after.source.includes('99_999');
+  })()`);
+  assert.equal(replaced, true, 'a different source makes a new walker');
+});
