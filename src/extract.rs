@@ -12,7 +12,10 @@
 //! Metadata comes from JSON-LD, `<meta>` tags, `rel=author` links, byline-classed elements and `<title>`.
 
 use crate::snapshot::{NodeId, Snapshot};
-use crate::text::{collapse_ws, is_blank, more_words_than, spaced_chars, word_count, Para, Terms};
+use crate::text::{
+    collapse_ws, is_blank, more_words_than, spaced_chars, surely_more_words_than, word_count, Para,
+    Terms,
+};
 use serde_json::Value;
 
 /// Block-level tags: text inside belongs to the nearest of these. Table cells are not blocks: a row
@@ -543,8 +546,10 @@ const NOTICE_MAX_WORDS: usize = 120;
 /// class names (consent banners are often unclassed or named by a vendor).
 fn is_notice_text(text: &str) -> bool {
     const TERMS: Terms = Terms::new(NOTICE_TERMS);
-    // (the vocabulary first: most blocks have none of it, and counting words is the dearer test)
-    TERMS.count_in(&text.to_lowercase(), NOTICE_MIN_TERMS) >= NOTICE_MIN_TERMS
+    // (a long paragraph is ruled out by its whitespace tokens, before it is lower-cased; then the
+    // vocabulary, which most blocks lack; the exact word count, the dearest test, last)
+    !surely_more_words_than(text, NOTICE_MAX_WORDS)
+        && TERMS.count_in(&text.to_lowercase(), NOTICE_MIN_TERMS) >= NOTICE_MIN_TERMS
         && !more_words_than(text, NOTICE_MAX_WORDS)
 }
 
