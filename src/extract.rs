@@ -12,10 +12,7 @@
 //! Metadata comes from JSON-LD, `<meta>` tags, `rel=author` links, byline-classed elements and `<title>`.
 
 use crate::snapshot::{NodeId, Snapshot};
-use crate::text::{
-    collapse_ws, is_blank, more_words_than, spaced_chars, surely_more_words_than, word_count, Para,
-    Terms,
-};
+use crate::text::{collapse_ws, is_blank, more_words_than, spaced_chars, word_count, Para, Terms};
 use serde_json::Value;
 
 /// Block-level tags: text inside belongs to the nearest of these. Table cells are not blocks: a row
@@ -546,10 +543,9 @@ const NOTICE_MAX_WORDS: usize = 120;
 /// class names (consent banners are often unclassed or named by a vendor).
 fn is_notice_text(text: &str) -> bool {
     const TERMS: Terms = Terms::new(NOTICE_TERMS);
-    // (a long paragraph is ruled out by its whitespace tokens, before it is lower-cased; then the
-    // vocabulary, which most blocks lack; the exact word count, the dearest test, last)
-    !surely_more_words_than(text, NOTICE_MAX_WORDS)
-        && TERMS.count_in(&text.to_lowercase(), NOTICE_MIN_TERMS) >= NOTICE_MIN_TERMS
+    // (the vocabulary first: most blocks have none of it, and counting words is the dearer test; a
+    // whitespace-token count first cost more instructions over the corpus than it saved)
+    TERMS.count_in(&text.to_lowercase(), NOTICE_MIN_TERMS) >= NOTICE_MIN_TERMS
         && !more_words_than(text, NOTICE_MAX_WORDS)
 }
 
@@ -1364,12 +1360,12 @@ const DATE_META_KEYS: &[&str] = &[
 /// `datePublished`, the date `<meta>` keys ([`DATE_META_KEYS`], each in order), a microdata
 /// `itemprop=datePublished` element (its `content` or `datetime`; the snapshot keeps no `title`), then the first
 /// `<time datetime>`. Values that [`iso_date`] cannot read as a date are passed over.
-fn published_date(snap: &Snapshot, ld: Option<&Value>) -> Option<String> {
+fn published_date(snap: &Snapshot, metas: &Metas<'_>, ld: Option<&Value>) -> Option<String> {
     let ld_date = ld
         .and_then(|v| v.get("datePublished"))
         .and_then(Value::as_str)
         .map(str::to_string);
-    let metas = DATE_META_KEYS.iter().map(|k| meta_content(snap, &[k]));
+    let meta_dates = DATE_META_KEYS.iter().map(|k| meta_content(metas, &[k]));
     let microdata = snap.nodes.iter().find_map(|n| {
         n.attr("itemprop")
             .is_some_and(|p| p.split_whitespace().any(|p| p == "datePublished"))
@@ -1383,7 +1379,7 @@ fn published_date(snap: &Snapshot, ld: Option<&Value>) -> Option<String> {
         .filter(|n| n.tag == "time")
         .find_map(|n| n.attr("datetime").map(str::to_string));
     let dates: Vec<String> = std::iter::once(ld_date)
-        .chain(metas)
+        .chain(meta_dates)
         .chain([microdata, time])
         .flatten()
         .filter_map(|d| iso_date(&d))
@@ -1561,18 +1557,35 @@ fn is_rtl_letter(c: char) -> bool {
 
 // ---------------------------------------------------------------- metadata
 
-/// The keys a `<meta>` element declares, normalised: its `property` attribute may list several
-/// (`property="og:title twitter:title"`, RDFa), its `name` one; lowercased, and Dublin Core's
-/// `DC.title` spelling read as `dc:title`. `property` keys come first.
-fn meta_keys(n: &crate::snapshot::Node) -> Vec<String> {
-    let mut keys: Vec<String> = n
-        .attr("property")
-        .map(|p| p.split_whitespace().map(meta_key).collect())
-        .unwrap_or_default();
-    if let Some(name) = n.attr("name") {
-        keys.push(meta_key(name.trim()));
+/// The page's `<meta>` elements with the keys each declares, normalised ([`meta_key`]), read once per
+/// page: every metadata field looks its keys up here (before, each lookup scanned the page and
+/// normalised every key again). A `property` attribute may list several keys (`property="og:title
+/// twitter:title"`, RDFa), `name` gives one; `property` keys come first.
+struct Metas<'a> {
+    /// Per `<meta>`, in page order: the keys its `property` declares, all its keys, the element.
+    list: Vec<(Vec<String>, Vec<String>, &'a crate::snapshot::Node)>,
+}
+
+impl<'a> Metas<'a> {
+    fn of(snap: &'a Snapshot) -> Metas<'a> {
+        let list = snap
+            .nodes
+            .iter()
+            .filter(|n| n.tag == "meta")
+            .map(|n| {
+                let property: Vec<String> = n
+                    .attr("property")
+                    .map(|p| p.split_whitespace().map(meta_key).collect())
+                    .unwrap_or_default();
+                let mut all = property.clone();
+                if let Some(name) = n.attr("name") {
+                    all.push(meta_key(name.trim()));
+                }
+                (property, all, n)
+            })
+            .collect();
+        Metas { list }
     }
-    keys
 }
 
 /// One `<meta>` key, normalised: lowercased, `DC.title` read as `dc:title`.
@@ -1580,33 +1593,24 @@ fn meta_key(k: &str) -> String {
     k.to_lowercase().replace('.', ":")
 }
 
-/// Whether a `<meta>` declares `key` (normalised) in its `property` attribute.
-fn declares_property(n: &crate::snapshot::Node, key: &str) -> bool {
-    n.attr("property")
-        .is_some_and(|p| p.split_whitespace().any(|k| meta_key(k) == key))
-}
-
-/// The first non-empty `content` of a `<meta>` whose keys ([`meta_keys`]) include one of `keys`, trying
-/// the keys in order (most preferred first); a `property` declaration wins over a `name` one for the same key.
-fn meta_content(snap: &Snapshot, keys: &[&str]) -> Option<String> {
-    let metas: Vec<(Vec<String>, &crate::snapshot::Node)> = snap
-        .nodes
-        .iter()
-        .filter(|n| n.tag == "meta")
-        .map(|n| (meta_keys(n), n))
-        .collect();
+/// The first non-empty `content` of a `<meta>` whose keys include one of `keys`, trying the keys in
+/// order (most preferred first); a `property` declaration wins over a `name` one for the same key.
+fn meta_content(metas: &Metas<'_>, keys: &[&str]) -> Option<String> {
     let content =
         |n: &crate::snapshot::Node| n.attr("content").map(collapse_ws).filter(|c| !c.is_empty());
+    let has = |ks: &[String], key: &str| ks.iter().any(|k| k == key);
     for key in keys {
         let by_property = metas
+            .list
             .iter()
-            .find_map(|(_, n)| declares_property(n, key).then(|| content(n)).flatten());
+            .find_map(|(ps, _, n)| has(ps, key).then(|| content(n)).flatten());
         if by_property.is_some() {
             return by_property;
         }
         let any = metas
+            .list
             .iter()
-            .find_map(|(ks, n)| ks.iter().any(|k| k == key).then(|| content(n)).flatten());
+            .find_map(|(_, ks, n)| has(ks, key).then(|| content(n)).flatten());
         if any.is_some() {
             return any;
         }
@@ -1614,20 +1618,20 @@ fn meta_content(snap: &Snapshot, keys: &[&str]) -> Option<String> {
     None
 }
 
-/// Every non-empty `content` of the `<meta>` elements that declare `key` ([`meta_keys`]): those that
-/// declare it as a `property` when there are any, else those that name it.
-fn meta_all(snap: &Snapshot, key: &str) -> Vec<String> {
-    let declaring: Vec<&crate::snapshot::Node> = snap
-        .nodes
+/// Every non-empty `content` of the `<meta>` elements that declare `key`: those that declare it as a
+/// `property` when there are any, else those that name it.
+fn meta_all(metas: &Metas<'_>, key: &str) -> Vec<String> {
+    let has = |ks: &[String]| ks.iter().any(|k| k == key);
+    let declaring: Vec<&(Vec<String>, Vec<String>, &crate::snapshot::Node)> = metas
+        .list
         .iter()
-        .filter(|n| n.tag == "meta" && n.attr("content").is_some_and(|c| !c.trim().is_empty()))
-        .filter(|n| meta_keys(n).iter().any(|k| k == key))
+        .filter(|(_, ks, n)| n.attr("content").is_some_and(|c| !c.trim().is_empty()) && has(ks))
         .collect();
-    let any_property = declaring.iter().any(|n| declares_property(n, key));
+    let any_property = declaring.iter().any(|(ps, _, _)| has(ps));
     declaring
         .into_iter()
-        .filter(|n| !any_property || declares_property(n, key))
-        .filter_map(|n| n.attr("content").map(collapse_ws))
+        .filter(|(ps, _, _)| !any_property || has(ps))
+        .filter_map(|(_, _, n)| n.attr("content").map(collapse_ws))
         .collect()
 }
 
@@ -1669,15 +1673,18 @@ fn json_ld_article(snap: &Snapshot) -> Option<Value> {
             _ => None,
         }
     }
-    let ch = snap.children();
     snap.nodes
         .iter()
         .enumerate()
         .filter(|(_, n)| n.tag == "script")
         .filter_map(|(i, _)| {
-            let text: String = ch[i]
+            // the script's own text nodes: its subtree is the run of nodes after it whose parent is
+            // it or in that run (pre-order), and its children are the ones whose parent is it
+            let text: String = snap.nodes[i + 1..]
                 .iter()
-                .filter_map(|&c| snap.nodes[c as usize].text.as_deref())
+                .take_while(|c| c.parent.is_some_and(|p| p as usize >= i))
+                .filter(|c| c.parent == Some(i as NodeId))
+                .filter_map(|c| c.text.as_deref())
                 .collect();
             serde_json::from_str::<Value>(strip_cdata(&text)).ok()
         })
@@ -2366,6 +2373,7 @@ const BYLINE_META_KEYS: &[&str] = &[
 /// when it is a name rather than a handle.
 fn byline(
     snap: &Snapshot,
+    metas: &Metas<'_>,
     ld: Option<&Value>,
     headline: Option<NodeId>,
     blocks: &[Block],
@@ -2380,7 +2388,10 @@ fn byline(
         out
     };
     let mut names = people(&ld_vals);
-    let meta_vals: Vec<Vec<String>> = BYLINE_META_KEYS.iter().map(|k| meta_all(snap, k)).collect();
+    let meta_vals: Vec<Vec<String>> = BYLINE_META_KEYS
+        .iter()
+        .map(|k| meta_all(metas, k))
+        .collect();
     for vals in &meta_vals {
         if names.is_empty() {
             names = people(vals);
@@ -2402,7 +2413,7 @@ fn byline(
         }
     }
     if names.is_empty() {
-        names = people(&meta_all(snap, "twitter:creator"));
+        names = people(&meta_all(metas, "twitter:creator"));
     }
     names
 }
@@ -2410,6 +2421,7 @@ fn byline(
 /// Gather metadata.
 pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
     let ld = json_ld_article(snap);
+    let metas = &Metas::of(snap);
     let ld_str = |k: &str| {
         ld.as_ref()
             .and_then(|v| v.get(k))
@@ -2418,7 +2430,7 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
             .filter(|s| !s.is_empty())
     };
     let site_name = meta_content(
-        snap,
+        metas,
         &["og:site_name", "application-name", "twitter:site:name"],
     )
     .or_else(|| {
@@ -2430,7 +2442,7 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
         .first_tag("title")
         .map(|t| collapse_ws(&snap.text_content(t)))
         .filter(|t| !t.is_empty());
-    let meta_title = ld_str("headline").or_else(|| meta_content(snap, TITLE_META_KEYS));
+    let meta_title = ld_str("headline").or_else(|| meta_content(metas, TITLE_META_KEYS));
     // the displayed <h1>: first visible h1 block
     let h1 = blocks
         .iter()
@@ -2459,9 +2471,9 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
             .or_else(|| h1.map(|b| b.text.clone())),
     };
 
-    let byline = byline(snap, ld.as_ref(), headline_node, blocks);
+    let byline = byline(snap, metas, ld.as_ref(), headline_node, blocks);
 
-    let published = published_date(snap, ld.as_ref());
+    let published = published_date(snap, metas, ld.as_ref());
 
     let root = snap.nodes.first();
     let body = snap.first_tag("body").map(|b| &snap.nodes[b as usize]);
@@ -2470,7 +2482,7 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
         .or_else(|| body.and_then(|b| b.attr("lang")))
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
-        .or_else(|| meta_content(snap, &["og:locale", "content-language", "language"]));
+        .or_else(|| meta_content(metas, &["og:locale", "content-language", "language"]));
     // the page's direction: <body>'s, else <html>'s (extract() prefers the article's own)
     let dir = snap
         .first_tag("body")
@@ -2478,7 +2490,7 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
         .and_then(|b| inherited_dir(snap, b));
     let description = ld_str("description").or_else(|| {
         meta_content(
-            snap,
+            metas,
             &["og:description", "twitter:description", "description"],
         )
     });
@@ -3015,5 +3027,36 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2020-01-02T03:04:05Z"));
         assert_eq!(m.lang.as_deref(), Some("fr"));
         assert_eq!(m.site_name.as_deref(), Some("S"));
+    }
+
+    #[test]
+    fn json_ld_is_the_scripts_own_text() {
+        // a script that page code gave an element child (the HTML parser never does): its own text
+        // nodes, before and after the child, are the JSON; the child's text is not
+        let strings = [
+            "html",
+            "head",
+            "script",
+            "type",
+            "application/ld+json",
+            r#"{"@type":"NewsArticle","#,
+            "b",
+            "junk",
+            r#""headline":"Own text"}"#,
+        ];
+        let shape = [0, 0, 1, 0, 1, 4, 1, 1, 2, 0, 1, 1, 4, 1];
+        let text: String = strings.iter().map(|s| format!("{s}\0")).collect();
+        let lens: Vec<u32> = strings
+            .iter()
+            .map(|s| s.encode_utf16().count() as u32)
+            .collect();
+        let snap = Snapshot::from_wire(None, &shape, &text, &lens).expect("valid wire");
+        assert_eq!(
+            snap.nodes[6].parent,
+            Some(2),
+            "the last text is the script's own"
+        );
+        let ld = json_ld_article(&snap).expect("the script's JSON-LD");
+        assert_eq!(ld.get("headline").and_then(Value::as_str), Some("Own text"));
     }
 }

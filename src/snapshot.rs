@@ -526,17 +526,6 @@ impl Snapshot {
         Ok(())
     }
 
-    /// Children of every node, computed once: `children[i]` lists node `i`'s children in order.
-    pub fn children(&self) -> Vec<Vec<NodeId>> {
-        let mut ch = vec![Vec::new(); self.nodes.len()];
-        for (i, n) in self.nodes.iter().enumerate() {
-            if let Some(p) = n.parent {
-                ch[p as usize].push(i as NodeId);
-            }
-        }
-        ch
-    }
-
     /// Ancestors of `id`, nearest first (not including `id`).
     pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         std::iter::successors(self.nodes[id as usize].parent, move |&p| {

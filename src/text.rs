@@ -194,17 +194,11 @@ pub(crate) fn spaced_chars(t: &str) -> usize {
 /// format characters attach across it, to the whitespace before them), so more than `n` such tokens
 /// answer without segmenting.
 pub fn more_words_than(s: &str, n: usize) -> bool {
-    surely_more_words_than(s, n) || s.unicode_words().nth(n).is_some()
-}
-
-/// True when `s` has more than `n` whitespace-separated tokens with an alphanumeric character: then it
-/// surely has more than `n` UAX #29 words ([`more_words_than`]'s cheap lower bound; false says nothing).
-pub fn surely_more_words_than(s: &str, n: usize) -> bool {
     let has_alnum = |t: &&str| {
         t.bytes().any(|b| b.is_ascii_alphanumeric())
             || (!t.is_ascii() && t.chars().any(char::is_alphanumeric))
     };
-    s.split_whitespace().filter(has_alnum).nth(n).is_some()
+    s.split_whitespace().filter(has_alnum).nth(n).is_some() || s.unicode_words().nth(n).is_some()
 }
 
 /// Lower-cased UAX #29 words of `s`.
