@@ -1300,6 +1300,11 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
 /// "Xi-Putin summit" names two entities: a hyphenated candidate whose parts are all names found
 /// elsewhere in the article is split into one candidate per part; "Asia-Pacific" stays whole.
 fn split_hyphenated(cands: Vec<Candidate>, paras: &[Para]) -> Vec<Candidate> {
+    let hyphenated = |c: &Candidate| c.text.contains(['-', '‑']);
+    if !cands.iter().any(hyphenated) {
+        // (most articles: nothing to split, and no need for the set of known words)
+        return cands;
+    }
     let known: HashSet<String> = cands
         .iter()
         .filter(|c| !c.text.contains('-'))
@@ -1312,6 +1317,10 @@ fn split_hyphenated(cands: Vec<Candidate>, paras: &[Para]) -> Vec<Candidate> {
     let g = gazetteers();
     let mut out = Vec::with_capacity(cands.len());
     for c in cands {
+        if !hyphenated(&c) {
+            out.push(c);
+            continue;
+        }
         let text = c.text.clone();
         let parts: Vec<&str> = text.split(['-', '‑']).collect();
         let splittable = parts.len() > 1

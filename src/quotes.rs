@@ -479,7 +479,13 @@ fn adjacent(who: Option<Who>) -> Option<Who> {
 }
 
 fn is_cue(w: &str) -> bool {
-    CUE_VERBS.contains(&clean_word(w).to_lowercase().as_str())
+    let w = clean_word(w);
+    // (most words are lower-case ASCII already: looked up without a lower-cased copy)
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        CUE_VERBS.contains(&w)
+    } else {
+        CUE_VERBS.contains(&w.to_lowercase().as_str())
+    }
 }
 
 /// Attribution in the text after a closing mark: "…,” X said" / "…,” said X" / "…” X told Reuters".

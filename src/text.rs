@@ -172,10 +172,17 @@ pub fn is_blank(s: &str) -> bool {
 /// byte: this runs over every text node of the page).
 pub(crate) fn spaced_chars(t: &str) -> usize {
     let (mut n, mut in_word) = (0, false);
+    let b = t.as_bytes();
     let mut i = 0;
-    while i < t.len() {
-        let (c, ws) = char_at(t, i);
-        i += c.len_utf8();
+    while i < b.len() {
+        let ws = if b[i] < 0x80 {
+            i += 1;
+            is_ascii_ws(b[i - 1])
+        } else {
+            let (c, ws) = char_at(t, i);
+            i += c.len_utf8();
+            ws
+        };
         if ws {
             in_word = false;
         } else {
