@@ -73,8 +73,8 @@ pub struct Node {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub tag: String,
     /// The [`KEPT_ATTRIBUTES`] present on the element, values verbatim.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub attrs: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    pub attrs: Attrs,
     /// Text of a text node, verbatim (not whitespace-collapsed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
@@ -96,6 +96,75 @@ struct IdClassCache(std::cell::OnceCell<String>);
 impl PartialEq for IdClassCache {
     fn eq(&self, _: &Self) -> bool {
         true
+    }
+}
+
+/// An element's kept attributes: (name, value) pairs sorted by name, names unique, written and read as
+/// a JSON object like the `BTreeMap` it replaces. A sorted vector, not a map: an element keeps a few
+/// attributes at most, and the snapshot reader builds one per element (a `BTreeMap` allocated a node of
+/// eleven slots for each, the largest cost of reading the wire form after its text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attrs(Vec<(String, String)>);
+
+impl Attrs {
+    /// Room for `n` attributes.
+    pub fn with_capacity(n: usize) -> Attrs {
+        Attrs(Vec::with_capacity(n))
+    }
+    /// Set `name` to `value`, replacing an earlier value of the same name (as a map's insert does).
+    pub fn insert(&mut self, name: String, value: String) {
+        // (in name order already, from both builders: the new pair goes last)
+        match self.0.last() {
+            Some((last, _)) if *last < name => self.0.push((name, value)),
+            _ => match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&name)) {
+                Ok(i) => self.0[i].1 = value,
+                Err(i) => self.0.insert(i, (name, value)),
+            },
+        }
+    }
+    /// The value of `name`, if present.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+    /// How many attributes.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The (name, value) pairs in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+}
+
+impl FromIterator<(String, String)> for Attrs {
+    /// The pairs in any order; of two with the same name the later wins, as in a map.
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Attrs {
+        let mut attrs = Attrs::default();
+        for (k, v) in pairs {
+            attrs.insert(k, v);
+        }
+        attrs
+    }
+}
+
+impl Serialize for Attrs {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Attrs {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Attrs, D::Error> {
+        Ok(BTreeMap::<String, String>::deserialize(d)?
+            .into_iter()
+            .collect())
     }
 }
 impl Eq for IdClassCache {}
@@ -159,6 +228,10 @@ impl<'a> WireStrings<'a> {
             .ok_or_else(|| bad("fewer lengths than strings"))? as usize;
         let b = self.text.as_bytes();
         let (start, mut at, mut u) = (self.at, self.at, 0);
+        if b.get(start..start + units).is_some_and(<[u8]>::is_ascii) {
+            // (most strings: one byte per UTF-16 unit, checked a word at a time)
+            (at, u) = (start + units, units);
+        }
         while u < units {
             // the UTF-8 lead byte says the character's bytes and UTF-16 units
             let (bytes, w) = match b.get(at).copied() {
@@ -255,7 +328,7 @@ impl Node {
     }
     /// The attribute's value, if kept and present.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.get(name).map(String::as_str)
+        self.attrs.get(name)
     }
     /// `id` and `class` joined with a space, lower-cased: what class/id heuristics match against.
     /// Computed once per node and kept.
@@ -342,7 +415,7 @@ impl Snapshot {
                 Some(_) => return Err(bad("`tag` is not a string")),
             };
             let attrs = match o.remove("attrs") {
-                None => BTreeMap::new(),
+                None => Attrs::default(),
                 Some(Value::Object(a)) => a
                     .into_iter()
                     .map(|(k, v)| match v {
@@ -404,7 +477,7 @@ impl Snapshot {
             let mut node = Node {
                 parent,
                 tag: String::new(),
-                attrs: BTreeMap::new(),
+                attrs: Attrs::default(),
                 text: None,
                 visible: flags & 2 == 0,
                 id_class: IdClassCache::default(),
@@ -413,6 +486,8 @@ impl Snapshot {
                 node.text = Some(strings.next()?.to_string());
             } else {
                 node.tag = strings.next()?.to_string();
+                node.attrs =
+                    Attrs::with_capacity((flags >> 2).min(KEPT_ATTRIBUTES.len() as u32) as usize);
                 for _ in 0..flags >> 2 {
                     let name = strings.next()?.to_string();
                     node.attrs.insert(name, strings.next()?.to_string());
@@ -432,7 +507,7 @@ impl Snapshot {
         let node = |parent: Option<NodeId>, tag: &str, text: Option<&str>| Node {
             parent,
             tag: tag.to_string(),
-            attrs: BTreeMap::new(),
+            attrs: Attrs::default(),
             text: text.map(str::to_string),
             visible: true,
             id_class: IdClassCache::default(),
@@ -643,7 +718,7 @@ mod native {
                     Some(t) => piece(&mut w, t),
                     None => {
                         piece(&mut w, &n.tag);
-                        for (k, v) in &n.attrs {
+                        for (k, v) in n.attrs.iter() {
                             piece(&mut w, k);
                             piece(&mut w, v);
                         }
@@ -711,7 +786,7 @@ mod native {
                     out.push(Node {
                         parent: Some(parent),
                         tag: String::new(),
-                        attrs: BTreeMap::new(),
+                        attrs: Attrs::default(),
                         text: Some(t.into_owned()),
                         visible,
                         id_class: IdClassCache::default(),
@@ -728,7 +803,7 @@ mod native {
             if SKIPPED_TAGS.contains(&tag.as_str()) && !is_ld_json {
                 continue;
             }
-            let mut attrs = BTreeMap::new();
+            let mut attrs = Attrs::default();
             for (name, value) in e.attrs() {
                 let name = name.to_ascii_lowercase();
                 if KEPT_ATTRIBUTES.contains(&name.as_str()) && (name != "href" || tag == "link") {
@@ -807,6 +882,20 @@ mod native {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attrs_behave_as_a_sorted_map() {
+        let mut a = Attrs::default();
+        for (k, v) in [("role", "main"), ("class", "x"), ("id", "a"), ("class", "y")] {
+            a.insert(k.to_string(), v.to_string());
+        }
+        let pairs: Vec<(&str, &str)> = a.iter().collect();
+        assert_eq!(pairs, [("class", "y"), ("id", "a"), ("role", "main")]);
+        assert_eq!((a.get("class"), a.get("href"), a.len()), (Some("y"), None, 3));
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(json, r#"{"class":"y","id":"a","role":"main"}"#);
+        assert_eq!(serde_json::from_str::<Attrs>(&json).unwrap(), a);
+    }
 
     #[test]
     fn keeps_text_verbatim_and_skips_scripts() {
