@@ -886,12 +886,20 @@ mod tests {
     #[test]
     fn attrs_behave_as_a_sorted_map() {
         let mut a = Attrs::default();
-        for (k, v) in [("role", "main"), ("class", "x"), ("id", "a"), ("class", "y")] {
+        for (k, v) in [
+            ("role", "main"),
+            ("class", "x"),
+            ("id", "a"),
+            ("class", "y"),
+        ] {
             a.insert(k.to_string(), v.to_string());
         }
         let pairs: Vec<(&str, &str)> = a.iter().collect();
         assert_eq!(pairs, [("class", "y"), ("id", "a"), ("role", "main")]);
-        assert_eq!((a.get("class"), a.get("href"), a.len()), (Some("y"), None, 3));
+        assert_eq!(
+            (a.get("class"), a.get("href"), a.len()),
+            (Some("y"), None, 3)
+        );
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(json, r#"{"class":"y","id":"a","role":"main"}"#);
         assert_eq!(serde_json::from_str::<Attrs>(&json).unwrap(), a);
