@@ -288,9 +288,7 @@ fn tokens(para: &Para) -> Vec<Tok> {
                 // (most segments: neither a word nor a mark)
                 continue;
             }
-            if w.bytes().any(|b| b.is_ascii_alphanumeric())
-                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
-            {
+            if crate::text::has_alnum(w) {
                 out.push(Tok {
                     start: s + off,
                     end: s + off + w.len(),

@@ -454,8 +454,10 @@ pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
         if b.text.is_ascii() {
             (b.char_count, b.weighted_chars) = (b.text.len(), b.text.len());
         } else {
-            b.char_count = b.text.chars().count();
-            b.weighted_chars = b.char_count + b.text.chars().filter(|&c| is_cjk(c)).count();
+            for c in b.text.chars() {
+                b.char_count += 1;
+                b.weighted_chars += if is_cjk(c) { 2 } else { 1 };
+            }
         }
     }
     out.retain(|b| !b.text.is_empty());
@@ -1562,8 +1564,28 @@ fn is_rtl_letter(c: char) -> bool {
 /// normalised every key again). A `property` attribute may list several keys (`property="og:title
 /// twitter:title"`, RDFa), `name` gives one; `property` keys come first.
 struct Metas<'a> {
-    /// Per `<meta>`, in page order: the keys its `property` declares, all its keys, the element.
-    list: Vec<(Vec<String>, Vec<String>, &'a crate::snapshot::Node)>,
+    /// The `<meta>` elements, in page order.
+    list: Vec<Meta<'a>>,
+}
+
+/// One `<meta>` element and its normalised keys.
+struct Meta<'a> {
+    /// The keys its `property` attribute declares.
+    property: Vec<String>,
+    /// The key its `name` attribute gives.
+    name: Option<String>,
+    node: &'a crate::snapshot::Node,
+}
+
+impl Meta<'_> {
+    /// Does its `property` declare `key`?
+    fn declares_property(&self, key: &str) -> bool {
+        self.property.iter().any(|k| k == key)
+    }
+    /// Is `key` one of its keys (`property` or `name`)?
+    fn declares(&self, key: &str) -> bool {
+        self.declares_property(key) || self.name.as_deref() == Some(key)
+    }
 }
 
 impl<'a> Metas<'a> {
@@ -1572,16 +1594,13 @@ impl<'a> Metas<'a> {
             .nodes
             .iter()
             .filter(|n| n.tag == "meta")
-            .map(|n| {
-                let property: Vec<String> = n
+            .map(|node| Meta {
+                property: node
                     .attr("property")
                     .map(|p| p.split_whitespace().map(meta_key).collect())
-                    .unwrap_or_default();
-                let mut all = property.clone();
-                if let Some(name) = n.attr("name") {
-                    all.push(meta_key(name.trim()));
-                }
-                (property, all, n)
+                    .unwrap_or_default(),
+                name: node.attr("name").map(|n| meta_key(n.trim())),
+                node,
             })
             .collect();
         Metas { list }
@@ -1598,19 +1617,18 @@ fn meta_key(k: &str) -> String {
 fn meta_content(metas: &Metas<'_>, keys: &[&str]) -> Option<String> {
     let content =
         |n: &crate::snapshot::Node| n.attr("content").map(collapse_ws).filter(|c| !c.is_empty());
-    let has = |ks: &[String], key: &str| ks.iter().any(|k| k == key);
     for key in keys {
         let by_property = metas
             .list
             .iter()
-            .find_map(|(ps, _, n)| has(ps, key).then(|| content(n)).flatten());
+            .find_map(|m| m.declares_property(key).then(|| content(m.node)).flatten());
         if by_property.is_some() {
             return by_property;
         }
         let any = metas
             .list
             .iter()
-            .find_map(|(_, ks, n)| has(ks, key).then(|| content(n)).flatten());
+            .find_map(|m| m.declares(key).then(|| content(m.node)).flatten());
         if any.is_some() {
             return any;
         }
@@ -1621,17 +1639,16 @@ fn meta_content(metas: &Metas<'_>, keys: &[&str]) -> Option<String> {
 /// Every non-empty `content` of the `<meta>` elements that declare `key`: those that declare it as a
 /// `property` when there are any, else those that name it.
 fn meta_all(metas: &Metas<'_>, key: &str) -> Vec<String> {
-    let has = |ks: &[String]| ks.iter().any(|k| k == key);
-    let declaring: Vec<&(Vec<String>, Vec<String>, &crate::snapshot::Node)> = metas
+    let declaring: Vec<&Meta<'_>> = metas
         .list
         .iter()
-        .filter(|(_, ks, n)| n.attr("content").is_some_and(|c| !c.trim().is_empty()) && has(ks))
+        .filter(|m| m.node.attr("content").is_some_and(|c| !c.trim().is_empty()) && m.declares(key))
         .collect();
-    let any_property = declaring.iter().any(|(ps, _, _)| has(ps));
+    let any_property = declaring.iter().any(|m| m.declares_property(key));
     declaring
         .into_iter()
-        .filter(|(ps, _, _)| !any_property || has(ps))
-        .filter_map(|(_, _, n)| n.attr("content").map(collapse_ws))
+        .filter(|m| !any_property || m.declares_property(key))
+        .filter_map(|m| m.node.attr("content").map(collapse_ws))
         .collect()
 }
 
@@ -2342,7 +2359,7 @@ fn similar(a: &str, b: &str) -> bool {
     common as f64 / ta.len().max(tb.len()) as f64 >= 0.75
 }
 
-/// `<meta>` keys ([`meta_keys`]) that give the document's title, most preferred first: Dublin Core,
+/// `<meta>` keys ([`Metas`]) that give the document's title, most preferred first: Dublin Core,
 /// Open Graph, the plain `title` meta, Twitter cards, Parse.ly (the order Mozilla Readability uses).
 const TITLE_META_KEYS: &[&str] = &[
     "dc:title",

@@ -98,6 +98,7 @@ impl PartialEq for IdClassCache {
         true
     }
 }
+impl Eq for IdClassCache {}
 
 /// An element's kept attributes: (name, value) pairs sorted by name, names unique, written and read as
 /// a JSON object like the `BTreeMap` it replaces. A sorted vector, not a map: an element keeps a few
@@ -167,7 +168,6 @@ impl<'de> Deserialize<'de> for Attrs {
             .collect())
     }
 }
-impl Eq for IdClassCache {}
 
 fn yes() -> bool {
     true

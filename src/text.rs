@@ -78,9 +78,7 @@ impl Terms {
             while cands != 0 {
                 let k = cands.trailing_zeros() as usize;
                 cands &= cands - 1;
-                // (a byte loop: the terms are short, and a call to memcmp per candidate cost more)
-                let t = self.terms[k].as_bytes();
-                if b.len() - i >= t.len() && t.iter().zip(&b[i..]).all(|(x, y)| x == y) {
+                if self.term_at(k, b, i).is_some() {
                     found |= 1 << k;
                     count += 1;
                     if count >= enough {
@@ -107,16 +105,23 @@ impl Terms {
             while cands != 0 {
                 let k = cands.trailing_zeros() as usize;
                 cands &= cands - 1;
-                let t = self.terms[k].as_bytes();
-                if b.len() - i > t.len()
-                    && b[i + t.len()] == b' '
-                    && t.iter().zip(&b[i..]).all(|(x, y)| x == y)
+                if self
+                    .term_at(k, b, i)
+                    .is_some_and(|end| b.get(end) == Some(&b' '))
                 {
                     return true;
                 }
             }
         }
         false
+    }
+
+    /// Where term `k` ends when it occurs in `b` from byte `i` on, else `None`. (A byte loop: the terms
+    /// are short, and a call to memcmp per candidate cost more.)
+    fn term_at(&self, k: usize, b: &[u8], i: usize) -> Option<usize> {
+        let t = self.terms[k].as_bytes();
+        (b.len() - i >= t.len() && t.iter().zip(&b[i..]).all(|(x, y)| x == y))
+            .then_some(i + t.len())
     }
 
     /// The terms, in list order.
@@ -201,11 +206,18 @@ pub(crate) fn spaced_chars(t: &str) -> usize {
 /// format characters attach across it, to the whitespace before them), so more than `n` such tokens
 /// answer without segmenting.
 pub fn more_words_than(s: &str, n: usize) -> bool {
-    let has_alnum = |t: &&str| {
-        t.bytes().any(|b| b.is_ascii_alphanumeric())
-            || (!t.is_ascii() && t.chars().any(char::is_alphanumeric))
-    };
-    s.split_whitespace().filter(has_alnum).nth(n).is_some() || s.unicode_words().nth(n).is_some()
+    s.split_whitespace()
+        .filter(|t| has_alnum(t))
+        .nth(n)
+        .is_some()
+        || s.unicode_words().nth(n).is_some()
+}
+
+/// True when `s` has an alphanumeric character (`char::is_alphanumeric`), ASCII tested byte-wise:
+/// what makes a UAX #29 segment a word.
+pub(crate) fn has_alnum(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_alphanumeric())
+        || (!s.is_ascii() && s.chars().any(char::is_alphanumeric))
 }
 
 /// Lower-cased UAX #29 words of `s`.
