@@ -547,8 +547,12 @@ fn is_notice_text(text: &str) -> bool {
     const TERMS: Terms = Terms::new(NOTICE_TERMS);
     // (the vocabulary first: most blocks have none of it, and counting words is the dearer test; a
     // whitespace-token count first cost more instructions over the corpus than it saved)
-    TERMS.count_in(&text.to_lowercase(), NOTICE_MIN_TERMS) >= NOTICE_MIN_TERMS
-        && !more_words_than(text, NOTICE_MAX_WORDS)
+    let count = if text.is_ascii() {
+        TERMS.count_in_ascii_folded(text, NOTICE_MIN_TERMS)
+    } else {
+        TERMS.count_in(&text.to_lowercase(), NOTICE_MIN_TERMS)
+    };
+    count >= NOTICE_MIN_TERMS && !more_words_than(text, NOTICE_MAX_WORDS)
 }
 
 /// Is this block content-like by its own features?

@@ -46,7 +46,8 @@ impl WordList {
 /// A fixed list of at most 64 non-empty terms, searched for as substrings of a text in one pass
 /// over its bytes (instead of one substring search per term). A table built at compile time gives,
 /// for each byte value, the terms that start with it; a term is tried only where its first byte is.
-/// Matches are byte-exact, so case folding is the caller's (terms and text both lower-cased).
+/// Matches are byte-exact ([`Terms::count_in`]) or exact but for ASCII case
+/// ([`Terms::count_in_ascii_folded`], for lower-case terms).
 pub(crate) struct Terms {
     terms: &'static [&'static str],
     /// Bit `k` of `first[b]`: term `k` starts with byte `b`.
@@ -71,14 +72,24 @@ impl Terms {
 
     /// How many distinct terms occur in `text`, counting no further than `enough`.
     pub fn count_in(&self, text: &str, enough: usize) -> usize {
-        let b = text.as_bytes();
+        self.count_with(text.as_bytes(), enough, |x| x)
+    }
+
+    /// [`Terms::count_in`] with the ASCII letters of `text` taken in lower case: for lower-case terms,
+    /// the count in `text.to_ascii_lowercase()` (which is `text.to_lowercase()` when `text` is ASCII),
+    /// without the copy.
+    pub fn count_in_ascii_folded(&self, text: &str, enough: usize) -> usize {
+        self.count_with(text.as_bytes(), enough, |x| x.to_ascii_lowercase())
+    }
+
+    fn count_with(&self, b: &[u8], enough: usize, fold: impl Fn(u8) -> u8 + Copy) -> usize {
         let (mut found, mut count) = (0u64, 0);
         for i in 0..b.len() {
-            let mut cands = self.first[b[i] as usize] & !found;
+            let mut cands = self.first[fold(b[i]) as usize] & !found;
             while cands != 0 {
                 let k = cands.trailing_zeros() as usize;
                 cands &= cands - 1;
-                if self.term_at(k, b, i).is_some() {
+                if self.term_at(k, b, i, fold).is_some() {
                     found |= 1 << k;
                     count += 1;
                     if count >= enough {
@@ -106,7 +117,7 @@ impl Terms {
                 let k = cands.trailing_zeros() as usize;
                 cands &= cands - 1;
                 if self
-                    .term_at(k, b, i)
+                    .term_at(k, b, i, |x| x)
                     .is_some_and(|end| b.get(end) == Some(&b' '))
                 {
                     return true;
@@ -116,11 +127,12 @@ impl Terms {
         false
     }
 
-    /// Where term `k` ends when it occurs in `b` from byte `i` on, else `None`. (A byte loop: the terms
-    /// are short, and a call to memcmp per candidate cost more.)
-    fn term_at(&self, k: usize, b: &[u8], i: usize) -> Option<usize> {
+    /// Where term `k` ends when it occurs in `b` (each byte passed through `fold`) from byte `i` on,
+    /// else `None`. (A byte loop: the terms are short, and a call to memcmp per candidate cost more.)
+    #[inline(always)]
+    fn term_at(&self, k: usize, b: &[u8], i: usize, fold: impl Fn(u8) -> u8) -> Option<usize> {
         let t = self.terms[k].as_bytes();
-        (b.len() - i >= t.len() && t.iter().zip(&b[i..]).all(|(x, y)| x == y))
+        (b.len() - i >= t.len() && t.iter().zip(&b[i..]).all(|(&x, &y)| x == fold(y)))
             .then_some(i + t.len())
     }
 
@@ -543,6 +555,7 @@ mod tests {
             "الخصوصية",
             "sign up",
             "ad-slot",
+            "@",
         ];
         const TERMS: Terms = Terms::new(LIST);
         let texts = [
@@ -554,12 +567,19 @@ mod tests {
             "sign-up adslot",
             "c",
             "xxconsentxx",
+            "We use COOKIES with your Consent",
+            "mail us @",
+            "@",
+            "Sign Up: CO",
         ];
         for t in texts {
             let naive = LIST.iter().filter(|w| t.contains(*w)).count();
             assert_eq!(TERMS.count_in(t, usize::MAX), naive, "{t:?}");
             assert_eq!(TERMS.count_in(t, 2), naive.min(2), "{t:?}");
             assert_eq!(TERMS.any_in(t), naive > 0, "{t:?}");
+            let lower = t.to_lowercase();
+            let naive = LIST.iter().filter(|w| lower.contains(*w)).count();
+            assert_eq!(TERMS.count_in_ascii_folded(t, usize::MAX), naive, "{t:?}");
         }
     }
 
