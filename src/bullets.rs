@@ -814,9 +814,15 @@ fn body_sentences<'a>(
         if skip.get(pi).copied().unwrap_or(false) {
             continue;
         }
-        for &(s, e) in p.sentences() {
+        for (k, &(s, e)) in p.sentences().iter().enumerate() {
             let text = &p.text[s..e];
-            let tokens = word_tokens(text);
+            let tokens: Vec<String> = p
+                .segments()
+                .sentence(k)
+                .iter()
+                .filter(|g| g.word)
+                .map(|g| p.seg(g).to_lowercase())
+                .collect();
             let words = tokens
                 .iter()
                 .filter(|w| w.chars().count() > 2 && !STOP.contains(&w.as_str()))
@@ -1391,7 +1397,8 @@ pub fn key_points(a: &Article) -> Vec<Bullet> {
             score,
         });
     }
-    let body_words: usize = a.paras.iter().map(|p| word_count(&p.text)).sum();
+    // (the sentences' words, segmented once for entities and key points: the UAX #29 word count)
+    let body_words: usize = a.paras.iter().map(|p| p.segments().words().count()).sum();
     let want = KEY_POINTS + LONG_ARTICLE.iter().filter(|&&w| body_words > w).count();
     // maximal marginal relevance: salience minus similarity to what is already chosen
     let mut chosen: Vec<usize> = Vec::new();

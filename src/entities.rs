@@ -14,7 +14,6 @@ use crate::summary::{Entity, EntityType, Mention};
 use crate::text::Para;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Place names, front-coded by `build.rs`: `data/places.txt` (countries, capitals, cities ≥ 250k, US
 /// states, continents) and `data/regions.txt` (first-level regions of the most populous and the
@@ -280,27 +279,28 @@ fn strip_possessive(w: &str) -> &str {
 
 fn tokens(para: &Para) -> Vec<Tok> {
     let text = &para.text;
+    let segs = para.segments();
     let mut out = Vec::new();
-    for &(s, e) in para.sentences() {
+    for k in 0..para.sentences().len() {
         let mut initial = true;
-        for (off, w) in text[s..e].split_word_bound_indices() {
-            if w == " " {
-                // (most segments: neither a word nor a mark)
-                continue;
-            }
-            if crate::text::has_alnum(w) {
+        for g in segs.sentence(k) {
+            let (start, end) = (g.start as usize, g.end as usize);
+            if g.word {
                 out.push(Tok {
-                    start: s + off,
-                    end: s + off + w.len(),
+                    start,
+                    end,
                     initial,
                 });
                 initial = false;
-            } else if w.contains([':', '(', '«', '—', '–', '“', '‘'])
-                || (w.contains('"') && !text[s + off + w.len()..].starts_with(char::is_whitespace))
-            {
-                // an opening mark starts a quoted sentence; a straight closing mark before a space
-                // (‘"The groundwork is there," Buser says’) does not
-                initial = true;
+            } else {
+                let w = &text[start..end];
+                if w.contains([':', '(', '«', '—', '–', '“', '‘'])
+                    || (w.contains('"') && !text[end..].starts_with(char::is_whitespace))
+                {
+                    // an opening mark starts a quoted sentence; a straight closing mark before a
+                    // space (‘"The groundwork is there," Buser says’) does not
+                    initial = true;
+                }
             }
         }
     }
@@ -322,7 +322,8 @@ struct Candidate {
 
 /// Per-document context for deciding sentence-initial words.
 struct DocWords<'a> {
-    /// The words of the article written in lower case (borrowed from its paragraphs).
+    /// The words of the article written in lower case (borrowed from its paragraphs; each
+    /// sentence's UAX #29 words, [`crate::text::Segments`], as the candidates' tokens are).
     lower: HashSet<&'a str>,
 }
 
@@ -1193,7 +1194,8 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
         .iter()
         .zip(trusted)
         .filter(|(_, t)| **t)
-        .flat_map(|(p, _)| p.text.unicode_words().filter(|w| !is_cap(w)))
+        .flat_map(|(p, _)| p.segments().words().map(|g| p.seg(g)))
+        .filter(|w| !is_cap(w))
         .collect();
     let doc = DocWords { lower };
     let gz = gazetteers();

@@ -250,6 +250,66 @@ pub struct Para {
     /// [`sentences`] of `text`, split on the first call of [`Para::sentences`] and kept (entities,
     /// quotes and key points all read them; clones share what was split before).
     sents: OnceLock<Vec<(usize, usize)>>,
+    /// [`Segments`] of the sentences, found on the first call of [`Para::segments`] and kept (entities
+    /// and key points read the same words).
+    segs: OnceLock<Segments>,
+}
+
+/// One UAX #29 word-bound segment of a paragraph's text: bytes `start..end`, a word when it has an
+/// alphanumeric character ([`has_alnum`], what `unicode_words` keeps), else punctuation or a run of
+/// other marks. Single spaces, the most common segment, are left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// First byte in the paragraph's text.
+    pub start: u32,
+    /// Byte after the segment.
+    pub end: u32,
+    /// Has an alphanumeric character.
+    pub word: bool,
+}
+
+/// The word-bound segments of each sentence of a paragraph, each sentence segmented on its own (as
+/// `split_word_bound_indices` of its span), in one flat list.
+#[derive(Debug, Clone, Default)]
+pub struct Segments {
+    segs: Vec<Segment>,
+    /// `first[k]..first[k + 1]`: the segments of sentence `k`.
+    first: Vec<u32>,
+}
+
+impl Segments {
+    #[inline(never)]
+    fn of(text: &str, sentences: &[(usize, usize)]) -> Segments {
+        let mut out = Segments {
+            segs: Vec::with_capacity(text.len() / 4),
+            first: Vec::with_capacity(sentences.len() + 1),
+        };
+        for &(s, e) in sentences {
+            out.first.push(out.segs.len() as u32);
+            for (off, w) in text[s..e].split_word_bound_indices() {
+                if w == " " {
+                    continue;
+                }
+                out.segs.push(Segment {
+                    start: (s + off) as u32,
+                    end: (s + off + w.len()) as u32,
+                    word: has_alnum(w),
+                });
+            }
+        }
+        out.first.push(out.segs.len() as u32);
+        out
+    }
+
+    /// The segments of sentence `k` (an index into [`Para::sentences`]).
+    pub fn sentence(&self, k: usize) -> &[Segment] {
+        &self.segs[self.first[k] as usize..self.first[k + 1] as usize]
+    }
+
+    /// The words of all sentences, in order.
+    pub fn words(&self) -> impl Iterator<Item = &Segment> {
+        self.segs.iter().filter(|g| g.word)
+    }
 }
 
 impl Para {
@@ -321,6 +381,17 @@ impl Para {
     /// The sentence spans of the text ([`sentences`]), split once per paragraph.
     pub fn sentences(&self) -> &[(usize, usize)] {
         self.sents.get_or_init(|| sentences(&self.text))
+    }
+
+    /// The word-bound segments of each sentence ([`Segments`]), segmented once per paragraph.
+    pub fn segments(&self) -> &Segments {
+        self.segs
+            .get_or_init(|| Segments::of(&self.text, self.sentences()))
+    }
+
+    /// The text of segment `g`.
+    pub fn seg(&self, g: &Segment) -> &str {
+        &self.text[g.start as usize..g.end as usize]
     }
 
     fn push(&mut self, c: char, at: (NodeId, u32), w: u8) {
@@ -584,6 +655,35 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn segments_are_each_sentences_word_bounds() {
+        let p = Para::plain(
+            "“Why?” she asked. Mr. Smith (the U.S. envoy) paid $3.5 billion — said.The end… 北京市 ok",
+        );
+        let segs = p.segments();
+        for (k, &(s, e)) in p.sentences().iter().enumerate() {
+            let want: Vec<(usize, &str)> = p.text[s..e]
+                .split_word_bound_indices()
+                .filter(|(_, w)| *w != " ")
+                .map(|(o, w)| (s + o, w))
+                .collect();
+            let got: Vec<(usize, &str)> = segs
+                .sentence(k)
+                .iter()
+                .map(|g| (g.start as usize, p.seg(g)))
+                .collect();
+            assert_eq!(got, want);
+            let words: Vec<&str> = segs
+                .sentence(k)
+                .iter()
+                .filter(|g| g.word)
+                .map(|g| p.seg(g))
+                .collect();
+            assert_eq!(words, p.text[s..e].unicode_words().collect::<Vec<_>>());
+        }
+        assert_eq!(segs.words().count(), word_count(&p.text));
+    }
 
     #[test]
     fn sentences_survive_abbreviations_and_decimals() {
