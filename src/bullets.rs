@@ -798,7 +798,8 @@ struct Sentence<'a> {
     text: &'a str,
     /// Content-word ids of the whole sentence (for similarity).
     words: Vec<usize>,
-    /// All its lower-cased UAX #29 words ([`word_tokens`]; their count is TextRank's overlap norm).
+    /// All its lower-cased UAX #29 words (its word segments, [`Para::segments`]: what [`word_tokens`]
+    /// gives for the sentence; their count is TextRank's overlap norm).
     tokens: Vec<String>,
 }
 
@@ -820,8 +821,8 @@ fn body_sentences<'a>(
                 .segments()
                 .sentence(k)
                 .iter()
-                .filter(|g| g.word)
-                .map(|g| p.seg(g).to_lowercase())
+                .filter(|g| g.is_word)
+                .map(|g| p.segment_text(g).to_lowercase())
                 .collect();
             let words = tokens
                 .iter()
@@ -1397,7 +1398,8 @@ pub fn key_points(a: &Article) -> Vec<Bullet> {
             score,
         });
     }
-    // (the sentences' words, segmented once for entities and key points: the UAX #29 word count)
+    // (each sentence's UAX #29 words, segmented once for entities and key points: the paragraph's word
+    // count but where a word would span a sentence break)
     let body_words: usize = a.paras.iter().map(|p| p.segments().words().count()).sum();
     let want = KEY_POINTS + LONG_ARTICLE.iter().filter(|&&w| body_words > w).count();
     // maximal marginal relevance: salience minus similarity to what is already chosen

@@ -5,7 +5,7 @@
 //! world-countries and country-region-data place names, `data/`), by word-shape cues (corporate and
 //! institutional head words, acronyms, inner capitals, compass words, landform nouns) and by context
 //! cues (titles before a name, "said" after it, "giant"/"firm"/"website" before an organisation,
-//! "coach"/"tribe" after one, "<place>, <abbreviation>" datelines); then merged per document
+//! "coach"/"tribe" after one, "`<place>, <abbreviation>`" datelines); then merged per document
 //! (surnames, given names and middle-name variants into full names, acronyms into their expansions,
 //! case variants), with one type per entity decided by the votes of all its mentions
 //! (document-level consistency).
@@ -285,7 +285,7 @@ fn tokens(para: &Para) -> Vec<Tok> {
         let mut initial = true;
         for g in segs.sentence(k) {
             let (start, end) = (g.start as usize, g.end as usize);
-            if g.word {
+            if g.is_word {
                 out.push(Tok {
                     start,
                     end,
@@ -1194,7 +1194,7 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
         .iter()
         .zip(trusted)
         .filter(|(_, t)| **t)
-        .flat_map(|(p, _)| p.segments().words().map(|g| p.seg(g)))
+        .flat_map(|(p, _)| p.segments().words().map(|g| p.segment_text(g)))
         .filter(|w| !is_cap(w))
         .collect();
     let doc = DocWords { lower };

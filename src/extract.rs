@@ -360,7 +360,7 @@ fn inline_cards(snap: &Snapshot) -> Vec<bool> {
 }
 
 /// Split the page into text blocks (visible text only, `<title>` and `<head>` excluded; inline
-/// cards, see [`inline_cards`], left out).
+/// cards, link-dense inline elements inside a paragraph such as a hover card, left out).
 pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
     let n = snap.nodes.len();
     let card = inline_cards(snap);
@@ -548,7 +548,7 @@ fn is_notice_text(text: &str) -> bool {
     // (the vocabulary first: most blocks have none of it, and counting words is the dearer test; a
     // whitespace-token count first cost more instructions over the corpus than it saved)
     let count = if text.is_ascii() {
-        TERMS.count_in_ascii_folded(text, NOTICE_MIN_TERMS)
+        TERMS.count_in_ignore_ascii_case(text, NOTICE_MIN_TERMS)
     } else {
         TERMS.count_in(&text.to_lowercase(), NOTICE_MIN_TERMS)
     };
@@ -667,7 +667,7 @@ fn named_regions(snap: &Snapshot, words: &Terms) -> Vec<bool> {
 /// Returns `None` when no subtree holds enough content text.
 ///
 /// `headline` is the displayed `<h1>`, if known: a container that holds it or starts right after it
-/// gets [`HEADLINE_PROXIMITY_BONUS`], since an article follows its headline.
+/// gets a bonus (its score × 1.5), since an article follows its headline.
 pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>) -> Option<NodeId> {
     let n = snap.nodes.len();
     let mut score = vec![0f64; n];

@@ -46,8 +46,9 @@ impl WordList {
 /// A fixed list of at most 64 non-empty terms, searched for as substrings of a text in one pass
 /// over its bytes (instead of one substring search per term). A table built at compile time gives,
 /// for each byte value, the terms that start with it; a term is tried only where its first byte is.
-/// Matches are byte-exact ([`Terms::count_in`]) or exact but for ASCII case
-/// ([`Terms::count_in_ascii_folded`], for lower-case terms).
+/// Matches are byte-exact ([`Terms::count_in`], [`Terms::any_in`], [`Terms::any_phrase_in`]: the
+/// caller lower-cases terms and text) or exact but for ASCII case
+/// ([`Terms::count_in_ignore_ascii_case`], for lower-case terms).
 pub(crate) struct Terms {
     terms: &'static [&'static str],
     /// Bit `k` of `first[b]`: term `k` starts with byte `b`.
@@ -78,10 +79,11 @@ impl Terms {
     /// [`Terms::count_in`] with the ASCII letters of `text` taken in lower case: for lower-case terms,
     /// the count in `text.to_ascii_lowercase()` (which is `text.to_lowercase()` when `text` is ASCII),
     /// without the copy.
-    pub fn count_in_ascii_folded(&self, text: &str, enough: usize) -> usize {
+    pub fn count_in_ignore_ascii_case(&self, text: &str, enough: usize) -> usize {
         self.count_with(text.as_bytes(), enough, |x| x.to_ascii_lowercase())
     }
 
+    /// How many distinct terms occur in `b` with each of its bytes passed through `fold`.
     fn count_with(&self, b: &[u8], enough: usize, fold: impl Fn(u8) -> u8 + Copy) -> usize {
         let (mut found, mut count) = (0u64, 0);
         for i in 0..b.len() {
@@ -256,16 +258,17 @@ pub struct Para {
 }
 
 /// One UAX #29 word-bound segment of a paragraph's text: bytes `start..end`, a word when it has an
-/// alphanumeric character ([`has_alnum`], what `unicode_words` keeps), else punctuation or a run of
-/// other marks. Single spaces, the most common segment, are left out.
+/// alphanumeric character (`char::is_alphanumeric`, what `unicode_words` keeps), else punctuation or a run of
+/// other marks. Single spaces, the most common segment, are left out. Offsets are `u32`: paragraphs
+/// come from a bounded snapshot ([`Snapshot::bounded`], at most 500 000 UTF-16 units of text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Segment {
     /// First byte in the paragraph's text.
     pub start: u32,
     /// Byte after the segment.
     pub end: u32,
-    /// Has an alphanumeric character.
-    pub word: bool,
+    /// Has an alphanumeric character (a word, not punctuation).
+    pub is_word: bool,
 }
 
 /// The word-bound segments of each sentence of a paragraph, each sentence segmented on its own (as
@@ -278,6 +281,8 @@ pub struct Segments {
 }
 
 impl Segments {
+    /// Segment each of `sentences` (byte spans of `text`) on its own. (Not inlined: it is reached
+    /// through three lazy initialisations, and one copy is enough.)
     #[inline(never)]
     fn of(text: &str, sentences: &[(usize, usize)]) -> Segments {
         let mut out = Segments {
@@ -293,7 +298,7 @@ impl Segments {
                 out.segs.push(Segment {
                     start: (s + off) as u32,
                     end: (s + off + w.len()) as u32,
-                    word: has_alnum(w),
+                    is_word: has_alnum(w),
                 });
             }
         }
@@ -301,14 +306,14 @@ impl Segments {
         out
     }
 
-    /// The segments of sentence `k` (an index into [`Para::sentences`]).
+    /// The segments of sentence `k` (an index into [`Para::sentences`]). Panics when `k` is not one.
     pub fn sentence(&self, k: usize) -> &[Segment] {
         &self.segs[self.first[k] as usize..self.first[k + 1] as usize]
     }
 
     /// The words of all sentences, in order.
     pub fn words(&self) -> impl Iterator<Item = &Segment> {
-        self.segs.iter().filter(|g| g.word)
+        self.segs.iter().filter(|g| g.is_word)
     }
 }
 
@@ -389,8 +394,9 @@ impl Para {
             .get_or_init(|| Segments::of(&self.text, self.sentences()))
     }
 
-    /// The text of segment `g`.
-    pub fn seg(&self, g: &Segment) -> &str {
+    /// The text of segment `g`, one of this paragraph's [`Para::segments`]. Panics when `g` lies
+    /// outside the text or off a character boundary (a segment of another paragraph).
+    pub fn segment_text(&self, g: &Segment) -> &str {
         &self.text[g.start as usize..g.end as usize]
     }
 
@@ -650,7 +656,16 @@ mod tests {
             assert_eq!(TERMS.any_in(t), naive > 0, "{t:?}");
             let lower = t.to_lowercase();
             let naive = LIST.iter().filter(|w| lower.contains(*w)).count();
-            assert_eq!(TERMS.count_in_ascii_folded(t, usize::MAX), naive, "{t:?}");
+            assert_eq!(
+                TERMS.count_in_ignore_ascii_case(t, usize::MAX),
+                naive,
+                "{t:?}"
+            );
+            assert_eq!(
+                TERMS.count_in_ignore_ascii_case(t, 2),
+                naive.min(2),
+                "{t:?}"
+            );
         }
     }
 
@@ -671,14 +686,14 @@ mod tests {
             let got: Vec<(usize, &str)> = segs
                 .sentence(k)
                 .iter()
-                .map(|g| (g.start as usize, p.seg(g)))
+                .map(|g| (g.start as usize, p.segment_text(g)))
                 .collect();
             assert_eq!(got, want);
             let words: Vec<&str> = segs
                 .sentence(k)
                 .iter()
-                .filter(|g| g.word)
-                .map(|g| p.seg(g))
+                .filter(|g| g.is_word)
+                .map(|g| p.segment_text(g))
                 .collect();
             assert_eq!(words, p.text[s..e].unicode_words().collect::<Vec<_>>());
         }
