@@ -5,9 +5,9 @@
 //! world-countries and country-region-data place names, `data/`), by word-shape cues (corporate and
 //! institutional head words, acronyms, inner capitals, compass words, landform nouns) and by context
 //! cues (titles before a name, "said" after it, "giant"/"firm"/"website" before an organisation,
-//! "coach"/"tribe" after one, "`<place>, <abbreviation>`" datelines); then merged per document
-//! (surnames, given names and middle-name variants into full names, acronyms into their expansions,
-//! case variants), with one type per entity decided by the votes of all its mentions
+//! "coach"/"tribe" after one, "`<place>, <abbreviation>`" and "`PLACE (Agency) -`" datelines); then
+//! merged per document (surnames, given names and middle-name variants into full names, acronyms into
+//! their expansions, case variants), with one type per entity decided by the votes of all its mentions
 //! (document-level consistency).
 
 use crate::summary::{Entity, EntityType, Mention};
@@ -268,6 +268,25 @@ fn is_all_caps(w: &str) -> bool {
 }
 
 /// Strip a possessive `’s` / `'s` / trailing `’`.
+/// Does `rest`, the text after a paragraph's first words in capitals, go on the way a dateline does: a
+/// news agency's name in brackets and a dash (" (Reuters) - ", " (AP) — "), or, when `long` (more than
+/// four letters, so no acronym as the sentence's subject: "NASA — the agency"), a dash alone (" — ")?
+fn is_dateline_tail(rest: &str, long: bool) -> bool {
+    const DASHES: [&str; 3] = ["- ", "— ", "– "];
+    let dash = |t: &str| DASHES.iter().any(|d| t.starts_with(d));
+    if let Some(inner) = rest.strip_prefix(" (") {
+        let Some(close) = inner.find(')') else {
+            return false;
+        };
+        let agency = &inner[..close];
+        let words = agency.split_whitespace().count();
+        return (1..=4).contains(&words)
+            && agency.chars().next().is_some_and(char::is_uppercase)
+            && dash(inner[close + 1..].trim_start());
+    }
+    long && rest.strip_prefix(' ').is_some_and(dash)
+}
+
 fn strip_possessive(w: &str) -> &str {
     for suf in ["’s", "'s", "’S", "'S"] {
         if let Some(s) = w.strip_suffix(suf) {
@@ -985,7 +1004,15 @@ fn clean_run(
             }
         }
     }
-    if words.len() == 1 && is_all_caps(&surface) && !g.is_place(&surface) {
+    // "GENEVA (Reuters) -", "SAN SALVADOR —": a paragraph's first words in capitals before a news
+    // agency in brackets and a dash, or before a dash alone, are its dateline: where the story was filed
+    let dateline = caps
+        && words.len() <= 3
+        && text[..start].trim().is_empty()
+        && is_dateline_tail(&text[end..], surface.chars().count() > 4);
+    if dateline {
+        vote(&mut c, EntityType::Place, 3.0);
+    } else if words.len() == 1 && is_all_caps(&surface) && !g.is_place(&surface) {
         vote(&mut c, EntityType::Org, 2.0);
     }
     if title_cue {
@@ -1559,6 +1586,24 @@ mod tests {
             Some(EntityType::Person),
             "{es:?}"
         );
+    }
+
+    #[test]
+    fn a_wire_dateline_names_a_place() {
+        let es = ents(&[
+            "VELMORA (Reuters) - Ministers met in Velmora on Monday.",
+            "Later, the talks moved to the coast.",
+        ]);
+        assert_eq!(kind_of(&es, "Velmora"), Some(EntityType::Place), "{es:?}");
+        let es = ents(&["SAN ARETO — Officials in San Areto said the bridge was closed."]);
+        assert_eq!(kind_of(&es, "San Areto"), Some(EntityType::Place), "{es:?}");
+        // an acronym as a sentence's subject before a dash is no dateline
+        let es = ents(&["NASA — the space agency — said NASA would fly in May."]);
+        assert_eq!(kind_of(&es, "NASA"), Some(EntityType::Org), "{es:?}");
+        assert!(is_dateline_tail(" (AP) — The", false));
+        assert!(!is_dateline_tail(" (Reuters) -The", false));
+        assert!(!is_dateline_tail(" (the old port) was", true));
+        assert!(!is_dateline_tail(" said", true));
     }
 
     #[test]
