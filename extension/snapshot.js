@@ -165,7 +165,7 @@ var ledeSnapshot = (() => {
             let dup = false;
             for (let k = 0; k < nKept; k++) dup ||= keptNames[k] === name;
             if (dup) continue;
-            // insertion-sorted by name, as serde writes the native side's BTreeMap
+            // insertion-sorted by name, as the native side keeps them (`snapshot::Attrs`)
             let k = nKept++;
             for (; k > 0 && keptNames[k - 1] > name; k--) {
               keptNames[k] = keptNames[k - 1];

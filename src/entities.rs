@@ -267,7 +267,6 @@ fn is_all_caps(w: &str) -> bool {
         && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
-/// Strip a possessive `’s` / `'s` / trailing `’`.
 /// Does `rest`, the text after a paragraph's first words in capitals, go on the way a dateline does: a
 /// news agency's name in brackets and a dash (" (Reuters) - ", " (AP) — "), or, when `long` (more than
 /// four letters, so no acronym as the sentence's subject: "NASA — the agency"), a dash alone (" — ")?
@@ -287,6 +286,7 @@ fn is_dateline_tail(rest: &str, long: bool) -> bool {
     long && rest.strip_prefix(' ').is_some_and(dash)
 }
 
+/// Strip a possessive `’s` / `'s` / trailing `’`.
 fn strip_possessive(w: &str) -> &str {
     for suf in ["’s", "'s", "’S", "'S"] {
         if let Some(s) = w.strip_suffix(suf) {

@@ -258,9 +258,9 @@ pub struct Para {
 }
 
 /// One UAX #29 word-bound segment of a paragraph's text: bytes `start..end`, a word when it has an
-/// alphanumeric character (`char::is_alphanumeric`, what `unicode_words` keeps), else punctuation or a run of
-/// other marks. Single spaces, the most common segment, are left out. Offsets are `u32`: paragraphs
-/// come from a bounded snapshot ([`Snapshot::bounded`], at most 500 000 UTF-16 units of text).
+/// alphanumeric character (`char::is_alphanumeric`, what `unicode_words` keeps), else punctuation or a
+/// run of other marks. Single spaces, the most common segment, are left out. Offsets are `u32`:
+/// paragraphs come from a bounded snapshot ([`Snapshot::bounded`], at most 500 000 UTF-16 units of text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Segment {
     /// First byte in the paragraph's text.
