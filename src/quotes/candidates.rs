@@ -1,0 +1,457 @@
+//! Speaker phrases read next to cue verbs: the attribution patterns.
+
+/// Cue verbs of attribution (English and French), lower-case.
+pub(super) static CUE_VERBS: crate::text::WordList = crate::text::WordList::new("said says say told tells added adds wrote writes asked asks explained explains noted notes stated states declared insisted argued argues warned warns recalled recalls continued replied responded tweeted posted announced claimed claims acknowledged admitted suggested commented concluded remarked urged cautioned confirmed maintained stressed emphasised emphasized observed predicted pointed conceded quoted saying according explique affirme déclare dit ajoute estime souligne indique raconte précise assure selon lance poursuit répond confie testified warning saying stating adding noting arguing insisting declaring writing déclaré ajouté expliqué affirmé estimé souligné indiqué raconté précisé assuré lancé répondu confié écrit martèle reconnaît avertit sagte sagt erklärte betonte laut dijo afirmó explicó señaló según detto dichiarato spiegato secondo zei zegt aldus volgens disse afirmou segundo");
+
+/// "According to" in the languages of [`CUE_VERBS`]: the source follows.
+pub(super) const ACCORDING: &[&str] = &[
+    "according",
+    "selon",
+    "según",
+    "secondo",
+    "laut",
+    "volgens",
+    "segundo",
+];
+
+/// Articles that may start a source phrase after "according to" ("selon le ministère …").
+pub(super) const ARTICLES: &[&str] = &[
+    "the", "le", "la", "les", "l’", "l'", "el", "il", "lo", "der", "die", "das", "de", "het", "o",
+    "a",
+];
+
+/// The source phrase after "according to" / "selon" / "quoted": up to eight words, to the first
+/// punctuation after a capitalised word ("his aunt, Jane Starner,").
+pub(super) fn lead(words: &[&str]) -> Option<Who> {
+    let words: Vec<&str> = words.iter().copied().skip_while(|w| *w == "to").collect();
+    let mut phrase = Vec::new();
+    for w in words.iter().take(8) {
+        phrase.push(*w);
+        let named = phrase.iter().any(|p| is_cap(clean_word(p)));
+        if w.ends_with(['.', ';', ':', '»', '”']) || (w.ends_with(',') && named) {
+            break;
+        }
+    }
+    (!phrase.is_empty()).then(|| Who::Lead(phrase.join(" ")))
+}
+
+/// Participles of cue verbs: "…, saying that it “…”" has the clause's subject as its speaker.
+pub(super) static PARTICIPLES: crate::text::WordList = crate::text::WordList::new("saying stating adding noting arguing insisting declaring writing warning telling explaining claiming");
+
+/// How far back from an opening mark an attribution is looked for, in words.
+pub(super) const HEAD_WINDOW_WORDS: usize = 30;
+
+/// Media of a statement ("issued a statement saying"), skipped when looking for the subject.
+pub(super) static MEDIA_WORDS: crate::text::WordList = crate::text::WordList::new(
+    "statement email e-mail interview tweet post letter release memo speech video message",
+);
+
+/// Pronouns that refer back to the last person named.
+pub(super) const PERSON_PRONOUNS: &[&str] = &["he", "she", "il", "elle"];
+/// Words that make a speaker phrase unnamed (→ `null`).
+pub(super) static UNNAMED: crate::text::WordList = crate::text::WordList::new("statement source sources official officials report spokesman spokeswoman spokesperson they it we i people one some others witnesses residents experts analysts police authorities");
+
+/// A speaker phrase as found next to a cue verb.
+pub(super) enum Who {
+    Named(String),
+    /// "it": the organisation named last.
+    It,
+    /// A name right next to the cue verb ("says Werner", "Werner said"): trusted even when it is no
+    /// known entity.
+    Adjacent(String),
+    Pronoun,
+    /// "the group", "the president", "the report": a definite description (its lower-case words,
+    /// head noun last), resolved to the nearest earlier entity it describes.
+    Description(Vec<String>),
+    /// The phrase after "according to" / "selon" / "quoted": an entity named at its start
+    /// ("selon le ministère des Affaires étrangères"), or else a speaker phrase read from it.
+    Lead(String),
+    /// The subject of the clause before a participle cue ("The union’s leader, Marco Bellini,
+    /// rejected the offer, saying …").
+    Subject,
+    Unnamed,
+}
+
+pub(super) fn clean_word(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'')
+}
+
+pub(super) fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Read a speaker phrase from words (already in reading order, starting at the phrase).
+pub(super) fn who_from(words: &[&str]) -> Option<Who> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .skip_while(|w| clean_word(w).is_empty())
+        .collect();
+    // "said spokesman John Smith", "wrote 43-year-old Martin Taylor", "As Sherlock would say": role
+    // words, ages and function words before a name
+    let lead = words
+        .iter()
+        .take_while(|w| {
+            let c = clean_word(w);
+            let lower = c.to_lowercase();
+            // (role words in lower case only: "Laurent" is a name, not a role)
+            (c == lower && (crate::entities::is_role_word(&lower) || is_role_like(&lower)))
+                || [
+                    "former", "longtime", "veteran", "acting", "deputy", "senior",
+                ]
+                .contains(&lower.as_str())
+                || lower.ends_with("-year-old")
+                || [
+                    "As", "But", "And", "So", "When", "While", "Then", "Now", "Yet",
+                ]
+                .contains(&c)
+        })
+        .count();
+    let words: Vec<&str> = if lead > 0
+        && lead < words.len()
+        && is_cap(clean_word(words[lead]))
+        && !crate::entities::is_stopword(clean_word(words[lead]))
+    {
+        words[lead..].to_vec()
+    } else {
+        words
+    };
+    // "Mr. Reeves", "Prime Minister Ardern": titles before the name
+    let titles = words
+        .iter()
+        .take_while(|w| crate::entities::is_title(clean_word(w)))
+        .count();
+    let words: Vec<&str> = if titles < words.len() {
+        words[titles..].to_vec()
+    } else {
+        words
+    };
+    let first = clean_word(words.first()?);
+    let lower = first.to_lowercase();
+    if PERSON_PRONOUNS.contains(&lower.as_str()) {
+        return Some(Who::Pronoun);
+    }
+    if lower == "it" {
+        return Some(Who::It);
+    }
+    if lower == "the" && words.get(1).is_some_and(|w| is_cap(clean_word(w))) {
+        return who_from(&words[1..]); // "the Associated Press", "the BBC"
+    }
+    if lower == "the" {
+        return Some(description(&words[1..]));
+    }
+    if lower == "a"
+        || lower == "an"
+        || UNNAMED.contains(&lower.as_str())
+        || (!is_cap(first) && first.chars().all(char::is_alphabetic))
+    {
+        return Some(Who::Unnamed); // "officers", "a source", "the statement"
+    }
+    let name: Vec<&str> = words
+        .iter()
+        .take_while(|w| {
+            let c = clean_word(w);
+            is_cap(c) || ["of", "de", "van", "von", "bin", "al"].contains(&c)
+        })
+        .enumerate()
+        .take_while(|(i, w)| {
+            let prev = words.get(i.wrapping_sub(1)).copied().unwrap_or("");
+            *i == 0
+                || !is_cap(w)
+                || !prev.ends_with([',', '.', ';', ':'])
+                || (prev.ends_with('.') && crate::text::ends_with_abbreviation(prev))
+        })
+        .map(|(_, w)| clean_word(w))
+        .collect();
+    // "U.S. Attorney Erin Nealy Cox": the name follows the last title
+    let titles = crate::entities::is_title;
+    let name = match name.iter().rposition(|w| titles(w)) {
+        Some(t) if t + 1 < name.len() => name[t + 1..].to_vec(),
+        _ => name,
+    };
+    if name.is_empty() {
+        return None;
+    }
+    Some(Who::Named(name.join(" ")))
+}
+
+/// The lower-case words of a description after its "the" ("former president", "group"): up to
+/// four words, ending at punctuation; no lower-case word → unnamed.
+pub(super) fn description(words: &[&str]) -> Who {
+    let mut out = Vec::new();
+    for w in words.iter().take(4) {
+        let c = clean_word(w);
+        if c.is_empty() || is_cap(c) || !c.chars().all(|ch| ch.is_alphabetic() || ch == '-') {
+            break;
+        }
+        out.push(c.to_lowercase());
+        if w.ends_with([',', '.', ';', ':', '”', '"']) {
+            break;
+        }
+    }
+    if out.is_empty() {
+        Who::Unnamed
+    } else {
+        Who::Description(out)
+    }
+}
+
+/// The description ending at `words[k]` ("… the group" → group), read backwards to its "the";
+/// without one it is unnamed ("officers", "a source").
+pub(super) fn description_back(words: &[&str], k: usize) -> Who {
+    let mut s = k;
+    while s > 0 && k - s < 3 {
+        let c = clean_word(words[s - 1]);
+        if words[s - 1].ends_with([',', '.', ';', ':'])
+            || c.is_empty()
+            || is_cap(c)
+            || c.eq_ignore_ascii_case("the")
+        {
+            break;
+        }
+        s -= 1;
+    }
+    if s > 0 && clean_word(words[s - 1]).eq_ignore_ascii_case("the") {
+        description(&words[s..=k])
+    } else {
+        Who::Unnamed
+    }
+}
+
+/// A lower-case agent noun that may stand before a name as a role ("geologist", "researcher",
+/// "historian", "consultant"), or an adjective of such a role ("planetary", "chief"), judged by
+/// word shape: the names of roles end in these suffixes.
+pub(super) fn is_role_like(w: &str) -> bool {
+    w.chars().count() >= 5
+        && w.chars().all(|c| c.is_lowercase() || c == '-')
+        && ["ist", "er", "or", "ian", "ant", "ent", "ary", "al"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
+/// Mark a speaker phrase found right next to its cue verb.
+pub(super) fn adjacent(who: Option<Who>) -> Option<Who> {
+    match who {
+        Some(Who::Named(n)) => Some(Who::Adjacent(n)),
+        other => other,
+    }
+}
+
+pub(super) fn is_cue(w: &str) -> bool {
+    let w = clean_word(w);
+    // (most words are lower-case ASCII already: looked up without a lower-cased copy)
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        CUE_VERBS.contains(&w)
+    } else {
+        CUE_VERBS.contains(&w.to_lowercase().as_str())
+    }
+}
+
+/// Attribution in the text after a closing mark: "…,” X said" / "…,” said X" / "…” X told Reuters".
+pub(super) fn after_quote(tail: &str) -> Option<Who> {
+    let tail = tail.split(['“', '"', '«', '„']).next().unwrap_or("");
+    let sentence_end = tail
+        .char_indices()
+        .find(|&(i, c)| {
+            (c == '.' || c == '!' || c == '?')
+                && tail[i + 1..].starts_with(|n: char| n.is_whitespace())
+                && !crate::text::ends_with_abbreviation(&tail[..=i])
+        })
+        .map_or(tail.len(), |(i, _)| i);
+    // a long apposition may stand between the subject and its verb ("…” study lead author Lucas
+    // Paganini, a planetary scientist at …, said"); other patterns need the verb within 14 words
+    let words: Vec<&str> = tail[..sentence_end].split_whitespace().take(30).collect();
+    let v = words.iter().position(|w| is_cue(w))?;
+    if v >= 14 {
+        return lead_apposition(&words[..v]);
+    }
+    let verb = clean_word(words[v]).to_lowercase();
+    if verb == "quoted" || ACCORDING.contains(&verb.as_str()) {
+        return lead(&words[v + 1..]);
+    }
+    // "said X", also with an auxiliary or punctuation first (", a déclaré X", "has said X")
+    let aux_only = words[..v]
+        .iter()
+        .all(|w| ["", "a", "has", "had", "ont", "avait", "était"].contains(&clean_word(w)));
+    if aux_only {
+        return adjacent(who_from(&words[v + 1..]));
+    }
+    // subject before the verb: the first words of the tail
+    let subject: Vec<&str> = words[..v]
+        .iter()
+        .copied()
+        .filter(|w| !clean_word(w).is_empty())
+        .collect();
+    let last = clean_word(subject.last()?);
+    let last_lower = last.to_lowercase();
+    // "…,” Azzouz said / “…,” while they were in power, Azzouz said
+    if is_cap(last) && !subject[subject.len() - 1].ends_with(',') {
+        let mut s = subject.len() - 1;
+        while s > 0 && is_cap(clean_word(subject[s - 1])) && !subject[s - 1].ends_with(',') {
+            s -= 1;
+        }
+        return adjacent(who_from(&subject[s..]));
+    }
+    if PERSON_PRONOUNS.contains(&last_lower.as_str()) {
+        return Some(Who::Pronoun);
+    }
+    if last_lower == "it" {
+        return Some(Who::It);
+    }
+    // "…,” the Chinese foreign ministry said: a qualified institution is a named speaker
+    if let Some(body) = institution(&subject) {
+        return Some(Who::Adjacent(body));
+    }
+    // "…,” the statement said / officers announced
+    let first_lower = clean_word(subject[0]).to_lowercase();
+    if subject.len() <= 3 && !CONJUNCTIONS.contains(&first_lower.as_str()) {
+        return who_from(&subject);
+    }
+    // "Will Moy, chief executive of the website Full Fact, told the BBC": a name and its apposition
+    let apposition =
+        is_cap(clean_word(subject[0])) && subject.iter().take(5).any(|w| w.ends_with(','));
+    if apposition {
+        return adjacent(who_from(&subject));
+    }
+    lead_apposition(&subject)
+}
+
+/// "study lead author Lucas Paganini, a planetary scientist …": a few lower-case role words, then a
+/// name closed by a comma that opens an apposition.
+pub(super) fn lead_apposition(subject: &[&str]) -> Option<Who> {
+    let f = subject.iter().take(5).position(|w| is_cap(clean_word(w)))?;
+    let roles_before = subject[..f]
+        .iter()
+        .all(|w| clean_word(w).chars().all(|c| c.is_lowercase() || c == '-'));
+    let end = (f..subject.len().min(f + 4)).find(|&k| subject[k].ends_with(','))?;
+    let name = &subject[f..=end];
+    (roles_before && name.iter().all(|w| is_cap(clean_word(w))))
+        .then(|| adjacent(who_from(name)))
+        .flatten()
+}
+
+/// Auxiliaries and adverbs between a subject and its cue verb.
+pub(super) static AUXILIARIES: crate::text::WordList = crate::text::WordList::new("has have had was is were are will would also then later once again had has previously recently often never always still just even not a ont avait");
+
+/// Lower-case head nouns of institutions that speak ("the Chinese foreign ministry said").
+pub(super) static INSTITUTION_NOUNS: crate::text::WordList = crate::text::WordList::new("ministry department embassy government agency police commission council court office administration army military company spokesman spokeswoman spokesperson");
+
+/// "the Chinese foreign ministry" → "Chinese foreign ministry": a speaker phrase of "the", at least
+/// one qualifier with a capital (a nationality or a name) and an institution noun. Bare "the
+/// ministry" stays unnamed.
+pub(super) fn institution(subject: &[&str]) -> Option<String> {
+    let words: Vec<&str> = subject.iter().map(|w| clean_word(w)).collect();
+    let (first, rest) = words.split_first()?;
+    let last = rest.last()?;
+    let qualified = rest.len() >= 2 && rest[..rest.len() - 1].iter().any(|w| is_cap(w));
+    (first.eq_ignore_ascii_case("the")
+        && qualified
+        && rest.len() <= 4
+        && INSTITUTION_NOUNS.contains(&last.to_lowercase().as_str()))
+    .then(|| rest.join(" "))
+}
+
+/// Words that start a clause, not a speaker phrase.
+pub(super) static CONJUNCTIONS: crate::text::WordList = crate::text::WordList::new(
+    "but and while as which who that so because though although before after when if or",
+);
+
+/// Attribution in the text before an opening mark: "X said: “" / "according to X, “" /
+/// "X wrote on Twitter: “" / "quoted X as saying “".
+pub(super) fn before_quote(head: &str) -> Option<Who> {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let n = words.len();
+    let from = n.saturating_sub(HEAD_WINDOW_WORDS);
+    let v = (from..n).rev().find(|&i| is_cue(words[i]))?;
+    let verb = clean_word(words[v]).to_lowercase();
+    if verb == "quoted" || ACCORDING.contains(&verb.as_str()) {
+        return lead(&words[v + 1..]);
+    }
+    if verb == "saying" {
+        // "quoted X as saying"
+        if let Some(q) = (from..v).rev().find(|&i| clean_word(words[i]) == "quoted") {
+            return adjacent(who_from(&words[q + 1..v]));
+        }
+    }
+    // the subject: nearest capitalised run or pronoun before the verb, in the same clause;
+    // "issued a statement saying" / "in an email, writing": the medium is not the subject
+    let mut k = v;
+    while k > from + 1
+        && MEDIA_WORDS.contains(&clean_word(words[k - 1]))
+        && ["a", "an", "the", "in"].contains(&clean_word(words[k - 2]))
+    {
+        k -= 2;
+    }
+    let participle = PARTICIPLES.contains(&verb.as_str());
+    // only auxiliaries and adverbs so far between the word at `k` and the verb
+    let mut next_to_verb = true;
+    while k > from {
+        k -= 1;
+        let w = clean_word(words[k]);
+        let lw = w.to_lowercase();
+        if PERSON_PRONOUNS.contains(&lw.as_str()) {
+            return Some(Who::Pronoun);
+        }
+        if lw == "it" {
+            return Some(Who::It);
+        }
+        // "the group added", "officers announced": an unnamed subject right before the verb
+        // (auxiliaries and adverbs in between are skipped: "Obama has admitted")
+        if AUXILIARIES.contains(&lw.as_str()) || w.ends_with("ly") {
+            continue;
+        }
+        if next_to_verb && !is_cap(w) && !w.is_empty() {
+            // "…, saying": the clause's subject; "the group added": a description;
+            // "officers announced": unnamed
+            if participle {
+                return Some(Who::Subject);
+            }
+            // "The French foreign ministry said it “…”": a qualified institution names a speaker
+            let the = (from..k)
+                .rev()
+                .take(4)
+                .find(|&t| clean_word(words[t]).eq_ignore_ascii_case("the"));
+            if let Some(body) = the.and_then(|t| institution(&words[t..=k])) {
+                return Some(Who::Adjacent(body));
+            }
+            return Some(description_back(&words, k));
+        }
+        let adjacent_word = next_to_verb;
+        if !w.is_empty() {
+            next_to_verb = false;
+        }
+        // "Eswar Prasad, a professor at Cornell, said": the name before the apposition
+        if adjacent_word && words[k].ends_with(',') {
+            let opening = (from..k)
+                .rev()
+                .take(12)
+                .find(|&a| words[a].ends_with(',') && is_cap(clean_word(words[a])));
+            if let Some(a) = opening {
+                let mut s = a;
+                while s > from && is_cap(clean_word(words[s - 1])) && !words[s - 1].ends_with(',') {
+                    s -= 1;
+                }
+                return adjacent(who_from(&words[s..=a]));
+            }
+        }
+        if is_cap(w) {
+            let mut s = k;
+            while s > from && is_cap(clean_word(words[s - 1])) && !words[s - 1].ends_with(',') {
+                s -= 1;
+            }
+            let who = who_from(&words[s..=k]);
+            // one capitalised word opening the sentence ("Half say that …") is a name only if the
+            // entity finder found it
+            let sentence_initial_word = s == k && s == 0;
+            return if adjacent_word && !sentence_initial_word {
+                adjacent(who)
+            } else {
+                who
+            };
+        }
+        if words[k].ends_with(['.', ';']) {
+            break;
+        }
+    }
+    None
+}

@@ -1,0 +1,417 @@
+//! Direct quotes and their speakers.
+//!
+//! Quote spans are found by pairing quotation marks per paragraph (“ ” „ « » ‘ ’ ‚ ‹ › 「」 『』 and
+//! straight marks, with context rules so apostrophes never open a quote); a span left open at the end
+//! of a paragraph is a quote continued in the next one. Attribution follows the cue-verb patterns used
+//! by rule-based quote attributors (Pareti's PARC work, the BBC's Citron): "…,” X said / said X /
+//! X said: “…” / according to X / quoted X as saying, with pronouns resolved to the last person named.
+//! Definite descriptions are resolved to the nearest earlier entity they describe ("the president"
+//! → the person introduced as President X, "the group" → the organisation named or described as a
+//! group, "the report" → the report's author); a participle cue ("…, saying that it “…”") takes the
+//! clause's subject. Quotes without an attribution in their sentence inherit the speaker of the
+//! paragraph before (the "continued quote" convention), also across a caption that names nobody,
+//! and a headline quote that repeats a body quote takes that quote's speaker.
+
+mod attribution;
+mod candidates;
+mod resolution;
+mod spans;
+
+pub use attribution::find_quotes;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::find_entities_at;
+    use crate::summary::Quote;
+    use crate::text::Para;
+
+    fn quotes(texts: &[&str]) -> Vec<Quote> {
+        let paras: Vec<Para> = texts.iter().map(|t| Para::plain(t)).collect();
+        let (_, mentions) = find_entities_at(&paras, &vec![true; paras.len()]);
+        find_quotes(&paras, &mentions)
+    }
+
+    fn pairs(q: &[Quote]) -> Vec<(String, Option<String>)> {
+        q.iter()
+            .map(|q| (q.text.clone(), q.speaker.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn cue_verb_patterns() {
+        let q = quotes(&[
+            "President Vladimir Putin arrived. “We are friends and will stay friends,” Putin said.",
+            "“Relations are at their best in history,” said Xi Jinping, the Chinese leader.",
+            "Danil Bochkov said: “This is a very strong signal to the West.”",
+            "“It is a limited upgrade of support,” he said. “It is not a clear stand yet.”",
+            "According to Zhang Xin, “the wording has changed a lot this time”.",
+        ]);
+        let p = pairs(&q);
+        assert_eq!(p[0].1.as_deref(), Some("Vladimir Putin"));
+        assert_eq!(p[1].1.as_deref(), Some("Xi Jinping"));
+        assert_eq!(p[2].1.as_deref(), Some("Danil Bochkov"));
+        assert_eq!(p[3].1.as_deref(), Some("Danil Bochkov"), "{p:?}");
+        assert_eq!(p[4].1.as_deref(), Some("Danil Bochkov"), "{p:?}");
+        assert_eq!(p[5].1.as_deref(), Some("Zhang Xin"), "{p:?}");
+    }
+
+    #[test]
+    fn apostrophes_do_not_open_quotes_and_fragments_are_marked() {
+        let q = quotes(&[
+            "Xi’s allies called it a ‘win’ and the ‘greatest day of their lives’, he said.",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q[0].fragment);
+        assert!(!q[1].fragment);
+    }
+
+    #[test]
+    fn continued_paragraph_quote_keeps_speaker() {
+        let q = quotes(&[
+            "Zhang Xin said: “This is the first part of a long quote.",
+            "“And this is the second part of the same quote.”",
+        ]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].speaker.as_deref(), Some("Zhang Xin"));
+    }
+
+    #[test]
+    fn french_guillemets() {
+        let q = quotes(&["« Nous ne céderons pas sur ce point », a déclaré Emmanuel Macron."]);
+        assert_eq!(q[0].text, "Nous ne céderons pas sur ce point");
+        assert_eq!(q[0].speaker.as_deref(), Some("Emmanuel Macron"));
+    }
+
+    #[test]
+    fn qualified_institutions_speak_and_bare_ones_do_not() {
+        let q = quotes(&[
+            "“The Russian side also briefed the Chinese side on the latest developments,” the Chinese foreign ministry said in a statement.",
+            "“We will respond to this in due course and with all means,” the ministry said.",
+            "“We got her, we got her!” officers announced on their radios.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Chinese foreign ministry"));
+        // "the ministry" is the ministry named before it
+        assert_eq!(q[1].speaker.as_deref(), Some("Chinese foreign ministry"));
+        assert_eq!(q[2].speaker, None);
+        // with no ministry named, "the ministry" is nobody in particular
+        let q = quotes(&["“We will respond in due course,” the ministry said."]);
+        assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn unnamed_sources_give_null() {
+        let q = quotes(&["No state should ensure its security “at the expense of the security of others”, the statement said."]);
+        assert_eq!(q[0].speaker, None);
+    }
+
+    fn speaker_of(q: &[Quote], text_start: &str) -> Option<String> {
+        q.iter()
+            .find(|q| q.text.starts_with(text_start))
+            .unwrap_or_else(|| panic!("no quote starting {text_start:?} in {q:?}"))
+            .speaker
+            .clone()
+    }
+
+    #[test]
+    fn said_x_a_spokesman_for_y() {
+        let q = quotes(&[
+            "“We have no plans to close the plant this year,” said Maria Lindqvist, a spokeswoman for Nordhavn Shipping.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Maria Lindqvist"));
+    }
+
+    #[test]
+    fn x_told_an_outlet() {
+        let q = quotes(&[
+            "“The talks will resume after the holiday,” Tomas Berglund told Reuters on Friday.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Tomas Berglund"));
+    }
+
+    #[test]
+    fn state_media_quoted_x_as_saying() {
+        let q = quotes(&[
+            "State media quoted Defence Minister Arvid Kallas as saying “our borders are secure and will remain so”.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Arvid Kallas"));
+    }
+
+    #[test]
+    fn x_wrote_on_twitter() {
+        let q = quotes(&[
+            "Senator Dana Whitcombe wrote on Twitter: “This bill will not pass while I am here.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Dana Whitcombe"));
+    }
+
+    #[test]
+    fn quote_paragraph_takes_speaker_from_the_next_or_previous_sentence() {
+        let q = quotes(&[
+            "Harriet Okafor has run the shelter for a decade.",
+            "“We have never seen demand like this before in all our years.”",
+            "“Nobody expected the winter to be this hard for families,” she said. Okafor added that donations had fallen.",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "We have never").as_deref(),
+            Some("Harriet Okafor")
+        );
+        assert_eq!(
+            speaker_of(&q, "Nobody expected").as_deref(),
+            Some("Harriet Okafor")
+        );
+    }
+
+    #[test]
+    fn unattributed_quote_paragraph_after_a_caption_keeps_the_last_speaker() {
+        let q = quotes(&[
+            "“The river has always fed this valley and its people,” says Ana Ruiz.",
+            "The old mill seen from the northern bank, with the weir in the foreground",
+            "“We will not let them take the water away from us again.”",
+        ]);
+        assert_eq!(speaker_of(&q, "We will not").as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn broken_quote_two_quotes_same_speaker() {
+        let q = quotes(&[
+            "Petra Novak runs the bakery. “We open at five every morning,” she said. “The queue starts before that.”",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Petra Novak"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Petra Novak"));
+    }
+
+    #[test]
+    fn they_resolves_to_a_group_and_descriptions_to_their_antecedent() {
+        let q = quotes(&[
+            "President Lena Marsh met farmers on Monday.",
+            "“We will double the support fund by next spring,” the president said.",
+            "The tenants’ group, Harbour Renters Alliance, wrote to the council saying that they “will not accept another rent rise this year”.",
+            "In a later post, the group added that the landlord “has ignored every letter we have sent”.",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "We will double").as_deref(),
+            Some("Lena Marsh")
+        );
+        assert_eq!(
+            speaker_of(&q, "will not accept").as_deref(),
+            Some("Harbour Renters Alliance")
+        );
+        assert_eq!(
+            speaker_of(&q, "has ignored").as_deref(),
+            Some("Harbour Renters Alliance")
+        );
+    }
+
+    #[test]
+    fn a_document_speaks_for_its_author() {
+        let q = quotes(&[
+            "A study published on Monday by the Institute for Coastal Research looked at 40 ports.",
+            "As the study states: “Rising seas will reach most of these harbours within fifty years.”",
+        ]);
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("Institute for Coastal Research")
+        );
+    }
+
+    #[test]
+    fn ministry_statement_named_or_not() {
+        let q = quotes(&[
+            "The Ministry of Water Affairs rejected the claims.",
+            "“The dam is safe and inspected every year,” the ministry said in a statement.",
+            "“No decision has been taken on the second dam,” the statement said.",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "The dam is safe").as_deref(),
+            Some("Ministry of Water Affairs")
+        );
+        assert_eq!(speaker_of(&q, "No decision"), None);
+    }
+
+    #[test]
+    fn participle_cue_takes_the_sentence_subject() {
+        let q = quotes(&[
+            "The head of the union, Marco Bellini, rejected the offer, saying in a statement that it “does nothing for the workers who need it most”.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Marco Bellini"));
+    }
+
+    #[test]
+    fn title_with_a_dotted_abbreviation() {
+        let q = quotes(&[
+            "“Justice has been served today in this courtroom,” said U.S. Attorney Rosa Delgado.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Rosa Delgado"));
+    }
+
+    #[test]
+    fn all_quote_mark_styles() {
+        let cases = [
+            "« Nous ne partirons pas d’ici sans un accord », a déclaré Claire Dumont.",
+            "«\u{202f}Nous ne partirons pas d’ici sans un accord\u{202f}», a déclaré Claire Dumont.",
+            "„Wir werden hier nicht ohne eine Einigung weggehen“, sagte Claire Dumont.",
+            "‚Wir werden hier nicht ohne eine Einigung weggehen‘, sagte Claire Dumont.",
+            "»Wir werden hier nicht ohne eine Einigung weggehen«, sagte Claire Dumont.",
+            "›Wir werden hier nicht ohne eine Einigung weggehen‹, sagte Claire Dumont.",
+            "‹ Nous ne partirons pas d’ici sans un accord ›, a déclaré Claire Dumont.",
+            "「私たちは合意なしにここを離れません」とクレア・デュモンは言った。",
+            "『私たちは合意なしにここを離れません』とクレア・デュモンは言った。",
+            "\"We will not leave here without an agreement,\" said Claire Dumont.",
+            "'We will not leave here without an agreement,' said Claire Dumont.",
+            "‘We will not leave here without an agreement,’ said Claire Dumont.",
+        ];
+        for c in cases {
+            let q = quotes(&[c]);
+            assert_eq!(q.len(), 1, "{c}: {q:?}");
+            let t = &q[0].text;
+            assert!(
+                t.contains("agreement")
+                    || t.contains("accord")
+                    || t.contains("Einigung")
+                    || t.contains("合意"),
+                "{c}: {t:?}"
+            );
+            assert!(
+                !t.starts_with([' ', '\u{202f}']) && !t.ends_with([' ', '\u{202f}']),
+                "{c}: {t:?}"
+            );
+            if !c.contains('「') && !c.contains('『') {
+                assert_eq!(q[0].speaker.as_deref(), Some("Claire Dumont"), "{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside_the_outer_quote() {
+        let q = quotes(&[
+            "“They told us the building was ‘perfectly safe’ and then it collapsed,” said Omar Haddad.",
+        ]);
+        let outer = q.iter().find(|q| !q.fragment).expect("outer quote");
+        assert!(
+            outer
+                .text
+                .contains("‘perfectly safe’ and then it collapsed,"),
+            "{q:?}"
+        );
+        assert_eq!(outer.speaker.as_deref(), Some("Omar Haddad"));
+    }
+
+    #[test]
+    fn straight_quote_page_with_apostrophes() {
+        let q = quotes(&[
+            "\"It's the workers' money and they can't wait any longer,\" said Jo O'Neill. \"We'll keep going.\"",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(
+            q[0].text,
+            "It's the workers' money and they can't wait any longer,"
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jo O'Neill"));
+        assert_eq!(q[1].text, "We'll keep going.");
+    }
+
+    #[test]
+    fn headline_quote_takes_the_speaker_of_the_body_quote_it_repeats() {
+        let q = quotes(&[
+            "‘The sea is telling us something’: fishermen fear for the reef",
+            "Old fisherman Tane Waititi has watched the reef for sixty years.",
+            "“We have lost half the fish. The sea is telling us something. We must listen,” says Waititi.",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "The sea is").as_deref(),
+            Some("Tane Waititi")
+        );
+    }
+
+    #[test]
+    fn sub_head_quote_is_found() {
+        let q = quotes(&[
+            "Farmers count the cost of the drought",
+            "“Worst summer in living memory”",
+            "Farmer Gwen Pryce said the wells had run dry in July.",
+        ]);
+        assert!(
+            q.iter().any(|q| q.text == "Worst summer in living memory"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn according_to_a_body_named_after_an_article() {
+        let q = quotes(&[
+            "Il faut rapatrier les «plus vulnérables (blessés, familles avec enfants)», selon le ministère des Affaires étrangères.",
+            "According to the Harbour Renters Alliance, “most tenants cannot pay another rise this year”.",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "plus vulnérables").as_deref(),
+            Some("ministère des Affaires étrangères")
+        );
+        assert_eq!(
+            speaker_of(&q, "most tenants").as_deref(),
+            Some("Harbour Renters Alliance")
+        );
+    }
+
+    #[test]
+    fn appositions_between_speaker_and_verb() {
+        let q = quotes(&[
+            "“The plumes carry salts and organic molecules,” study lead author Mira Olsen, a planetary scientist at the Northern Space Institute in Tromsø, said in a statement.",
+            "Ravi Menon, a professor at Lindgren, said the plan’s “sheer unpredictability has made every talk harder than it needed to be”.",
+        ]);
+        assert_eq!(speaker_of(&q, "The plumes").as_deref(), Some("Mira Olsen"));
+        assert_eq!(
+            speaker_of(&q, "sheer unpredictability").as_deref(),
+            Some("Ravi Menon")
+        );
+    }
+
+    #[test]
+    fn roles_ages_and_appositions_around_names() {
+        let q = quotes(&[
+            "“Two months after the onset I could not climb the stairs,” wrote 43-year-old Callum Reid of Fife.",
+            "“We will reopen the bridge next week,” said spokesman Oren Bar.",
+            "According to his aunt, Mara Quint, “he was brilliant from the very start”.",
+            "The French foreign ministry said it “regrets any decision of this kind”.",
+            "As Holmes would say, “Elementary, my dear Watson, elementary.”",
+            "«Pour certains d’entre eux on est très interrogatif», a ajouté Laurent Faure.",
+            "“It was an attempt to mislead the voters,” Will Tarrant, chief executive of the charity Clearline, told the BBC.",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "Pour certains").as_deref(),
+            Some("Laurent Faure")
+        );
+        // a given name that is also a function word stays part of the name
+        assert_eq!(
+            speaker_of(&q, "It was an attempt").as_deref(),
+            Some("Will Tarrant")
+        );
+        assert_eq!(speaker_of(&q, "Two months").as_deref(), Some("Callum Reid"));
+        assert_eq!(
+            speaker_of(&q, "We will reopen").as_deref(),
+            Some("Oren Bar")
+        );
+        assert_eq!(
+            speaker_of(&q, "he was brilliant").as_deref(),
+            Some("Mara Quint")
+        );
+        assert_eq!(
+            speaker_of(&q, "regrets any").as_deref(),
+            Some("French foreign ministry")
+        );
+        assert_eq!(speaker_of(&q, "Elementary").as_deref(), Some("Holmes"));
+    }
+
+    #[test]
+    fn stray_contraction_marks_role_phrases_and_demonym_subjects() {
+        let q = quotes(&[
+            "The automaker isn ‘t slowing down on its plans for the new model this year.",
+            "“Organics are very important to life on this moon,” said planetary geologist Ana Lopes of the Jet Lab.",
+            "Half say that “the war was a mistake from the start”. And most Americans say that they agree.",
+        ]);
+        assert!(q.iter().all(|q| !q.text.starts_with("t slowing")), "{q:?}");
+        assert_eq!(speaker_of(&q, "Organics").as_deref(), Some("Ana Lopes"));
+        assert_eq!(speaker_of(&q, "the war was"), None);
+    }
+}

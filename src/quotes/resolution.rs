@@ -1,0 +1,398 @@
+//! Speaker phrases resolved to entities: names, pronouns, descriptions, documents.
+
+use super::candidates::*;
+use super::spans::is_word_char;
+use crate::entities::MentionAt;
+use crate::summary::EntityType;
+use crate::text::Para;
+use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
+/// The article's mentions, normalised and indexed once per article, so that resolving a speaker
+/// costs a few hash look-ups and a binary search instead of a pass over every mention (which made
+/// pages with thousands of quotes quadratic).
+pub(super) struct Mentions<'a> {
+    /// In (paragraph, start) order.
+    pub(super) all: &'a [MentionAt],
+    /// Indices into `all` by the lower-cased mention text, each list in `all` order.
+    pub(super) by_lower: HashMap<String, Vec<usize>>,
+    /// Indices by the mention text compared without case and periods ([`norm`]).
+    pub(super) by_norm: HashMap<String, Vec<usize>>,
+    /// The first index whose entity name has this [`norm`] key.
+    pub(super) first_by_entity: HashMap<String, usize>,
+    /// Indices of the person mentions, in `all` order.
+    pub(super) persons: Vec<usize>,
+}
+
+/// A name compared without case and periods ("C. Eugene Steuerle" = "c eugene steuerle").
+pub(super) fn norm(s: &str) -> String {
+    s.to_lowercase().replace('.', "")
+}
+
+impl<'a> Mentions<'a> {
+    /// Index `all`, which must be in (paragraph, start) order (as [`crate::entities::find_entities_at`]
+    /// returns them).
+    pub(super) fn new(all: &'a [MentionAt]) -> Mentions<'a> {
+        debug_assert!(all.is_sorted_by_key(|m| (m.para, m.start)));
+        let mut by_lower: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_norm: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut first_by_entity: HashMap<String, usize> = HashMap::default();
+        let mut persons = Vec::new();
+        for (i, m) in all.iter().enumerate() {
+            by_lower.entry(m.text.to_lowercase()).or_default().push(i);
+            by_norm.entry(norm(&m.text)).or_default().push(i);
+            first_by_entity.entry(norm(&m.entity)).or_insert(i);
+            if m.kind == EntityType::Person {
+                persons.push(i);
+            }
+        }
+        Mentions {
+            all,
+            by_lower,
+            by_norm,
+            first_by_entity,
+            persons,
+        }
+    }
+
+    /// The number of mentions before position `at` (paragraph, byte).
+    pub(super) fn before(&self, at: (usize, usize)) -> usize {
+        self.all.partition_point(|m| (m.para, m.start) < at)
+    }
+
+    /// The index range of the mentions in paragraph `para`.
+    pub(super) fn in_para(&self, para: usize) -> Range<usize> {
+        let a = self.all.partition_point(|m| m.para < para);
+        let b = a + self.all[a..].partition_point(|m| m.para == para);
+        a..b
+    }
+
+    /// The mentions of paragraph `para`, in order.
+    pub(super) fn of_para(&self, para: usize) -> &'a [MentionAt] {
+        &self.all[self.in_para(para)]
+    }
+
+    /// Indices of the mentions whose lower-cased text starts `s` (`s.starts_with(text)`), in no
+    /// particular order.
+    pub(super) fn prefixes_of<'s>(&'s self, s: &'s str) -> impl Iterator<Item = usize> + 's {
+        s.char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .filter_map(move |e| self.by_lower.get(&s[..e]))
+            .flatten()
+            .copied()
+    }
+}
+
+/// Resolve a speaker phrase to an entity name.
+pub(super) fn resolve(
+    who: Who,
+    at: (usize, usize),
+    mentions: &Mentions,
+    paras: &[Para],
+) -> Option<String> {
+    let all = mentions.all;
+    match who {
+        Who::Unnamed | Who::Subject => None,
+        Who::Lead(phrase) => {
+            let lower = phrase.to_lowercase();
+            let mut rest = lower.as_str();
+            for a in ARTICLES {
+                if let Some(r) = rest.strip_prefix(a) {
+                    if r.starts_with(' ') || a.ends_with(['’', '\'']) {
+                        rest = r.trim_start();
+                        break;
+                    }
+                }
+            }
+            // the longest mention that starts the phrase (the last of equally long ones)
+            let named = mentions
+                .prefixes_of(rest)
+                .filter(|&i| all[i].kind != EntityType::Place)
+                .max_by_key(|&i| (all[i].text.len(), i));
+            // "according to his aunt, Jane Starner": a person named in apposition (the last one
+            // named before the quote)
+            let appositive = || {
+                rest.match_indices(", ")
+                    .flat_map(|(p, _)| mentions.prefixes_of(&rest[p + 2..]))
+                    .filter(|&i| {
+                        all[i].kind == EntityType::Person && (all[i].para, all[i].start) < at
+                    })
+                    .max_by_key(|&i| (all[i].para, all[i].start, i))
+            };
+            match named.or_else(appositive) {
+                Some(i) => Some(all[i].entity.clone()),
+                None => {
+                    let words: Vec<&str> = phrase.split_whitespace().collect();
+                    let who = adjacent(who_from(&words))?;
+                    resolve(who, at, mentions, paras)
+                }
+            }
+        }
+        Who::Description(words) => description_antecedent(&words, at, mentions, paras),
+        Who::Pronoun => pronoun_antecedent(at, mentions, paras),
+        Who::It => all[..mentions.before(at)]
+            .iter()
+            .rev()
+            .take_while(|m| m.para + 1 >= at.0)
+            .find(|m| m.kind == EntityType::Org)
+            .map(|m| m.entity.clone()),
+        Who::Adjacent(name) => resolve(Who::Named(name.clone()), at, mentions, paras)
+            .or_else(|| plausible_name(&name).then_some(name)),
+        Who::Named(name) => {
+            // compared without periods: the phrase lost them ("C Eugene Steuerle")
+            let key = norm(&name);
+            let exact = mentions.by_norm.get(&key).and_then(|v| v.first().copied());
+            let entity = mentions.first_by_entity.get(&key).copied();
+            let first_in = |keys: Vec<&str>, kind_ok: &dyn Fn(EntityType) -> bool| {
+                keys.into_iter()
+                    .filter_map(|k| mentions.by_norm.get(k))
+                    .filter_map(|v| v.iter().copied().find(|&i| kind_ok(all[i].kind)))
+                    .min()
+            };
+            let found = exact
+                .into_iter()
+                .chain(entity)
+                .min()
+                .or_else(|| {
+                    // "Foreign Minister Wang Yi": the mention is the tail of the phrase
+                    let tails = key.match_indices(' ').map(|(p, _)| &key[p + 1..]).collect();
+                    first_in(tails, &|k| k != EntityType::Place)
+                })
+                .or_else(|| {
+                    // "Callum Reid of Fife": a person's name at the head of the phrase
+                    let heads = key.match_indices(' ').map(|(p, _)| &key[..p]).collect();
+                    first_in(heads, &|k| k == EntityType::Person)
+                });
+            // a single capitalised word that is no entity ("In", "There") names nobody; a full
+            // name the entity finder missed is still a name
+            found
+                .map(|i| all[i].entity.clone())
+                .or_else(|| name.contains(' ').then_some(name))
+        }
+    }
+}
+
+/// Role nouns that describe a person ("the president", "the coach").
+pub(super) static PERSON_NOUNS: crate::text::WordList = crate::text::WordList::new("president minister premier chancellor senator governor mayor leader chief chairman chairwoman chair coach manager director spokesman spokeswoman spokesperson secretary ambassador envoy judge prosecutor detective inspector lawyer attorney professor researcher scientist author king queen prince princess pope founder executive ceo commissioner sheriff general captain economist analyst editor reporter elder ranger official candidate congressman congresswoman lawmaker actor actress singer star player striker goalkeeper quarterback defender winger boss owner");
+
+/// Nouns that describe an organisation ("the group added", "the ministry said").
+pub(super) static ORG_NOUNS: crate::text::WordList = crate::text::WordList::new("group company firm ministry department agency union party court council commission coalition campaign charity bank university club team board committee institute centre center organisation organization network newspaper broadcaster airline carrier retailer website office embassy alliance association foundation authority bureau movement hospital museum tribe startup start-up outlet magazine regulator watchdog insurer lender maker giant");
+
+/// Documents whose words are their author's ("the report states" → who wrote the report).
+pub(super) static DOCUMENT_NOUNS: crate::text::WordList = crate::text::WordList::new("report study survey analysis review audit research poll paper filing complaint lawsuit indictment ruling judgment judgement letter memo book");
+
+/// The words of `text` (alphanumeric runs with hyphens), as [`lower_words`] cuts them.
+pub(super) fn split_words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+}
+
+/// The lower-case words of `text`.
+pub(super) fn lower_words(text: &str) -> Vec<String> {
+    split_words(text).map(str::to_lowercase).collect()
+}
+
+/// Does the text right around a mention describe it with `head`? "President Lena Marsh",
+/// "group Project Jonah", "The group, WeWorkers Coalition", "Ngātiwai tribe", "Lena Marsh, the
+/// president,": the head noun right before the name, right after it, or in an apposition of up to
+/// five words after it.
+pub(super) fn described_as(m: &MentionAt, paras: &[Para], head: &str) -> bool {
+    let text = &paras[m.para].text;
+    let before = text[..m.start].trim_end().trim_end_matches(',');
+    // (the last and first words only: lower-casing the whole paragraph per mention was the cost)
+    if split_words(before)
+        .next_back()
+        .is_some_and(|w| w.to_lowercase() == head)
+    {
+        return true;
+    }
+    let after = &text[m.end..];
+    if split_words(after)
+        .next()
+        .is_some_and(|w| w.to_lowercase() == head)
+        && after.starts_with(' ')
+    {
+        return true;
+    }
+    after.strip_prefix(", ").is_some_and(|a| {
+        let apposition = a.split([',', '.', ';', '(']).next().unwrap_or("");
+        split_words(apposition)
+            .take(5)
+            .any(|w| w.to_lowercase() == head)
+    })
+}
+
+/// "the president" → the nearest earlier person described as a president; "the group" → the
+/// nearest earlier organisation named or described as one; "the report" → its author. A
+/// description that matches nobody named is unnamed (`None`): no guess.
+pub(super) fn description_antecedent(
+    words: &[String],
+    at: (usize, usize),
+    mentions: &Mentions,
+    paras: &[Para],
+) -> Option<String> {
+    let head = words.last()?.as_str();
+    let earlier = || mentions.all[..mentions.before(at)].iter().rev();
+    if PERSON_NOUNS.contains(&head) {
+        return earlier()
+            .filter(|m| m.kind == EntityType::Person)
+            .find(|m| described_as(m, paras, head))
+            .map(|m| m.entity.clone());
+    }
+    if ORG_NOUNS.contains(&head) {
+        return earlier()
+            .filter(|m| m.kind == EntityType::Org)
+            .find(|m| {
+                lower_words(&m.entity).iter().any(|w| w == head) || described_as(m, paras, head)
+            })
+            .map(|m| m.entity.clone());
+    }
+    if DOCUMENT_NOUNS.contains(&head) {
+        return document_author(head, at, mentions, paras);
+    }
+    None
+}
+
+/// The author of the document last mentioned before `at` as `noun`: "a report … by Stanford’s
+/// Center on Poverty" (the name after "by", the possessed one of a possessive pair), or else the
+/// first person or organisation of the sentence that mentions it ("Oxfam published a study").
+pub(super) fn document_author(
+    noun: &str,
+    at: (usize, usize),
+    mentions: &Mentions,
+    paras: &[Para],
+) -> Option<String> {
+    for pi in (0..=at.0).rev() {
+        let in_para = mentions.of_para(pi);
+        let text = &paras[pi].text;
+        let limit = if pi == at.0 { at.1 } else { text.len() };
+        for &(s, e) in paras[pi].sentences().iter().rev() {
+            if s >= limit {
+                continue;
+            }
+            let e = e.min(limit);
+            let sentence = &text[s..e];
+            let Some(n) = word_at(sentence, noun) else {
+                continue;
+            };
+            let named: Vec<&MentionAt> = in_para
+                .iter()
+                .filter(|m| m.start >= s && m.end <= e)
+                .filter(|m| m.kind != EntityType::Place)
+                .collect();
+            // "by X" after the noun; "by X’s Y" is Y's
+            if let Some(by) = word_at(&sentence[n..], "by") {
+                let by = s + n + by;
+                let mut after = named.iter().filter(|m| m.start > by);
+                if let Some(first) = after.next() {
+                    let possessive = text[first.end..].starts_with(['’', '\'']);
+                    let chained = after.next().filter(|next| {
+                        possessive && text[first.end..next.start].chars().count() <= 3
+                    });
+                    return Some(chained.unwrap_or(first).entity.clone());
+                }
+            }
+            if let Some(first) = named.iter().find(|m| m.start < s + n) {
+                return Some(first.entity.clone());
+            }
+        }
+    }
+    None
+}
+
+/// Byte offset of `word` as a whole word in `text` (case-insensitive).
+pub(super) fn word_at(text: &str, word: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    lower.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + word.len()..].chars().next();
+        !is_word_char(before) && !is_word_char(after)
+    })
+}
+
+/// The subject of the clause `text[from..to]` of paragraph `para` (before a participle cue): a
+/// person or organisation set off by commas ("The head of the union, Marco Bellini, …"), else the
+/// first one named, else a pronoun's antecedent.
+pub(super) fn clause_subject(
+    text: &str,
+    para: usize,
+    from: usize,
+    to: usize,
+    mentions: &Mentions,
+    paras: &[Para],
+) -> Option<String> {
+    let named: Vec<&MentionAt> = mentions
+        .of_para(para)
+        .iter()
+        .filter(|m| m.start >= from && m.end <= to)
+        .filter(|m| m.kind != EntityType::Place)
+        .collect();
+    let apposition = named.iter().find(|m| {
+        text[..m.start].trim_end().ends_with(',') && text[m.end..].trim_start().starts_with(',')
+    });
+    if let Some(m) = apposition.or(named.first()) {
+        return Some(m.entity.clone());
+    }
+    let first = text[from..to].split_whitespace().next().map(clean_word)?;
+    PERSON_PRONOUNS
+        .contains(&first.to_lowercase().as_str())
+        .then(|| pronoun_antecedent((para, from), mentions, paras))
+        .flatten()
+}
+
+/// A speaker name the entity finder did not know is still shown when it looks like a name: one to
+/// four capitalised alphabetic words, not in capitals, no function word ("So", "For", "MANIFEST",
+/// "I--" are not).
+pub(super) fn plausible_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().count() >= 2
+                && is_cap(w)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                && !w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+                && !crate::entities::is_stopword(w)
+                && !crate::entities::is_demonym(w)
+        })
+}
+
+/// He/she: the subject (first person named) of the last sentence before `at` that names a person,
+/// the usual antecedent in news prose ("Wild defenseman Ryan Suter, who joked about Parise’s …").
+pub(super) fn pronoun_antecedent(
+    at: (usize, usize),
+    mentions: &Mentions,
+    paras: &[Para],
+) -> Option<String> {
+    let all = mentions.all;
+    let persons = &mentions.persons;
+    let n = persons.partition_point(|&i| (all[i].para, all[i].start) < at);
+    let last = &all[*persons[..n].last()?];
+    let (s, e) = paras[last.para]
+        .sentences()
+        .iter()
+        .copied()
+        .find(|&(s, e)| last.start >= s && last.start < e)
+        .unwrap_or((0, last.end));
+    mentions
+        .of_para(last.para)
+        .iter()
+        .find(|m| m.kind == EntityType::Person && m.start >= s && m.start < e)
+        .map(|m| m.entity.clone())
+}
+
+/// The last person or organisation named in `para` between `from` and `to` (bytes).
+pub(super) fn last_named_in(
+    mentions: &Mentions,
+    para: usize,
+    from: usize,
+    to: usize,
+) -> Option<String> {
+    mentions
+        .of_para(para)
+        .iter()
+        .filter(|m| m.start >= from && m.end <= to && m.kind != EntityType::Place)
+        .max_by_key(|m| m.start)
+        .map(|m| m.entity.clone())
+}

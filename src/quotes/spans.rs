@@ -1,0 +1,149 @@
+//! Quote spans: quotation marks paired per paragraph.
+
+/// (opening mark, closing marks)
+pub(super) const PAIRS: &[(char, &[char])] = &[
+    ('“', &['”', '"', '“']),
+    ('„', &['“', '”']),
+    ('«', &['»']),
+    ('»', &['«']),
+    ('‘', &['’']),
+    ('‚', &['‘', '’']),
+    ('‹', &['›']),
+    ('›', &['‹']),
+    ('「', &['」']),
+    ('『', &['』']),
+    ('"', &['"', '”']),
+    ('\'', &['\'']),
+];
+
+/// A quote span inside a paragraph.
+#[derive(Debug, Clone)]
+pub(super) struct Span {
+    /// Byte offset of the opening mark.
+    pub(super) open: usize,
+    /// Byte span of the quoted text (spaces inside the marks excluded).
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Byte offset just after the closing mark; `None` when the span runs to the paragraph end.
+    pub(super) close: Option<usize>,
+}
+
+pub(super) fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Can `c` at byte `i` open a quote, given its neighbours?
+pub(super) fn opens(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let next_ok = next.is_some_and(|n| !n.is_whitespace() || c == '«' || c == '»');
+    match c {
+        '"' | '\'' | '‘' | '‚' | '»' | '›' => {
+            !is_word_char(prev)
+                && next_ok
+                && !prev.is_some_and(|p| p == '.' && c == '\'')
+                && next.is_some_and(|n| n.is_alphanumeric() || "[(…“‘\"'".contains(n))
+        }
+        _ => PAIRS.iter().any(|(o, _)| *o == c) && next.is_some(),
+    }
+}
+
+/// Can `c` close a quote opened by `o`?
+pub(super) fn closes(o: char, c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let Some((_, closers)) = PAIRS.iter().find(|(op, _)| *op == o) else {
+        return false;
+    };
+    if !closers.contains(&c) {
+        return false;
+    }
+    match c {
+        // an apostrophe inside a word (don’t, Xi’s) is not a closing mark
+        '’' | '\'' | '‘' => !is_word_char(next) && !prev.is_some_and(char::is_whitespace),
+        '"' | '“' if o == '“' || o == '"' => !is_word_char(next) || !is_word_char(prev),
+        _ => true,
+    }
+}
+
+pub(super) fn trim_span(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let is_space = |c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}';
+    while start < end {
+        let c = text[start..].chars().next().unwrap();
+        if !is_space(c) {
+            break;
+        }
+        start += c.len_utf8();
+    }
+    while end > start {
+        let c = text[..end].chars().next_back().unwrap();
+        if !is_space(c) {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    (start, end)
+}
+
+pub(super) fn spans_in(text: &str) -> Vec<Span> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|k| chars[k].1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        match open {
+            None => {
+                // "isn ‘t": a contraction split by a stray space is no quote
+                let contraction = matches!(c, '‘' | '\'' | '’')
+                    && ["t ", "s ", "d ", "m ", "ll ", "re ", "ve "]
+                        .iter()
+                        .any(|e| text[i + c.len_utf8()..].starts_with(e));
+                if opens(c, prev, next) && !contraction {
+                    open = Some((c, i));
+                }
+            }
+            Some((o, at)) => {
+                // AP style: ’’ closes a “ quote
+                let double_apostrophe = o == '“' && c == '’' && next == Some('’');
+                if closes(o, c, prev, next) || double_apostrophe {
+                    let (s, e) = trim_span(text, at + o.len_utf8(), i);
+                    let close = i
+                        + c.len_utf8()
+                        + if double_apostrophe {
+                            '’'.len_utf8()
+                        } else {
+                            0
+                        };
+                    if e > s {
+                        out.push(Span {
+                            open: at,
+                            start: s,
+                            end: e,
+                            close: Some(close),
+                        });
+                    }
+                    open = None;
+                }
+            }
+        }
+    }
+    if let Some((o, at)) = open {
+        // straight single quotes left open are apostrophes, not quotes
+        if o != '\'' {
+            let (s, e) = trim_span(text, at + o.len_utf8(), text.len());
+            if e > s {
+                out.push(Span {
+                    open: at,
+                    start: s,
+                    end: e,
+                    close: None,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Word tokens as the scorer counts them (`\w+`).
+pub(super) fn word_tokens(s: &str) -> usize {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .count()
+}
