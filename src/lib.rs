@@ -7,6 +7,8 @@
 //! [`summarize`].
 
 pub mod bullets;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod decode;
 pub mod entities;
 pub mod extract;
 pub mod quotes;

@@ -643,7 +643,7 @@ impl Snapshot {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::decode_page;
+pub use native::{decode_page, decode_page_declared};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod depth_guard;
@@ -656,10 +656,19 @@ mod native {
     use scraper::ElementRef;
 
     /// The text of a page file's bytes: gunzipped when they start with the gzip magic number, then
-    /// decoded as UTF-8 with invalid sequences replaced (U+FFFD).
+    /// decoded in the encoding the page declares or is detected in ([`crate::decode::decode_html`], no
+    /// declared charset), with malformed sequences replaced (U+FFFD).
     ///
-    /// Errors: a gzip stream that cannot be decompressed.
+    /// Errors: a gzip stream that cannot be decompressed; bytes that are not text (binary data).
     pub fn decode_page(bytes: Vec<u8>) -> Result<String, String> {
+        decode_page_declared(bytes, None)
+    }
+
+    /// [`decode_page`] with the charset the page was served with (`declared`: an encoding label or a
+    /// `Content-Type` value; see [`crate::decode::decode_html`]).
+    ///
+    /// Errors: as [`decode_page`].
+    pub fn decode_page_declared(bytes: Vec<u8>, declared: Option<&str>) -> Result<String, String> {
         use std::io::Read;
         let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
             let mut out = Vec::new();
@@ -670,7 +679,7 @@ mod native {
         } else {
             bytes
         };
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
+        crate::decode::decode_html(&bytes, declared).map_err(|e| e.to_string())
     }
 
     impl Snapshot {

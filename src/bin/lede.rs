@@ -1,12 +1,15 @@
 //! `lede PAGE.html|PAGE.html.gz|- [--format json|markdown|text|html] [--no-quotes] [--no-entities]
-//! [--snapshot] [--wire] [--url URL] [--bullets auto|lead3|textrank]`
+//! [--snapshot] [--wire] [--url URL] [--charset LABEL] [--bullets auto|lead3|textrank]`
 //!
 //! Prints the page's [`lede::Summary`] as JSON (default), or for people as Markdown, plain text or an
 //! HTML fragment (the panel's three Copy formats; `--no-quotes` / `--no-entities` leave those
 //! sections out, as the panel's copy options do); `--snapshot` prints the page
 //! snapshot JSON instead, `--wire` the snapshot's compact form as JSON (what the extension's content
 //! script sends to the panel, `lede::snapshot::Wire`). `-`
-//! reads the page from standard input; `--url` records the page's address in the snapshot.
+//! reads the page from standard input; `--url` records the page's address in the snapshot; `--charset`
+//! gives the encoding the page was served with (a label or a `Content-Type` value), which a byte-order
+//! mark or UTF-8 content overrides, and which otherwise overrides the page's `<meta charset>`
+//! ([`lede::decode`]).
 //! `--bullets lead3|textrank` replaces the bullets with a baseline's (the first three sentences, or
 //! TextRank alone) for evaluation (`scripts/score_bullets.py`); `auto`, the default, is what the panel shows.
 //! Exit status: 0 with a summary (also when the page holds no article: `article_found` is false),
@@ -16,12 +19,9 @@ use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: lede PAGE.html|PAGE.html.gz|- [--format json|markdown|text|html] \
-[--no-quotes] [--no-entities] [--snapshot] [--wire] [--url URL] [--bullets auto|lead3|textrank]";
+[--no-quotes] [--no-entities] [--snapshot] [--wire] [--url URL] [--charset LABEL] [--bullets auto|lead3|textrank]";
 
-/// Share of control characters above which input is binary, not a page.
-const MAX_CONTROL_SHARE: f64 = 0.05;
-
-fn read_page(path: &str) -> Result<String, String> {
+fn read_page(path: &str, charset: Option<&str>) -> Result<String, String> {
     let bytes = if path == "-" {
         let mut b = Vec::new();
         std::io::stdin()
@@ -31,27 +31,21 @@ fn read_page(path: &str) -> Result<String, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?
     };
-    let text = lede::snapshot::decode_page(bytes).map_err(|e| format!("{path}: {e}"))?;
-    let control = text
-        .chars()
-        .filter(|&c| (c.is_control() && !c.is_whitespace()) || c == '\u{fffd}')
-        .count();
-    if control as f64 > text.chars().count() as f64 * MAX_CONTROL_SHARE {
-        return Err(format!("{path} is not an HTML page (binary data)"));
-    }
-    Ok(text)
+    lede::snapshot::decode_page_declared(bytes, charset).map_err(|e| format!("{path}: {e}"))
 }
 
 fn run() -> Result<String, String> {
     let mut args = std::env::args().skip(1);
     let (mut path, mut format, mut url, mut snapshot_only, mut wire) =
         (None, "json".to_string(), None, false, false);
+    let mut charset = None;
     let mut sections = lede::render::Sections::default();
     let mut method = lede::bullets::Method::Auto;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--format" | "-f" => format = args.next().ok_or(USAGE)?,
             "--url" => url = Some(args.next().ok_or(USAGE)?),
+            "--charset" => charset = Some(args.next().ok_or(USAGE)?),
             "--snapshot" => snapshot_only = true,
             "--wire" => wire = true,
             "--no-quotes" => sections.quotes = false,
@@ -68,7 +62,7 @@ fn run() -> Result<String, String> {
         }
     }
     let path = path.ok_or(USAGE)?;
-    let snap = lede::Snapshot::from_html(&read_page(&path)?, url.as_deref());
+    let snap = lede::Snapshot::from_html(&read_page(&path, charset.as_deref())?, url.as_deref());
     if wire {
         return serde_json::to_string(&snap.to_wire()).map_err(|e| e.to_string());
     }
