@@ -1,0 +1,674 @@
+//! The byline: authors from JSON-LD, byline `<meta>` keys, byline elements and credit lines.
+
+use super::dates::MONTHS;
+use super::meta::{meta_all, names_of, Metas};
+use super::Block;
+use crate::snapshot::{NodeId, Snapshot};
+use crate::text::{collapse_ws, more_words_than};
+use serde_json::Value;
+
+/// Words that open a credit line, lowercased and with their trailing space or colon ("By Ann Lee",
+/// "Par Ann Lee", "Written by Ann Lee", "作者：李明", "文/李明"): cut before the name.
+const BYLINE_CUES: &[&str] = &[
+    "written by ",
+    "posted by ",
+    "words by ",
+    "story by ",
+    "reporting by ",
+    "text by ",
+    "by ",
+    "par ",
+    "von ",
+    "por ",
+    "door ",
+    "author: ",
+    "autor: ",
+    "auteur : ",
+    "auteur: ",
+    "作者：",
+    "作者:",
+    "文／",
+    "文/",
+    "记者：",
+    "記者：",
+];
+
+/// "Analysis by …", "Photos and text by …": at most this many words before "by".
+const MAX_CREDIT_KIND_WORDS: usize = 3;
+
+/// Lowercased phrases that begin another credit or a dateline after the author's name ("Written by A
+/// Edited by B", "By A Updated March 3"): the byline ends there.
+const BYLINE_ENDS: &[&str] = &[
+    " edited by ",
+    " photos by ",
+    " photographs by ",
+    " photography by ",
+    " illustrations by ",
+    " illustration by ",
+    " additional reporting",
+    " updated ",
+    " last updated",
+    " published ",
+    " posted on ",
+    " mis à jour",
+    " aktualisiert",
+    " actualizado",
+];
+/// Connecting words left dangling before a cut-off date ("By Ann Lee on", "Par Ann Lee le").
+const DATE_LEADS: &[&str] = &[
+    "on", "at", "le", "am", "el", "il", "em", "the", "-", "–", "—", "|", "·",
+];
+
+/// Remove the credit cue before a byline and whatever follows the names (another credit, a date):
+/// "Written by Rob Ewaschuk Edited by Betsy Beyer" → "Rob Ewaschuk", "By Nathan Willis March 25,
+/// 2015" → "Nathan Willis". Bylines glued to dates and role credits are how Readability's bylines
+/// most often go wrong.
+fn byline_core(s: &str) -> String {
+    let mut s = collapse_ws(s);
+    let lower = s.to_lowercase();
+    if let Some(cue) = BYLINE_CUES.iter().find(|c| lower.starts_with(*c)) {
+        s = s[cue.len()..].trim_start().to_string();
+    } else if let Some(k) = lower.find(" by ").filter(|&k| {
+        // a kind of piece before "by": "Analysis by", "Opinion by", "Photos and text by"
+        lower[..k].split_whitespace().count() <= MAX_CREDIT_KIND_WORDS
+    }) {
+        s = s[k + 4..].trim_start().to_string();
+    }
+    let lower = s.to_lowercase();
+    if let Some(cut) = BYLINE_ENDS.iter().filter_map(|e| lower.find(e)).min() {
+        s.truncate(cut);
+    }
+    // a date: the first word with a digit, with a month or weekday name just before it
+    let words: Vec<&str> = s.split(' ').collect();
+    if let Some(mut k) = words
+        .iter()
+        .position(|w| w.chars().any(|c| c.is_ascii_digit()))
+    {
+        let is_date_word = |w: &str| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            MONTHS.contains(&w.as_str())
+        };
+        while k > 0 && is_date_word(words[k - 1]) {
+            k -= 1;
+        }
+        while k > 0 && DATE_LEADS.contains(&words[k - 1].to_lowercase().trim_end_matches(',')) {
+            k -= 1;
+        }
+        s = words[..k].join(" ");
+    }
+    s.trim()
+        .trim_end_matches([',', ';', '.', '—', '–', '-', '|', ':', '·'])
+        .trim()
+        .to_string()
+}
+
+/// Split a byline string into author names: "By A and B, Reporters" → ["A", "B"].
+pub fn split_byline(s: &str) -> Vec<String> {
+    let s = byline_core(s);
+    let s = s.split(['|', '\n', '•']).next().unwrap_or("");
+    // "&" joins two people ("Ann Lee & Bo Chan") or is part of one name ("Mac & i", "Marks & Spencer")
+    let amp_joins_people = s
+        .split(" & ")
+        .all(|side| side.split_whitespace().count() >= 2);
+    let s = if amp_joins_people {
+        s.replace(" & ", ",")
+    } else {
+        s.to_string()
+    };
+    s.replace(" and ", ",")
+        .replace(" et ", ",")
+        .replace(" und ", ",")
+        .replace(" y ", ",")
+        .replace(" e ", ",")
+        .replace(['、', '，'], ",")
+        .split([',', ';'])
+        .map(|p| {
+            p.trim()
+                .trim_end_matches(['.', '—', '–', '-', '|', ':'])
+                .trim()
+                .to_string()
+        })
+        .enumerate()
+        // after the first name, a part must look like another person's name ("A, B and C"), not
+        // an affiliation ("Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy")
+        .filter(|(i, p)| is_name_like(p) && (*i == 0 || is_second_name(p)))
+        .map(|(_, p)| p)
+        .collect()
+}
+
+/// Name particles written in lower case inside a surname ("Michiel de Jong", "Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "di", "du", "del", "della", "der", "den", "van", "von", "ten",
+    "ter", "la", "le", "bin", "al",
+];
+
+/// One person written "Last, First" as Dublin Core and library catalogues do ("Kooman, F.", "Jong,
+/// Michiel de"), turned to reading order ("F. Kooman", "Michiel de Jong"). Only when the form is
+/// unambiguous: one surname word before the comma and, after it, given names that include an
+/// initial or a particle, so "Reuters, Bloomberg" or "Ann Lee, Bo Chan" stay two names.
+fn uninvert_name(s: &str) -> Option<String> {
+    let (last, first) = s.split_once(',')?;
+    let (last, first) = (last.trim(), first.trim());
+    if first.contains([',', ';']) || last.split_whitespace().count() != 1 {
+        return None;
+    }
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let initial = |w: &str| {
+        w.ends_with('.')
+            && w.chars().filter(|c| c.is_alphabetic()).count() <= 2
+            && w.chars().next().is_some_and(char::is_uppercase)
+    };
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+    };
+    let ok = (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| initial(w) || capitalised(w) || NAME_PARTICLES.contains(w))
+        && words
+            .iter()
+            .any(|w| initial(w) || NAME_PARTICLES.contains(w))
+        && capitalised(last);
+    let name = format!("{first} {last}");
+    (ok && is_name_like(&name)).then_some(name)
+}
+
+/// An author's name as a page's metadata declares it (one `<meta>` value or JSON-LD `name`), with
+/// a parenthesised web address dropped ("Bradley M. Kuhn (http://ebb.org/bkuhn/)").
+fn declared_value(s: &str) -> String {
+    let s = collapse_ws(s);
+    match (s.find('('), s.rfind(')')) {
+        (Some(a), Some(b)) if a < b && s[a..b].contains("://") => {
+            collapse_ws(&format!("{} {}", &s[..a], &s[b + 1..]))
+        }
+        _ => s,
+    }
+}
+
+/// People named by one metadata value: "Last, First" turned round, else the value split like a
+/// visible byline.
+fn declared_people(s: &str) -> Vec<String> {
+    let s = declared_value(s);
+    match uninvert_name(&s) {
+        Some(n) => vec![n],
+        None => split_byline(&s),
+    }
+}
+
+/// A metadata author that is no person's name but still the page's declared author: an outlet
+/// or a collective ("BBC News", "Contributors to Wikimedia projects"). Used only when neither the
+/// metadata nor the page names a person.
+fn is_declared_author(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (1..=MAX_DECLARED_AUTHOR_WORDS).contains(&words)
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() && !c.is_lowercase())
+        && !s.contains("://")
+        && !s.contains('@')
+        && !s.contains(',')
+        && !s.to_lowercase().contains(" by ")
+        && !s.starts_with("www.")
+}
+
+/// An organisation named as author has at most this many words.
+const MAX_DECLARED_AUTHOR_WORDS: usize = 6;
+
+fn is_second_name(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && !words
+            .iter()
+            .any(|w| w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase()))
+}
+
+/// The byline shown on the page: the first `rel=author` link, `itemprop=author` element or
+/// byline/author-classed element after the headline (teaser lists of other stories carry bylines
+/// too), then anywhere. Links and properties collect their siblings, so two author links give two
+/// names.
+fn visible_byline(snap: &Snapshot, headline: Option<NodeId>) -> Vec<String> {
+    let n = snap.nodes.len();
+    let start = headline.map_or(0, |h| h as usize);
+    let is_author_ref = |node: &crate::snapshot::Node| {
+        (node.tag == "a"
+            && node
+                .attr("rel")
+                .is_some_and(|r| r.split_whitespace().any(|r| r == "author")))
+            || node.attr("itemprop").is_some_and(|p| p.contains("author"))
+    };
+    let in_nav = navigation_regions(snap);
+    let is_candidate = |i: usize| {
+        let node = &snap.nodes[i];
+        if node.is_text()
+            || !node.visible
+            || in_nav[i]
+            || matches!(node.tag.as_str(), "meta" | "link" | "head")
+        {
+            return false;
+        }
+        let ic = node.id_class();
+        ic.contains("byline") || ic.contains("author") || is_author_ref(node)
+    };
+    let names_at = |i: usize| {
+        let node = &snap.nodes[i];
+        let text = collapse_ws(&snap.text_content(i as NodeId));
+        if text.is_empty() || more_words_than(&text, MAX_BYLINE_WORDS) {
+            return Vec::new();
+        }
+        let mut names = Vec::new();
+        if is_author_ref(node) {
+            // every author reference under the same parent
+            let scope = node.parent.unwrap_or(i as NodeId);
+            let end = snap.subtree_end(scope);
+            for k in scope as usize..end {
+                if is_author_ref(&snap.nodes[k]) {
+                    push_unique(&mut names, split_byline(&snap.text_content(k as NodeId)));
+                }
+            }
+        } else {
+            names = split_byline(&text);
+        }
+        names
+    };
+    let mut i = start;
+    let mut wrapped = false;
+    loop {
+        if i >= n {
+            if wrapped || start == 0 {
+                break;
+            }
+            (i, wrapped) = (0, true);
+        }
+        if wrapped && i >= start {
+            break;
+        }
+        if !is_candidate(i) {
+            i += 1;
+            continue;
+        }
+        // innermost first: a byline box ("Tech Insider Alex Perry 1 day ago") holds the author's
+        // own element, which names them without the outlet or the date
+        let end = snap.subtree_end(i as NodeId);
+        let mut inner: Vec<(usize, usize)> = (i..end)
+            .filter(|&k| is_candidate(k))
+            .map(|k| (snap.ancestors(k as NodeId).count(), k))
+            .collect();
+        crate::sort::by_key(&mut inner, |&(depth, k)| (std::cmp::Reverse(depth), k));
+        if let Some(names) = inner
+            .into_iter()
+            .map(|(_, k)| names_at(k))
+            .find(|names| !names.is_empty())
+        {
+            return names;
+        }
+        i = end;
+    }
+    Vec::new()
+}
+
+/// Credit cues that open an unmarked byline line, as written (capitalised: "By the numbers" in running
+/// text is lower-case after a full stop only rarely, and "by" inside a sentence is no cue).
+const LINE_CUES: &[&str] = &[
+    "By ",
+    "BY ",
+    "Par ",
+    "Von ",
+    "Por ",
+    "Door ",
+    "Written by ",
+    "作者：",
+    "作者:",
+    "文／",
+    "文/",
+    "记者：",
+    "記者：",
+];
+/// An unmarked byline line has at most this many words ...
+const MAX_CUE_LINE_WORDS: usize = 12;
+/// ... among the first this many text blocks after the headline.
+const CUE_LINE_BLOCKS: usize = 8;
+
+/// A byline line with no byline markup: one of the first text blocks after the displayed headline
+/// that is short and opens with a credit cue ("By Ann Lee and Bo Chan", "Par Ann Lee", "作者：李明"),
+/// where the rest is people's names (two words or more each, or a name in a script without case).
+fn cue_byline(blocks: &[Block], headline: Option<NodeId>) -> Vec<String> {
+    // the displayed headline, else the first <h1>
+    let Some(h) = headline.or_else(|| {
+        blocks
+            .iter()
+            .find(|b| b.heading == Some(1))
+            .map(|b| b.element)
+    }) else {
+        return Vec::new();
+    };
+    blocks
+        .iter()
+        .filter(|b| b.element > h)
+        .take(CUE_LINE_BLOCKS)
+        .filter(|b| {
+            LINE_CUES.iter().any(|c| b.text.starts_with(c))
+                && !more_words_than(&b.text, MAX_CUE_LINE_WORDS)
+        })
+        .map(|b| split_byline(&b.text))
+        .find(|names| !names.is_empty() && names.iter().all(|n| is_person_shaped(n)))
+        .unwrap_or_default()
+}
+
+/// A person's name by its shape: two words or more, each capitalised or a name particle ("Ann Lee",
+/// "Michiel de Jong"), or a name in a script without case ("李明").
+fn is_person_shaped(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    let uncased = n
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase());
+    uncased
+        || (words.len() >= 2
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w)
+            }))
+}
+
+/// For every node: is it inside site navigation (`<nav>`, `<menu>`, `role=navigation`, or an
+/// element below `<body>` whose class or id starts or ends in "nav": "globalNav", "navbar",
+/// "site-navigation"; a page-wide modifier such as `<body class="mobile-nav-from-left">` is none)?
+/// A menu entry named "Bylines" or "Authors" is no byline.
+fn navigation_regions(snap: &Snapshot) -> Vec<bool> {
+    let mut flags = vec![false; snap.nodes.len()];
+    for (i, node) in snap.nodes.iter().enumerate() {
+        let parent = node.parent.is_some_and(|p| flags[p as usize]);
+        flags[i] = parent
+            || (!node.is_text()
+                && (matches!(node.tag.as_str(), "nav" | "menu")
+                    || node
+                        .attr("role")
+                        .is_some_and(|r| r == "navigation" || r == "menubar")
+                    || (!matches!(node.tag.as_str(), "html" | "body" | "main" | "article")
+                        && node.id_class().split_whitespace().any(|w| {
+                            w.starts_with("nav") || w.ends_with("nav") || w.ends_with("navigation")
+                        }))));
+    }
+    flags
+}
+
+/// A byline element longer than this is an author bio, not a byline.
+const MAX_BYLINE_WORDS: usize = 25;
+
+/// Words of job titles and bylines' furniture that never belong to a name.
+const NOT_NAME_WORDS: &[&str] = &[
+    "staff",
+    "senior",
+    "technologist",
+    "editor",
+    "correspondent",
+    "reporter",
+    "writer",
+    "contributor",
+    "columnist",
+    "producer",
+    "analyst",
+    "follow",
+    "updated",
+    "published",
+    "posted",
+    "news",
+    "health",
+    "contributing",
+    "associate",
+    "chief",
+    "bureau",
+    "desk",
+    "team",
+    "photos",
+    "photo",
+    "video",
+    "read",
+    "more",
+    "email",
+    "twitter",
+    "facebook",
+    "sign",
+    "login",
+    "control",
+    "by",
+    "par",
+    "von",
+];
+
+/// A plausible person or outlet name: 1–5 words, starts with an uppercase letter or a letter of a
+/// script without case (Chinese, Japanese, Arabic …: "肖春芳"), no URL, no digits. Words are counted
+/// by spaces, as a name in an unspaced script is one run of characters.
+fn is_name_like(s: &str) -> bool {
+    let wc = s.split_whitespace().count();
+    if s.split_whitespace().any(|w| {
+        NOT_NAME_WORDS.contains(
+            &w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    }) {
+        return false;
+    }
+    (1..=5).contains(&wc)
+        && s.chars().count() <= MAX_NAME_CHARS
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+        && !s.contains("://")
+        && !s.contains('@')
+        && !s.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A name (or a byline's names) is at most this many characters long.
+const MAX_NAME_CHARS: usize = 60;
+
+fn push_unique(v: &mut Vec<String>, items: impl IntoIterator<Item = String>) {
+    for it in items {
+        if !v.iter().any(|x| x.eq_ignore_ascii_case(&it)) {
+            v.push(it);
+        }
+    }
+}
+
+/// `<meta>` keys that name the author(s), most preferred first; the first that names anyone is used.
+const BYLINE_META_KEYS: &[&str] = &[
+    "dc:creator",
+    "dcterm:creator",
+    "author",
+    "article:author",
+    "og:article:author",
+    "parsely-author",
+    "sailthru:author",
+];
+
+/// The authors, from the most to the least explicit source: people named by JSON-LD `author`
+/// (every entry of an array), else by the first byline `<meta>` key that names anyone (every element
+/// with it: several authors), else the byline shown on the page ([`visible_byline`]); only then an
+/// outlet or collective the metadata declares as author ("BBC News"), and last `twitter:creator`
+/// when it is a name rather than a handle.
+pub(super) fn byline(
+    snap: &Snapshot,
+    metas: &Metas<'_>,
+    ld: Option<&Value>,
+    headline: Option<NodeId>,
+    blocks: &[Block],
+) -> Vec<String> {
+    let ld_vals = ld
+        .and_then(|v| v.get("author"))
+        .map(names_of)
+        .unwrap_or_default();
+    let people = |vals: &[String]| {
+        let mut out = Vec::new();
+        push_unique(&mut out, vals.iter().flat_map(|v| declared_people(v)));
+        out
+    };
+    let mut names = people(&ld_vals);
+    let meta_vals: Vec<Vec<String>> = BYLINE_META_KEYS
+        .iter()
+        .map(|k| meta_all(metas, k))
+        .collect();
+    for vals in &meta_vals {
+        if names.is_empty() {
+            names = people(vals);
+        }
+    }
+    if names.is_empty() {
+        names = visible_byline(snap, headline);
+    }
+    if names.is_empty() {
+        names = cue_byline(blocks, headline);
+    }
+    if names.is_empty() {
+        let declared = ld_vals.iter().chain(meta_vals.iter().flatten());
+        if let Some(org) = declared
+            .map(|v| declared_value(v))
+            .find(|v| is_declared_author(v))
+        {
+            names.push(org);
+        }
+    }
+    if names.is_empty() {
+        names = people(&meta_all(metas, "twitter:creator"));
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::test_pages::*;
+
+    #[test]
+    fn byline_splitting_keeps_every_author() {
+        assert_eq!(
+            split_byline("By Teddy Ng and Jun Mai"),
+            vec!["Teddy Ng", "Jun Mai"]
+        );
+        assert_eq!(split_byline("https://facebook.com/x"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn byline_ampersand_splits_people_not_names() {
+        assert_eq!(
+            split_byline("Ann Lee & Bo Chan"),
+            vec!["Ann Lee", "Bo Chan"]
+        );
+        assert_eq!(split_byline("Mac & i"), vec!["Mac & i"]);
+    }
+
+    #[test]
+    fn two_author_metas_give_two_authors() {
+        let html = r#"<head><meta name="author" content="Ann Lee"><meta name="author" content="Bo Chan">
+            </head><body><p>x</p></body>"#;
+        assert_eq!(extract(&snap(html)).meta.byline, vec!["Ann Lee", "Bo Chan"]);
+    }
+
+    #[test]
+    fn two_rel_author_links_give_two_authors() {
+        let html = format!(
+            "<body><article><h1>Harbour plan approved after two years</h1>\
+             <p class=credit>By <a rel=author href=/a>Ann Lee</a> and <a rel=author href=/b>Bo Chan</a></p>\
+             <p>{PARA}</p></article></body>"
+        );
+        assert_eq!(
+            extract(&snap(&html)).meta.byline,
+            vec!["Ann Lee", "Bo Chan"]
+        );
+    }
+
+    #[test]
+    fn json_ld_author_array_in_cdata_gives_every_author() {
+        let html = r#"<head><script type="application/ld+json">//<![CDATA[
+            {"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"Ann Lee"},
+            {"@type":"Person","name":"Bo Chan"},{"@type":"Person","name":"Cy Diaz"}]}
+            //]]></script></head><body><p>x</p></body>"#;
+        assert_eq!(
+            extract(&snap(html)).meta.byline,
+            vec!["Ann Lee", "Bo Chan", "Cy Diaz"]
+        );
+    }
+
+    #[test]
+    fn byline_cues_dates_and_other_credits_are_cut() {
+        assert_eq!(
+            split_byline("By Nathan Willis March 25, 2015"),
+            vec!["Nathan Willis"]
+        );
+        assert_eq!(
+            split_byline("Written by Rob Ewaschuk Edited by Betsy Beyer"),
+            vec!["Rob Ewaschuk"]
+        );
+        assert_eq!(
+            split_byline("Analysis by Chris Cillizza, CNN Editor-at-large"),
+            vec!["Chris Cillizza"]
+        );
+        assert_eq!(split_byline("Par Ann Lee le 3 mai 2020"), vec!["Ann Lee"]);
+        assert_eq!(split_byline("作者：李明"), vec!["李明"]);
+        // a month name is cut only before a number: June is a given name here
+        assert_eq!(split_byline("By June Smith"), vec!["June Smith"]);
+    }
+
+    #[test]
+    fn last_first_metadata_names_are_turned_round() {
+        let html = r#"<head><meta name="DC.Creator" content="Kooman, F.">
+            <meta name="DC.Creator" content="Jong, Michiel de"></head><body><p>x</p></body>"#;
+        assert_eq!(
+            extract(&snap(html)).meta.byline,
+            vec!["F. Kooman", "Michiel de Jong"]
+        );
+        // two outlets or two people stay two names
+        assert_eq!(uninvert_name("Reuters, Bloomberg"), None);
+        assert_eq!(uninvert_name("Ann Lee, Bo Chan"), None);
+    }
+
+    #[test]
+    fn names_in_scripts_without_case_and_declared_outlets() {
+        let html = r#"<head><meta name="author" content="肖春芳"></head><body><p>x</p></body>"#;
+        assert_eq!(extract(&snap(html)).meta.byline, vec!["肖春芳"]);
+        // an outlet declared as author is used when no person is named ...
+        let html = r#"<head><meta property="og:article:author" content="BBC News"></head><body><p>x</p></body>"#;
+        assert_eq!(extract(&snap(html)).meta.byline, vec!["BBC News"]);
+        // ... but a person shown on the page comes first
+        let html = format!(
+            r#"<head><meta name="author" content="BBC News"></head><body><article><h1>Harbour plan approved today</h1>
+            <div class=byline>By Ann Lee</div><p>{PARA}</p></article></body>"#
+        );
+        assert_eq!(extract(&snap(&html)).meta.byline, vec!["Ann Lee"]);
+        // a web address after the name is no part of it
+        let html = r#"<head><meta name="author" content="Bradley M. Kuhn (http://ebb.org/bkuhn/)"></head><body><p>x</p></body>"#;
+        assert_eq!(extract(&snap(html)).meta.byline, vec!["Bradley M. Kuhn"]);
+    }
+
+    #[test]
+    fn visible_byline_skips_navigation_and_takes_the_innermost_element() {
+        let html = format!(
+            "<body><div id=globalNav><ul><li id=navBylines><a href=/b>Opinion</a></li></ul></div>\
+             <article><h1>Harbour plan approved after two years</h1>\
+             <div class=author-box>Tech Desk Weekly <span class=author-name>Ann Lee</span> 1 day ago</div>\
+             <p>{PARA}</p></article></body>"
+        );
+        assert_eq!(extract(&snap(&html)).meta.byline, vec!["Ann Lee"]);
+        let html = format!(
+            "<body><nav><span class=byline>Bo Chan</span></nav><article><h1>Harbour plan approved</h1>\
+             <p>{PARA}</p></article></body>"
+        );
+        assert!(extract(&snap(&html)).meta.byline.is_empty());
+    }
+
+    #[test]
+    fn unmarked_credit_line_under_the_headline_is_the_byline() {
+        let page = |line: &str| {
+            let html = format!(
+                "<body><article><h1>Harbour plan approved after two years</h1><p>{line}</p><p>{PARA}</p></article></body>"
+            );
+            extract(&snap(&html)).meta.byline
+        };
+        assert_eq!(page("By Ann Lee and Bo Chan"), vec!["Ann Lee", "Bo Chan"]);
+        assert_eq!(page("Par Ann Lee, à Oslo"), vec!["Ann Lee"]);
+        // running text and a one-word "name" are no byline
+        assert!(page("By Tuesday the council had voted.").is_empty());
+        assert!(page("By Tuesday").is_empty());
+    }
+}
