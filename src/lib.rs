@@ -6,6 +6,8 @@
 //! The browser panel (`web`, wasm32 only) and the CLI (`src/bin/lede.rs`) are thin shells over
 //! [`summarize`].
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod batch;
 pub mod bullets;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod decode;

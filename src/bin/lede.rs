@@ -14,12 +14,19 @@
 //! TextRank alone) for evaluation (`scripts/score_bullets.py`); `auto`, the default, is what the panel shows.
 //! Exit status: 0 with a summary (also when the page holds no article: `article_found` is false),
 //! 2 with a one-line reason on unreadable input.
+//!
+//! `lede batch INPUT...` summarises many pages in one run (files, folders, WARC, JSON Lines), one
+//! JSON line each: see `batch.rs` beside this file.
+
+#[path = "lede/batch.rs"]
+mod batch;
 
 use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: lede PAGE.html|PAGE.html.gz|- [--format json|markdown|text|html] \
-[--no-quotes] [--no-entities] [--snapshot] [--wire] [--url URL] [--charset LABEL] [--bullets auto|lead3|textrank]";
+[--no-quotes] [--no-entities] [--snapshot] [--wire] [--url URL] [--charset LABEL] [--bullets auto|lead3|textrank]
+       lede batch INPUT... [-o OUT.jsonl] [--jobs N] [--format json|markdown] [--no-quotes] [--no-entities]";
 
 fn read_page(path: &str, charset: Option<&str>) -> Result<String, String> {
     let bytes = if path == "-" {
@@ -82,6 +89,9 @@ fn run() -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("batch") {
+        return batch::main(std::env::args().skip(2).collect());
+    }
     match run() {
         Ok(out) => {
             // a closed pipe (`lede page.html | head`) is a normal end, not an error
