@@ -69,13 +69,13 @@ api.runtime.onMessage.addListener((msg, sender) => {
   }
   if (msg?.type === 'lede-opened' && sender.id === api.runtime.id && sender.tab?.id) {
     api.scripting
-      .insertCSS({ target: { tabId: sender.tab.id }, files: [HIGHLIGHT_CSS] })
+      .insertCSS({ target: { tabId: sender.tab.id, allFrames: msg.allFrames === true }, files: [HIGHLIGHT_CSS] })
       .catch(() => {});
     return;
   }
   if (msg?.type !== 'lede-closed' || sender.id !== api.runtime.id || !sender.tab?.id) return;
   api.scripting
-    .removeCSS({ target: { tabId: sender.tab.id }, files: [HIGHLIGHT_CSS] })
+    .removeCSS({ target: { tabId: sender.tab.id, allFrames: msg.allFrames === true }, files: [HIGHLIGHT_CSS] })
     .catch(() => {});
 });
 

@@ -163,6 +163,70 @@
     slice();
   });
 
+  /** The document whose text the snapshot holds: this one, or a same-origin frame's ([`frameSnapshot`]). */
+  let textDoc = document;
+  /** Frames smaller than this (CSS px, each side) are ads, widgets and trackers, not an article. */
+  const MIN_FRAME_PX = 200;
+  /** A readable frame with less text than this (characters) holds no article. */
+  const MIN_FRAME_TEXT = 500;
+
+  /**
+   * The page's frames as the panel needs them to decide where the article is: `readable`, same-origin
+   * frames (and `srcdoc` ones) whose document this script can walk and which hold some text, the one
+   * with the most text first; `unreadable`, how many frames of another origin take a real share of the
+   * window (their documents are closed to us, as to the page).
+   */
+  function readFrames() {
+    const readable = [];
+    let unreadable = 0;
+    for (const f of document.querySelectorAll('iframe, frame')) {
+      const box = f.getBoundingClientRect();
+      let doc = null;
+      try {
+        doc = f.contentDocument;
+      } catch {
+        doc = null;
+      }
+      if (doc?.body) {
+        const length = doc.body.textContent.length;
+        if (length >= MIN_FRAME_TEXT) readable.push({ doc, length });
+      } else if (box.width >= MIN_FRAME_PX && box.height >= MIN_FRAME_PX && f.getAttribute('src')) {
+        unreadable++;
+      }
+    }
+    readable.sort((a, b) => b.length - a.length);
+    return { readable, unreadable };
+  }
+
+  /** The snapshot of the readable frame with the most text (null when there is none); from then on the
+   * highlights and scrolls address that frame's text. */
+  function frameSnapshot() {
+    const best = readFrames().readable[0];
+    if (!best) return null;
+    const { doc } = best;
+    // a srcdoc or about:blank frame has no address of its own: the page's
+    const url = /^https?:/.test(doc.URL) ? doc.URL : location.href;
+    const result = ledeSnapshot.walker(host, doc, url);
+    result.step(Infinity);
+    const { snapshot, textNodes: nodes } = result.result();
+    clearHighlights();
+    textDoc = doc;
+    textNodes = nodes;
+    return snapshot;
+  }
+
+  /** The highlight registry and Highlight class of the document the snapshot holds (a frame's own). */
+  function registry() {
+    const win = textDoc.defaultView;
+    return win?.CSS?.highlights ? { highlights: win.CSS.highlights, Highlight: win.Highlight } : null;
+  }
+
+  function clearHighlights() {
+    const reg = registry();
+    if (!reg) return;
+    for (const name of [...Object.values(HIGHLIGHT_NAMES), FOCUS_HIGHLIGHT]) reg.highlights.delete(name);
+  }
+
   /** Highlight groups as last sent by the panel, so toggles and page meddling can re-apply them. */
   let groups = {};
   const disabledTypes = new Set();
@@ -191,7 +255,7 @@
     const s = Math.min(Math.max(0, start | 0), len);
     const e = Math.min(Math.max(s, end | 0), len);
     if (s === e) return null;
-    const r = document.createRange();
+    const r = text.ownerDocument.createRange();
     r.setStart(text, s);
     r.setEnd(text, e);
     return r;
@@ -200,11 +264,12 @@
   const toRanges = (list) => (Array.isArray(list) ? list.map(toRange).filter(Boolean) : []);
 
   function applyHighlights() {
-    if (!globalThis.CSS?.highlights) return;
+    const reg = registry();
+    if (!reg) return;
     for (const [type, name] of Object.entries(HIGHLIGHT_NAMES)) {
       const ranges = disabledTypes.has(type) ? [] : toRanges(groups[type]);
-      if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges));
-      else CSS.highlights.delete(name);
+      if (ranges.length) reg.highlights.set(name, new reg.Highlight(...ranges));
+      else reg.highlights.delete(name);
     }
   }
 
@@ -213,12 +278,13 @@
   // scrolls and they are gone; checking costs three lookups per frame.
   let recheckQueued = false;
   function recheckHighlights() {
-    if (recheckQueued || !globalThis.CSS?.highlights) return;
+    const reg = registry();
+    if (recheckQueued || !reg) return;
     recheckQueued = true;
     requestAnimationFrame(() => {
       recheckQueued = false;
       const missing = Object.entries(HIGHLIGHT_NAMES).some(
-        ([type, name]) => !disabledTypes.has(type) && groups[type]?.length && !CSS.highlights.has(name),
+        ([type, name]) => !disabledTypes.has(type) && groups[type]?.length && !reg.highlights.has(name),
       );
       if (missing) applyHighlights();
     });
@@ -239,12 +305,13 @@
       const visible = sheet ? panel.top : window.innerHeight;
       window.scrollBy({ top: rect.top + rect.height / 2 - visible / 2, behavior: 'instant' });
     }
-    if (globalThis.CSS?.highlights) {
-      const focus = new Highlight(...ranges);
+    const reg = registry();
+    if (reg) {
+      const focus = new reg.Highlight(...ranges);
       focus.priority = 1;
-      CSS.highlights.set(FOCUS_HIGHLIGHT, focus);
+      reg.highlights.set(FOCUS_HIGHLIGHT, focus);
       clearTimeout(focusTimer);
-      focusTimer = setTimeout(() => CSS.highlights.delete(FOCUS_HIGHLIGHT), FOCUS_MS);
+      focusTimer = setTimeout(() => reg.highlights.delete(FOCUS_HIGHLIGHT), FOCUS_MS);
     }
   }
 
@@ -258,7 +325,10 @@
           // Not when there is nothing to paint (no entities, or a page too large to highlight: the
           // browser restyles every element of the page when ::highlight rules go in and come out).
           cssRequested = true;
-          Promise.resolve(api.runtime.sendMessage({ type: 'lede-opened' })).catch(() => {});
+          // (into the frames too when the snapshot is a frame's: its highlights paint there)
+          Promise.resolve(
+            api.runtime.sendMessage({ type: 'lede-opened', allFrames: textDoc !== document }),
+          ).catch(() => {});
         }
         panelPort?.postMessage({
           type: 'highlightsApplied',
@@ -283,6 +353,10 @@
       case 'close':
         close();
         break;
+      case 'frameSnapshot':
+        // the panel found no article in the top document: the article may be in a frame
+        panelPort?.postMessage({ type: 'frameSnapshot', snapshot: frameSnapshot() });
+        break;
     }
   }
 
@@ -303,7 +377,9 @@
         snapshotReady.then((snapshot) => {
           if (panelPort !== port) return;
           timing.sentAt = performance.timeOrigin + performance.now();
-          port.postMessage({ type: 'snapshot', snapshot, timing });
+          const { readable, unreadable } = readFrames();
+          const frames = { readable: readable.length, unreadable };
+          port.postMessage({ type: 'snapshot', snapshot, timing, frames });
           timing.postMs = performance.timeOrigin + performance.now() - timing.sentAt;
         });
         return;
@@ -326,11 +402,7 @@
     window.removeEventListener('keydown', onKeyDown, true);
     window.removeEventListener('scroll', recheckHighlights, true);
     clearTimeout(focusTimer);
-    if (globalThis.CSS?.highlights) {
-      for (const name of [...Object.values(HIGHLIGHT_NAMES), FOCUS_HIGHLIGHT]) {
-        CSS.highlights.delete(name);
-      }
-    }
+    clearHighlights();
     try {
       panelPort?.disconnect();
     } catch {
@@ -347,7 +419,9 @@
     }
     // Let the background take highlight.css out again (the page is as it was before the click).
     if (cssRequested) {
-      Promise.resolve(api.runtime.sendMessage({ type: 'lede-closed' })).catch(() => {});
+      Promise.resolve(
+        api.runtime.sendMessage({ type: 'lede-closed', allFrames: textDoc !== document }),
+      ).catch(() => {});
     }
   }
 

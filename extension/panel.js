@@ -14,6 +14,11 @@ const params = new URLSearchParams(location.search);
 const nonce = params.get('nonce') ?? '';
 const tabParam = Number(params.get('tab'));
 
+/** What the panel says when the page itself holds no article but a frame of another site may. */
+const FRAME_UNREADABLE =
+  'No article in this page itself. It may be in a frame from another site, which Lede cannot read: ' +
+  "open the frame's page in its own tab to summarise it.";
+
 /** How long to wait for the snapshot before telling the reader something is wrong. */
 const SNAPSHOT_TIMEOUT_MS = 8000;
 const TOAST_MS = 1600;
@@ -36,7 +41,7 @@ function savePrefs(prefs) {
   );
 }
 
-const app = document.getElementById('app');
+let app = document.getElementById('app');
 const toast = document.getElementById('toast');
 let port = null;
 let toastTimer = 0;
@@ -157,6 +162,54 @@ function connect() {
 const timings = (globalThis.ledeTimings = {});
 const epochNow = () => performance.timeOrigin + performance.now();
 
+/** What the content script said of the page's frames (`readable`, `unreadable`: counts). */
+let frames = {};
+/** Resolves the pending request for a frame's snapshot. */
+let frameReply = null;
+
+/** The snapshot of the page's readable frame with the most text, or null (none, or no answer). */
+function requestFrameSnapshot() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), SNAPSHOT_TIMEOUT_MS);
+    frameReply = (snapshot) => {
+      clearTimeout(timer);
+      frameReply = null;
+      resolve(snapshot && typeof snapshot === 'object' ? snapshot : null);
+    };
+    send({ type: 'frameSnapshot' });
+  });
+}
+
+/**
+ * A page with frames: the panel is rendered off-screen first (a copy of #app, which `mount` fills and
+ * takes events on) and shown only once it is the one to keep. When the top document holds no article,
+ * the panel asks for the snapshot of the readable (same-origin or srcdoc) frame with the most text and
+ * shows that frame's article; when there is none, and a frame of another site fills part of the window,
+ * the panel says plainly that the article may be in a frame Lede cannot read.
+ */
+async function mountWithFrames(snap, saved) {
+  const render = (snapshot) => {
+    const root = app.cloneNode(false);
+    const summary = mount(root, snapshot, send, saved);
+    return { root, summary };
+  };
+  let shown = render(snap);
+  if (!shown.summary?.article_found && (frames.readable | 0) > 0) {
+    const frameSnap = await requestFrameSnapshot();
+    const inFrame = frameSnap && render(frameSnap);
+    if (inFrame?.summary?.article_found) shown = inFrame;
+  }
+  if (!shown.summary?.article_found && (frames.unreadable | 0) > 0) {
+    const notice = shown.root.querySelector('.notice');
+    if (notice) notice.textContent = FRAME_UNREADABLE;
+  }
+  app.replaceWith(shown.root);
+  app = shown.root;
+  globalThis.ledeSummary = shown.summary;
+  // `mount` moves focus into the panel; it could not while the panel was off-screen
+  shown.root.querySelector('button')?.focus();
+}
+
 async function start() {
   timings.panelAt = epochNow();
   // boot.js started compiling the wasm while this module graph loaded.
@@ -185,6 +238,7 @@ async function start() {
       if (msg?.type === 'snapshot' && msg.snapshot && typeof msg.snapshot === 'object') {
         timings.receivedAt = epochNow();
         Object.assign(timings, msg.timing);
+        frames = msg.frames && typeof msg.frames === 'object' ? msg.frames : {};
         clearTimeout(timer);
         resolve(msg.snapshot);
       }
@@ -195,6 +249,7 @@ async function start() {
     });
   });
   port.onMessage.addListener((msg) => {
+    if (msg?.type === 'frameSnapshot') frameReply?.(msg.snapshot);
     if (msg?.type === 'highlightsApplied') {
       timings.postMs = msg.postMs;
       timings.highlightsAt = msg.at;
@@ -204,7 +259,11 @@ async function start() {
   const [snap, , saved] = await Promise.all([snapshot, wasmReady, prefs]);
   const t0 = performance.now();
   // `mount` renders the panel (or a readable error inside it) and returns the Summary for debugging.
-  globalThis.ledeSummary = mount(app, snap, send, saved);
+  if ((frames.readable | 0) > 0 || (frames.unreadable | 0) > 0) {
+    await mountWithFrames(snap, saved);
+  } else {
+    globalThis.ledeSummary = mount(app, snap, send, saved);
+  }
   globalThis.ledeMountMs = performance.now() - t0;
   requestAnimationFrame(() => setTimeout(() => (timings.paintAt = epochNow())));
 }

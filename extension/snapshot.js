@@ -112,16 +112,19 @@ var ledeSnapshot = (() => {
      * each followed by a NUL (an element's tag, then each kept attribute's name and value, names
      * sorted; a text node's text); `lens` holds each string's length in UTF-16 units.
      * @param {Element|null} exclude an element left out with its subtree (the Lede panel host)
+     * @param {Document} doc the document to walk: this one, or a same-origin frame's (content.js reads
+     *   one when the top document holds no article)
+     * @param {string} url the address recorded in the snapshot
      * @returns {{snapshot: {url: string, shape: number[], text: string, lens: number[]},
      *   textNodes: (Text|undefined)[]}} `textNodes[i]` is the live Text node behind snapshot node `i`.
      */
-    function walker(exclude) {
+    function walker(exclude, doc = document, url = location.href) {
       const shape = [];
       const pieces = [];
       const lens = [];
       const textNodes = [];
       let count = 0;
-      const root = document.documentElement;
+      const root = doc.documentElement;
       let textLeft = MAX_TOTAL_TEXT;
       const piece = (s) => {
         pieces.push(s);
@@ -232,7 +235,7 @@ var ledeSnapshot = (() => {
       }
       function result() {
         pieces.push('');
-        return { snapshot: { url: location.href, shape, text: pieces.join('\0'), lens }, textNodes };
+        return { snapshot: { url, shape, text: pieces.join('\0'), lens }, textNodes };
       }
       return { step, result };
     }
