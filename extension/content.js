@@ -33,6 +33,9 @@
   const FOCUS_HIGHLIGHT = 'lede-focus';
   const FOCUS_MS = 1800;
   const COLLAPSED_HEIGHT_PX = 44;
+  /** Visible characters (whitespace not counted) of a whole story, as `snapshot::MIN_STORY_CHARS`
+   * (declared up here: the walk's first slice, which ends in `oneStory`, runs during set-up). */
+  const MIN_STORY_CHARS = 700;
 
   /** Below this window width the panel becomes a sheet along the bottom edge, so the article keeps
    * the top of the window. */
@@ -158,6 +161,7 @@
       }
       const result = walk.result();
       textNodes = result.textNodes;
+      oneStory(result);
       resolve(result.snapshot);
     };
     slice();
@@ -225,6 +229,44 @@
     const reg = registry();
     if (!reg) return;
     for (const name of [...Object.values(HIGHLIGHT_NAMES), FOCUS_HIGHLIGHT]) reg.highlights.delete(name);
+  }
+
+  /**
+   * One article per summary: on a page of two or more whole stories in `<article>` elements (infinite
+   * scroll loads the next story under the one being read), the snapshot keeps the story in view when
+   * the toolbar was clicked (the one taking most of the window's height), else the canonical one (the
+   * story naming the page's canonical address or its own in a `<link>`), else the first; the others are
+   * marked hidden in the snapshot, so the analysis leaves them out and node ids stay as they are.
+   * `Snapshot::one_article` applies the same rule, less the viewport, to any snapshot.
+   */
+  function oneStory({ snapshot, articles }) {
+    const stories = [];
+    let outerEnd = -1; // an article inside another is part of its story
+    for (const a of articles) {
+      if (a.start < outerEnd || (snapshot.shape[2 * a.start + 1] & 2) !== 0) continue;
+      outerEnd = a.end;
+      if (a.el.textContent.replace(/\s+/g, '').length >= MIN_STORY_CHARS) stories.push(a);
+    }
+    if (stories.length < 2) return;
+    const shown = (a) => {
+      const r = a.el.getBoundingClientRect();
+      return Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));
+    };
+    let keep = stories.reduce((best, a) => (shown(a) > shown(best) ? a : best));
+    if (shown(keep) === 0) {
+      const canonical = document.querySelector('link[rel~="canonical" i]')?.href ?? location.href;
+      const key = (u) => u.replace(/^[a-z]+:\/\/(www\.)?/i, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+      keep =
+        stories.find((a) =>
+          [...a.el.querySelectorAll('link[href], meta[content]')].some(
+            (l) => key(l.href || l.content || '') === key(canonical),
+          ),
+        ) ?? stories[0];
+    }
+    for (const a of stories) {
+      if (a === keep) continue;
+      for (let i = a.start; i < a.end; i++) snapshot.shape[2 * i + 1] |= 2;
+    }
   }
 
   /** Highlight groups as last sent by the panel, so toggles and page meddling can re-apply them. */

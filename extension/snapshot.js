@@ -143,6 +143,10 @@ var ledeSnapshot = (() => {
       const shown = [];
       const light = [];
       const inScript = [];
+      /** Each `<article>` element walked: `{el, start, end}`, its snapshot node range (for content.js's
+       * choice of one story on a page of several). `story[d]` is the open frame's, if it is one. */
+      const articles = [];
+      const story = [];
       let depth = -1;
 
       /** Add element `el` under node `parent` (-1: the root) and open a frame for its children. */
@@ -191,6 +195,8 @@ var ledeSnapshot = (() => {
         ids[depth] = count;
         shown[depth] = visible;
         inScript[depth] = tag === 'script';
+        story[depth] = tag === 'article' ? { el, start: count, end: 0 } : null;
+        if (story[depth]) articles.push(story[depth]);
         count++;
       }
 
@@ -211,6 +217,7 @@ var ledeSnapshot = (() => {
             next[depth] = light[depth].firstChild;
             light[depth] = null;
           } else {
+            if (story[depth]) story[depth].end = count;
             depth--;
           }
           return;
@@ -235,7 +242,8 @@ var ledeSnapshot = (() => {
       }
       function result() {
         pieces.push('');
-        return { snapshot: { url, shape, text: pieces.join('\0'), lens }, textNodes };
+        for (const a of articles) if (!a.end) a.end = count; // a walk cut at MAX_NODES
+        return { snapshot: { url, shape, text: pieces.join('\0'), lens }, textNodes, articles };
       }
       return { step, result };
     }

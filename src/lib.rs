@@ -72,6 +72,8 @@ pub fn warm_up() -> Summary {
 pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
     // hostile pages (a 5 MB text node, 200 000 elements) are analysed within a fixed budget
     let snap = &*snap.bounded();
+    // a page of several whole stories (infinite scroll): one of them
+    let snap = &*snap.one_article();
     let x = extract::extract(snap);
     let m = &x.meta;
     let mut s = Summary {

@@ -645,6 +645,8 @@ impl Snapshot {
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{decode_page, decode_page_declared};
 
+mod articles;
+pub use articles::MIN_STORY_CHARS;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod depth_guard;
 #[cfg(not(target_arch = "wasm32"))]

@@ -261,3 +261,48 @@ fn comment_policy_notice_after_an_arabic_article_is_left_out() {
     // the article itself is still read
     assert!(s.body.contains("الائتلاف الوطني السوري"));
 }
+
+/// The summary of `kinds/{name}` read with the page address `url` (the CLI's `--url`).
+fn summary_at(name: &str, url: &str) -> lede::Summary {
+    let path = format!("{}/tests/fixtures/kinds/{name}", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).unwrap();
+    lede::summarize(&lede::Snapshot::from_html(&html, Some(url)))
+}
+
+#[test]
+fn two_stories_on_one_page_give_one_storys_summary() {
+    let first = summary("infinite-scroll.html");
+    assert!(first.article_found);
+    assert_body_has(
+        &first,
+        &["ferry service between Port Elwyn", "four sailings a day"],
+    );
+    let everything = format!("{} {:?} {:?}", first.body, first.quotes, first.entities);
+    for other in ["lighthouse", "Okafor", "Gannet Head"] {
+        assert!(
+            !everything.contains(other),
+            "{other} from the next story: {everything}"
+        );
+    }
+    assert_eq!(paragraphs(&first).len(), 4, "{}", first.body);
+    assert!(first
+        .quotes
+        .iter()
+        .all(|q| q.speaker.as_deref() == Some("Tomas Varga")));
+
+    // the story whose own address is the page's: the second one
+    let second = summary_at(
+        "infinite-scroll.html",
+        "https://harbour.example/news/lighthouse-school?ref=scroll",
+    );
+    assert_body_has(
+        &second,
+        &["disused lighthouse on Gannet Head", "fog signal"],
+    );
+    assert!(!second.body.contains("Port Elwyn"), "{}", second.body);
+    assert!(second
+        .quotes
+        .iter()
+        .all(|q| q.speaker.as_deref() == Some("Marguerite Okafor")));
+    assert_eq!(second.byline, vec!["Dev Malhotra".to_string()]);
+}
