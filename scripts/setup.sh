@@ -3,7 +3,8 @@
 # the wasm32 Rust target, wasm-bindgen-cli at the exact version in Cargo.lock, Debian's Chromium and
 # Firefox ESR, Xvfb and xdotool (the keyboard-shortcut test), geckodriver (crates.io, for the
 # Firefox end-to-end test), and the npm packages of
-# package-lock.json (playwright-core, binaryen's wasm-opt, web-ext, axe-core).
+# package-lock.json (playwright-core, binaryen's wasm-opt, web-ext, axe-core), and a Python virtual
+# environment in .venv with maturin, pytest and Dask for the Python package's tests (scripts/test-python).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,4 +49,15 @@ if [[ ! -d node_modules/playwright-core || ! -d node_modules/web-ext || ! -d nod
   || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# The Python package (pyproject.toml) is built by maturin and tested with pytest, the Dask example on a
+# LocalCluster: pinned versions in a virtual environment under the repository (.venv, git-ignored).
+PY_PACKAGES="maturin==1.16.0 pytest==9.2.0 dask==2026.8.0 distributed==2026.8.0"
+if [[ ! -x .venv/bin/python || "$(cat .venv/.lede-packages 2>/dev/null)" != "$PY_PACKAGES" ]]; then
+  say "installing $PY_PACKAGES into .venv"
+  python3 -m venv .venv
+  # shellcheck disable=SC2086 # one word per package
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check $PY_PACKAGES
+  echo "$PY_PACKAGES" >.venv/.lede-packages
 fi

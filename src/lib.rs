@@ -13,6 +13,8 @@ pub mod bullets;
 pub mod decode;
 pub mod entities;
 pub mod extract;
+#[cfg(all(feature = "python", not(target_arch = "wasm32")))]
+mod python;
 pub mod quotes;
 pub mod render;
 pub mod snapshot;

@@ -86,6 +86,34 @@ pub fn process(item: input::Item) -> Outcome {
     })
 }
 
+/// The whole of `lede batch` but the writing: read `inputs` ([`input::read_inputs`]), summarise each
+/// page on `jobs` threads, and hand `sink` each page's [`line`] and whether it is an error, in input
+/// order. `sink` returns `false` to stop the run (a closed output). `consumed` counts the input bytes
+/// read, for a progress bar. The inputs should have passed [`input::check_inputs`].
+pub fn run(
+    inputs: &[String],
+    jobs: usize,
+    opts: Options,
+    consumed: &std::sync::atomic::AtomicU64,
+    mut sink: impl FnMut(String, bool) -> bool,
+) {
+    pipeline::ordered_map(
+        jobs,
+        |emit| {
+            input::read_inputs(inputs, consumed, emit);
+        },
+        |item| {
+            let source = match &item {
+                Ok(p) => p.source.clone(),
+                Err(f) => f.source.clone(),
+            };
+            let outcome = process(item);
+            (line(&source, &outcome, opts), outcome.is_err())
+        },
+        |(l, is_error)| sink(l, is_error),
+    );
+}
+
 /// One output line (without its newline): `{"source":S,"summary":{...}}` (or `"markdown":"..."`) for
 /// a summarised page, `{"source":S,"url":U,"error":"reason"}` for a failed one (`url` when known).
 /// `source` is a file path, `PATH:LINE` for JSON Lines, or a WARC record id.

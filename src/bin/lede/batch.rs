@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use lede::batch::{self, input, pipeline, Format, Options};
+use lede::batch::{self, input, Format, Options};
 
 const USAGE: &str = "usage: lede batch INPUT... [-o OUT.jsonl] [--jobs N] [--format json|markdown] \
 [--no-quotes] [--no-entities]
@@ -95,20 +95,12 @@ pub fn main(args: Vec<String>) -> ExitCode {
     let consumed = AtomicU64::new(0);
     let (mut pages, mut failed) = (0u64, 0u64);
     let mut write_error = None;
-    pipeline::ordered_map(
+    batch::run(
+        &args.inputs,
         args.jobs,
-        |emit| {
-            input::read_inputs(&args.inputs, &consumed, emit);
-        },
-        |item| {
-            let source = match &item {
-                Ok(p) => p.source.clone(),
-                Err(f) => f.source.clone(),
-            };
-            let outcome = batch::process(item);
-            (batch::line(&source, &outcome, args.opts), outcome.is_err())
-        },
-        |(line, is_error)| {
+        args.opts,
+        &consumed,
+        |line, is_error| {
             pages += 1;
             failed += u64::from(is_error);
             progress.update(pages, failed, consumed.load(Ordering::Relaxed));
