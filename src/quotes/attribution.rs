@@ -1,14 +1,17 @@
 //! Each quote's speaker: the attribution in its sentence, else the continued quote or the paragraph before.
 
 use super::candidates::*;
+use super::confidence::{self, Evidence, Source};
 use super::resolution::*;
 use super::spans::*;
 use crate::entities::MentionAt;
 use crate::summary::EntityType;
 use crate::summary::Quote;
 use crate::text::Para;
+
 /// Find the quotes of the article. `paras` are headline, bullets and body in reading order;
-/// `mentions` are the entity mentions found in them (for pronoun and alias resolution).
+/// `mentions` are the entity mentions found in them (for pronoun and alias resolution). A speaker
+/// the attribution model is not sure of is left out ([`confidence`]).
 pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
     let mentions = &Mentions::new(mentions);
     let mut out = Vec::new();
@@ -17,6 +20,7 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
     let mut open_continues: Option<Option<String>> = None;
     // per quote in `out`: was its speaker stated next to it?
     let mut stated: Vec<bool> = Vec::new();
+    let mut evidence: Vec<Evidence> = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
         let text = &p.text;
         let spans = spans_in(text);
@@ -30,8 +34,10 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
         };
         let mut para_speaker: Option<String> = None;
         let mut found: Vec<(Span, Option<String>, bool)> = Vec::new();
+        let mut sources: Vec<(Source, Option<WhoKind>)> = Vec::new();
         for (k, sp) in spans.iter().enumerate() {
             let mut speaker: Option<Option<String>> = None;
+            let mut source = (Source::LastPerson, None);
             if let Some(c) = sp.close {
                 let next_open = spans.get(k + 1).map_or(text.len(), |n| n.open);
                 // “…!” officers announced: the attribution may start the next sentence
@@ -39,6 +45,7 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                 let (_, s_end) = sentence_of(after.min(text.len().saturating_sub(1)));
                 let tail_end = s_end.max(c).min(next_open).max(c);
                 if let Some(w) = after_quote(&text[c..tail_end.max(c)]) {
+                    source = (Source::After, Some(w.kind()));
                     speaker = Some(resolve(w, (pi, sp.open), mentions, paras));
                 }
             }
@@ -47,9 +54,11 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                 let prev_close = k.checked_sub(1).and_then(|j| spans[j].close).unwrap_or(0);
                 let head_start = s_start.max(prev_close).min(sp.open);
                 if let Some(w) = before_quote(&text[head_start..sp.open]) {
+                    source = (Source::Before, Some(w.kind()));
                     let named = matches!(w, Who::Named(_));
                     let mut who = if matches!(w, Who::Subject) {
-                        clause_subject(text, pi, head_start, sp.open, mentions, paras)
+                        // the subject may stand before an earlier quote of the sentence
+                        clause_subject(text, pi, s_start.min(head_start), sp.open, mentions, paras)
                     } else {
                         resolve(w, (pi, sp.open), mentions, paras)
                     };
@@ -62,20 +71,46 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
             }
             let explicit = speaker.is_some();
             found.push((sp.clone(), speaker.flatten(), explicit));
+            sources.push(source);
         }
         // unattributed quotes: the speaker of a neighbouring quote in this paragraph, the continued
         // quote, or the paragraph before
+        // the nearest quote of the paragraph with a stated speaker, the one before first ("…,”
+        // Cole said. “…”"); else a stated unnamed source
         let first_explicit = found.iter().find(|f| f.2).map(|f| f.1.clone());
-        for (sp, speaker, explicit) in found.iter_mut() {
+        let neighbour: Vec<Option<Option<String>>> = (0..found.len())
+            .map(|k| {
+                let named = |j: &usize| found[*j].2 && found[*j].1.is_some();
+                (0..k)
+                    .rev()
+                    .find(named)
+                    .or_else(|| (k + 1..found.len()).find(named))
+                    .map(|j| found[j].1.clone())
+                    .or_else(|| first_explicit.clone())
+            })
+            .collect();
+        for (((sp, speaker, explicit), source), neighbour) in
+            found.iter_mut().zip(sources.iter_mut()).zip(neighbour)
+        {
             if !*explicit {
                 *speaker = if sp.open == 0 && open_continues.is_some() {
+                    source.0 = Source::Continued;
                     open_continues.clone().flatten()
-                } else if let Some(s) = &first_explicit {
-                    s.clone()
+                } else if let Some(s) = neighbour {
+                    source.0 = Source::Neighbour;
+                    s
+                } else if let Some(s) =
+                    sentence_subject(text, pi, sentence_of(sp.open).0, sp.open, mentions)
+                {
+                    // "Bolton called Obama’s ignorance “disrespectful …”": no cue verb, but the
+                    // sentence's subject is a name
+                    source.0 = Source::Sentence;
+                    Some(s)
+                } else if prev_para_speaker.is_some() {
+                    source.0 = Source::PrevPara;
+                    prev_para_speaker.clone()
                 } else {
-                    prev_para_speaker
-                        .clone()
-                        .or_else(|| last_person_before(mentions, pi, sp.open))
+                    last_person_before(mentions, pi, sp.open)
                 };
             }
             // a scare quote ("described as “heartbreaking” by …") is nobody's speech to continue
@@ -103,7 +138,9 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
             quiet_paras = 0;
             prev_para_speaker = para_speaker.or(indirect);
         }
-        for (sp, speaker, explicit) in found {
+        let quotes_in_para = found.len();
+        let outside = |sp: &Span| sp.open + text.len() - sp.close.unwrap_or(text.len());
+        for ((sp, speaker, explicit), (source, who)) in found.into_iter().zip(sources) {
             let qt = text[sp.start..sp.end].replace('\u{ad}', "");
             let n = word_tokens(&qt);
             if n == 0 {
@@ -116,9 +153,33 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                 text: qt,
             });
             stated.push(explicit);
+            evidence.push(Evidence {
+                source,
+                who,
+                at: (pi, sp.open),
+                para_start: sp.open == 0,
+                whole_para: outside(&sp) < 8,
+                open_ended: sp.close.is_none(),
+                quotes_in_para,
+                words: n,
+            });
         }
     }
+    let before: Vec<bool> = out.iter().map(|q| q.speaker.is_some()).collect();
     speakers_of_repeated_quotes(&mut out, &stated);
+    let model = confidence::model();
+    for ((q, ev), had) in out.iter_mut().zip(&mut evidence).zip(before) {
+        if !had && q.speaker.is_some() {
+            ev.source = Source::Repeated;
+        }
+        let sure = q
+            .speaker
+            .as_deref()
+            .is_none_or(|s| confidence::keep(&model, ev, &q.text, s, mentions));
+        if !sure {
+            q.speaker = None;
+        }
+    }
     out
 }
 

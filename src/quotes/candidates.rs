@@ -1,7 +1,7 @@
 //! Speaker phrases read next to cue verbs: the attribution patterns.
 
 /// Cue verbs of attribution (English and French), lower-case.
-pub(super) static CUE_VERBS: crate::text::WordList = crate::text::WordList::new("said says say told tells added adds wrote writes asked asks explained explains noted notes stated states declared insisted argued argues warned warns recalled recalls continued replied responded tweeted posted announced claimed claims acknowledged admitted suggested commented concluded remarked urged cautioned confirmed maintained stressed emphasised emphasized observed predicted pointed conceded quoted saying according explique affirme déclare dit ajoute estime souligne indique raconte précise assure selon lance poursuit répond confie testified warning saying stating adding noting arguing insisting declaring writing déclaré ajouté expliqué affirmé estimé souligné indiqué raconté précisé assuré lancé répondu confié écrit martèle reconnaît avertit sagte sagt erklärte betonte laut dijo afirmó explicó señaló según detto dichiarato spiegato secondo zei zegt aldus volgens disse afirmou segundo");
+pub(super) static CUE_VERBS: crate::text::WordList = crate::text::WordList::new("said says say told tells added adds wrote writes asked asks explained explains noted notes stated states declared insisted argued argues warned warns recalled recalls continued replied responded tweeted posted announced claimed claims acknowledged admitted suggested commented concluded remarked urged cautioned confirmed maintained stressed emphasised emphasized observed predicted pointed conceded quoted saying according explique affirme déclare dit ajoute estime souligne indique raconte précise assure selon lance poursuit répond confie testified warning saying stating adding noting arguing insisting declaring writing déclaré ajouté expliqué affirmé estimé souligné indiqué raconté précisé assuré lancé répondu confié écrit martèle reconnaît avertit sagte sagt erklärte betonte meinte fügte laut dijo afirmó explicó señaló declaró aseguró añadió indicó sostuvo según reported reports asserted asserts contended contends concludes joked quipped exclaimed boasted lamented complained countered retorted proclaimed vowed charged alleged affirmé répondu detto dichiarato spiegato secondo zei zegt aldus volgens disse afirmou segundo");
 
 /// "According to" in the languages of [`CUE_VERBS`]: the source follows.
 pub(super) const ACCORDING: &[&str] = &[
@@ -68,6 +68,35 @@ pub(super) enum Who {
     Lead(String),
     /// The subject of the clause before a participle cue ("The union’s leader, Marco Bellini,
     /// rejected the offer, saying …").
+    Subject,
+    Unnamed,
+}
+
+impl Who {
+    /// The pattern's kind, a feature of the attribution model ([`super::confidence`]).
+    pub(super) fn kind(&self) -> WhoKind {
+        match self {
+            Who::Named(_) => WhoKind::Named,
+            Who::It => WhoKind::It,
+            Who::Adjacent(_) => WhoKind::Adjacent,
+            Who::Pronoun => WhoKind::Pronoun,
+            Who::Description(_) => WhoKind::Description,
+            Who::Lead(_) => WhoKind::Lead,
+            Who::Subject => WhoKind::Subject,
+            Who::Unnamed => WhoKind::Unnamed,
+        }
+    }
+}
+
+/// [`Who`] without its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum WhoKind {
+    Named,
+    It,
+    Adjacent,
+    Pronoun,
+    Description,
+    Lead,
     Subject,
     Unnamed,
 }
@@ -163,6 +192,27 @@ pub(super) fn who_from(words: &[&str]) -> Option<Who> {
         })
         .map(|(_, w)| clean_word(w))
         .collect();
+    // "Virginia delegate Beau Correll", "Judicial Watch president Tom Fitton": a place or an
+    // organisation, a lower-case role, then the person's name
+    let n = name.len();
+    if n > 0 && n < words.len() && !words[n - 1].ends_with([',', '.', ';', ':']) {
+        let roles = words[n..]
+            .iter()
+            .take(3)
+            .take_while(|w| {
+                let c = clean_word(w);
+                !w.ends_with([',', '.', ';', ':'])
+                    && c.chars().all(|ch| ch.is_lowercase() || ch == '-')
+                    && (crate::entities::is_role_word(c)
+                        || is_role_like(c)
+                        || c.ends_with("-based")
+                        || ROLE_NOUNS.contains(&c))
+            })
+            .count();
+        if roles > 0 && words.get(n + roles).is_some_and(|w| is_cap(clean_word(w))) {
+            return who_from(&words[n + roles..]);
+        }
+    }
     // "U.S. Attorney Erin Nealy Cox": the name follows the last title
     let titles = crate::entities::is_title;
     let name = match name.iter().rposition(|w| titles(w)) {
@@ -174,6 +224,10 @@ pub(super) fn who_from(words: &[&str]) -> Option<Who> {
     }
     Some(Who::Named(name.join(" ")))
 }
+
+/// Role nouns that stand between an organisation or place and a person's name ("GOP strategist
+/// Keith Nahigian") and that [`is_role_like`]'s suffixes miss.
+static ROLE_NOUNS: crate::text::WordList = crate::text::WordList::new("delegate attorney spokesman spokeswoman spokesperson president chairman chairwoman chair executive ceo chief governor senator official director editor host anchor candidate nominee aide adviser advisor analyst economist columnist pollster strategist resident activist organizer organiser founder secretary manager lawmaker congressman congresswoman representative mayor");
 
 /// The lower-case words of a description after its "the" ("former president", "group"): up to
 /// four words, ending at punctuation; no lower-case word → unnamed.
@@ -243,12 +297,83 @@ pub(super) fn is_cue(w: &str) -> bool {
     if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         CUE_VERBS.contains(&w)
     } else {
-        CUE_VERBS.contains(&w.to_lowercase().as_str())
+        // a capitalised cue is one that opens its clause ("According to", "Selon"); "the United
+        // States" is no "states"
+        let lower = w.to_lowercase();
+        let title = w.chars().skip(1).all(|c| !c.is_uppercase());
+        (w == lower || (title && OPENING_CUES.contains(&lower.as_str())))
+            && CUE_VERBS.contains(&lower.as_str())
     }
+}
+
+/// Cue words that may open a sentence with a capital ("According to X", "Said X, “…”", "Selon X").
+const OPENING_CUES: &[&str] = &[
+    "according",
+    "selon",
+    "según",
+    "secondo",
+    "laut",
+    "volgens",
+    "segundo",
+    "said",
+    "says",
+    "added",
+    "asked",
+    "told",
+    "wrote",
+];
+
+/// Articles and role nouns of German, Spanish and French (and "the") that stand between a cue verb
+/// and the name after it: "dijo el portavoz Juan Pérez", "afirmó la alcaldesa, Ana Gómez", "sagte
+/// der Sprecher Jan Braun", "a déclaré le maire Paul Roux".
+static NAME_LEAD: crate::text::WordList = crate::text::WordList::new("the el la los las le les der die das den portavoz portavoces alcalde alcaldesa ministro ministra presidente presidenta director directora secretario secretaria sprecher sprecherin bürgermeister bürgermeisterin minister ministerin präsident präsidentin chef chefin porte-parole maire ministre président présidente directeur directrice spokesman spokeswoman");
+
+/// "dijo el portavoz Juan Pérez": the name after articles and role nouns (at most four words, the
+/// last may end with a comma), when they are all of [`NAME_LEAD`] and at least one is a role.
+fn name_after_role(words: &[&str]) -> Option<Who> {
+    let f = words.iter().take(5).position(|w| is_cap(clean_word(w)))?;
+    let lead = &words[..f];
+    let all_lead = lead.iter().enumerate().all(|(i, w)| {
+        let c = clean_word(w).to_lowercase();
+        NAME_LEAD.contains(&c.as_str()) && (i + 1 == f || !w.ends_with(','))
+    });
+    let role = lead.iter().any(|w| {
+        let c = clean_word(w).to_lowercase();
+        ![
+            "the", "el", "la", "los", "las", "le", "les", "der", "die", "das", "den",
+        ]
+        .contains(&c.as_str())
+    });
+    (f > 0 && all_lead && role)
+        .then(|| adjacent(who_from(&words[f..])))
+        .flatten()
+}
+
+/// `s` without short parentheticals: "Rep. Gwen Moore (D-Wis.) said" → "Rep. Gwen Moore said".
+/// A party-and-state tag, an age or an affiliation in brackets is never the speaker.
+pub(super) fn drop_parentheticals(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('(') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(o) = rest.find('(') {
+        let Some(c) = rest[o..].find(')') else { break };
+        let inner = &rest[o + 1..o + c];
+        if inner.split_whitespace().count() <= 4 && !inner.contains(['“', '”', '"']) {
+            out.push_str(rest[..o].trim_end());
+        } else {
+            out.push_str(&rest[..=o + c]);
+        }
+        rest = &rest[o + c + 1..];
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// Attribution in the text after a closing mark: "…,” X said" / "…,” said X" / "…” X told Reuters".
 pub(super) fn after_quote(tail: &str) -> Option<Who> {
+    let tail = drop_parentheticals(tail);
     let tail = tail.split(['“', '"', '«', '„']).next().unwrap_or("");
     let sentence_end = tail
         .char_indices()
@@ -261,6 +386,13 @@ pub(super) fn after_quote(tail: &str) -> Option<Who> {
     // a long apposition may stand between the subject and its verb ("…” study lead author Lucas
     // Paganini, a planetary scientist at …, said"); other patterns need the verb within 14 words
     let words: Vec<&str> = tail[..sentence_end].split_whitespace().take(30).collect();
+    // German "„…“, so Merkel": "so" right after the quote's comma, then a name
+    if tail.trim_start().starts_with(", so ") || tail.trim_start().starts_with("so ") {
+        let i = words.iter().position(|w| *w == "so")?;
+        if words.get(i + 1).is_some_and(|w| is_cap(clean_word(w))) {
+            return adjacent(who_from(&words[i + 1..]));
+        }
+    }
     let v = words.iter().position(|w| is_cue(w))?;
     if v >= 14 {
         return lead_apposition(&words[..v]);
@@ -269,12 +401,16 @@ pub(super) fn after_quote(tail: &str) -> Option<Who> {
     if verb == "quoted" || ACCORDING.contains(&verb.as_str()) {
         return lead(&words[v + 1..]);
     }
+    // "…,” adding that …: the participle's subject is the sentence's, before the quote
+    if v == 0 && PARTICIPLES.contains(&verb.as_str()) {
+        return None;
+    }
     // "said X", also with an auxiliary or punctuation first (", a déclaré X", "has said X")
     let aux_only = words[..v]
         .iter()
         .all(|w| ["", "a", "has", "had", "ont", "avait", "était"].contains(&clean_word(w)));
     if aux_only {
-        return adjacent(who_from(&words[v + 1..]));
+        return name_after_role(&words[v + 1..]).or_else(|| adjacent(who_from(&words[v + 1..])));
     }
     // subject before the verb: the first words of the tail
     let subject: Vec<&str> = words[..v]
@@ -359,6 +495,7 @@ pub(super) static CONJUNCTIONS: crate::text::WordList = crate::text::WordList::n
 /// Attribution in the text before an opening mark: "X said: “" / "according to X, “" /
 /// "X wrote on Twitter: “" / "quoted X as saying “".
 pub(super) fn before_quote(head: &str) -> Option<Who> {
+    let head = drop_parentheticals(head);
     let words: Vec<&str> = head.split_whitespace().collect();
     let n = words.len();
     let from = n.saturating_sub(HEAD_WINDOW_WORDS);
@@ -383,6 +520,11 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
         k -= 2;
     }
     let participle = PARTICIPLES.contains(&verb.as_str());
+    if participle {
+        // "Albright urged women to vote for Hillary Clinton, saying, “…”": a participle's speaker
+        // is its clause's subject, never the nearest name
+        return Some(Who::Subject);
+    }
     // only auxiliaries and adverbs so far between the word at `k` and the verb
     let mut next_to_verb = true;
     while k > from {
@@ -402,8 +544,8 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
         }
         if next_to_verb && !is_cap(w) && !w.is_empty() {
             // "…, saying": the clause's subject; "the group added": a description;
-            // "officers announced": unnamed
-            if participle {
+            // "officers announced": unnamed; "Carson … but told": the subject of the sentence
+            if participle || ["but", "and", "then"].contains(&lw.as_str()) {
                 return Some(Who::Subject);
             }
             // "The French foreign ministry said it “…”": a qualified institution names a speaker
@@ -422,10 +564,26 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
         }
         // "Eswar Prasad, a professor at Cornell, said": the name before the apposition
         if adjacent_word && words[k].ends_with(',') {
-            let opening = (from..k)
-                .rev()
-                .take(12)
-                .find(|&a| words[a].ends_with(',') && is_cap(clean_word(words[a])));
+            let run_start = |a: usize| {
+                let mut s = a;
+                while s > from && is_cap(clean_word(words[s - 1])) && !words[s - 1].ends_with(',') {
+                    s -= 1;
+                }
+                s
+            };
+            // the name that opens the clause ("J.J. Goldberg, editor of The Forward, an …
+            // newspaper, said"), else the nearest name closed by a comma
+            let candidate = |a: &usize| words[*a].ends_with(',') && is_cap(clean_word(words[*a]));
+            let opens_clause = |a: &usize| {
+                let s = run_start(*a);
+                s == from
+                    || words[s - 1].ends_with(',')
+                    || ["But", "And", "Yet", "So"].contains(&words[s - 1])
+            };
+            let opening = (k.saturating_sub(40).max(from)..k)
+                .filter(candidate)
+                .find(opens_clause)
+                .or_else(|| (from..k).rev().take(12).find(candidate));
             if let Some(a) = opening {
                 let mut s = a;
                 while s > from && is_cap(clean_word(words[s - 1])) && !words[s - 1].ends_with(',') {
@@ -453,5 +611,7 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
             break;
         }
     }
-    None
+    // "Trump has delivered a defense of “…,” saying the city embodied “…”": a participle with no
+    // subject in reach speaks for the sentence's subject
+    participle.then_some(Who::Subject)
 }

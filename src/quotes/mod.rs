@@ -14,10 +14,12 @@
 
 mod attribution;
 mod candidates;
+mod confidence;
 mod resolution;
 mod spans;
 
 pub use attribution::find_quotes;
+pub use confidence::{trace, Traced, FEATURES};
 
 #[cfg(test)]
 mod tests {
@@ -413,5 +415,57 @@ mod tests {
         assert!(q.iter().all(|q| !q.text.starts_with("t slowing")), "{q:?}");
         assert_eq!(speaker_of(&q, "Organics").as_deref(), Some("Ana Lopes"));
         assert_eq!(speaker_of(&q, "the war was"), None);
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_quote_mark() {
+        let q = quotes(&[
+            "''This isn't tax reform,'' said Dana Holt, an economist at the Fiscal Forum. ''It's anti-reform.''",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].text, "This isn't tax reform,");
+        assert_eq!(q[0].speaker.as_deref(), Some("Dana Holt"));
+        assert_eq!(q[1].text, "It's anti-reform.");
+    }
+
+    #[test]
+    fn party_tags_and_place_words_are_no_speakers() {
+        let q = quotes(&[
+            "“This is a disgusting day for the whole country,” said Rep. Gwen Marlow (D-Wis.), head of the caucus.",
+            "Senator Tom Raddick said that the United States has become a “dumping ground for everybody else’s problems.”",
+            "“This is just a scripted television show and we are all props,” said Virginia delegate Beau Correll.",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "This is a disgusting").as_deref(),
+            Some("Gwen Marlow")
+        );
+        assert_eq!(
+            speaker_of(&q, "dumping ground").as_deref(),
+            Some("Tom Raddick")
+        );
+        assert_eq!(
+            speaker_of(&q, "This is just").as_deref(),
+            Some("Beau Correll")
+        );
+    }
+
+    #[test]
+    fn a_participle_speaks_for_its_clause_subject_not_the_nearest_name() {
+        let q = quotes(&[
+            "Former Secretary of State Madeleine Albright urged women to vote for Hillary Clinton, saying, “There is a special place in hell for those who stay home.”",
+            "Speaking to supporters in Ohio, Senator Ted Cruz said that there is “only one strong conservative in a position to win this race,” adding that it is why his rival “relentlessly attacks us and ignores the others.”",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "There is a special").as_deref(),
+            Some("Madeleine Albright")
+        );
+        assert_eq!(
+            speaker_of(&q, "only one strong").as_deref(),
+            Some("Ted Cruz")
+        );
+        assert_eq!(
+            speaker_of(&q, "relentlessly attacks").as_deref(),
+            Some("Ted Cruz")
+        );
     }
 }

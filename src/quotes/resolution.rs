@@ -7,6 +7,7 @@ use crate::summary::EntityType;
 use crate::text::Para;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+
 /// The article's mentions, normalised and indexed once per article, so that resolving a speaker
 /// costs a few hash look-ups and a binary search instead of a pass over every mention (which made
 /// pages with thousands of quotes quadratic).
@@ -17,8 +18,8 @@ pub(super) struct Mentions<'a> {
     pub(super) by_lower: HashMap<String, Vec<usize>>,
     /// Indices by the mention text compared without case and periods ([`norm`]).
     pub(super) by_norm: HashMap<String, Vec<usize>>,
-    /// The first index whose entity name has this [`norm`] key.
-    pub(super) first_by_entity: HashMap<String, usize>,
+    /// Indices of the mentions of each entity, by the [`norm`] key of its name, in `all` order.
+    pub(super) by_entity: HashMap<String, Vec<usize>>,
     /// Indices of the person mentions, in `all` order.
     pub(super) persons: Vec<usize>,
 }
@@ -35,12 +36,12 @@ impl<'a> Mentions<'a> {
         debug_assert!(all.is_sorted_by_key(|m| (m.para, m.start)));
         let mut by_lower: HashMap<String, Vec<usize>> = HashMap::default();
         let mut by_norm: HashMap<String, Vec<usize>> = HashMap::default();
-        let mut first_by_entity: HashMap<String, usize> = HashMap::default();
+        let mut by_entity: HashMap<String, Vec<usize>> = HashMap::default();
         let mut persons = Vec::new();
         for (i, m) in all.iter().enumerate() {
             by_lower.entry(m.text.to_lowercase()).or_default().push(i);
             by_norm.entry(norm(&m.text)).or_default().push(i);
-            first_by_entity.entry(norm(&m.entity)).or_insert(i);
+            by_entity.entry(norm(&m.entity)).or_default().push(i);
             if m.kind == EntityType::Person {
                 persons.push(i);
             }
@@ -49,7 +50,7 @@ impl<'a> Mentions<'a> {
             all,
             by_lower,
             by_norm,
-            first_by_entity,
+            by_entity,
             persons,
         }
     }
@@ -141,7 +142,10 @@ pub(super) fn resolve(
             // compared without periods: the phrase lost them ("C Eugene Steuerle")
             let key = norm(&name);
             let exact = mentions.by_norm.get(&key).and_then(|v| v.first().copied());
-            let entity = mentions.first_by_entity.get(&key).copied();
+            let entity = mentions
+                .by_entity
+                .get(&key)
+                .and_then(|v| v.first().copied());
             let first_in = |keys: Vec<&str>, kind_ok: &dyn Fn(EntityType) -> bool| {
                 keys.into_iter()
                     .filter_map(|k| mentions.by_norm.get(k))
@@ -335,11 +339,17 @@ pub(super) fn clause_subject(
     if let Some(m) = apposition.or(named.first()) {
         return Some(m.entity.clone());
     }
-    let first = text[from..to].split_whitespace().next().map(clean_word)?;
-    PERSON_PRONOUNS
-        .contains(&first.to_lowercase().as_str())
-        .then(|| pronoun_antecedent((para, from), mentions, paras))
-        .flatten()
+    let words: Vec<&str> = text[from..to].split_whitespace().collect();
+    let first = clean_word(words.first()?);
+    if PERSON_PRONOUNS.contains(&first.to_lowercase().as_str()) {
+        return pronoun_antecedent((para, from), mentions, paras);
+    }
+    // "Band member Flea shared the news, writing “…”": a name the entity finder missed that
+    // opens the clause
+    match who_from(&words) {
+        Some(Who::Named(n)) if plausible_name(&n) => Some(n),
+        _ => None,
+    }
 }
 
 /// A speaker name the entity finder did not know is still shown when it looks like a name: one to
@@ -395,4 +405,38 @@ pub(super) fn last_named_in(
         .filter(|m| m.start >= from && m.end <= to && m.kind != EntityType::Place)
         .max_by_key(|m| m.start)
         .map(|m| m.entity.clone())
+}
+
+/// The subject of the sentence `text[from..to]` (before a quote) when it is a name: the first
+/// person or organisation named at the sentence's start, after a conjunction, or after an opening
+/// clause closed by a comma ("Speaking in Ohio, Kasich called it “…”"), and followed by its verb
+/// (a lower-case word) or an apposition, not by a possessive ("Rubio’s catch phrase").
+pub(super) fn sentence_subject(
+    text: &str,
+    para: usize,
+    from: usize,
+    to: usize,
+    mentions: &Mentions,
+) -> Option<String> {
+    let named = mentions
+        .of_para(para)
+        .iter()
+        .filter(|m| m.start >= from && m.end <= to && m.kind != EntityType::Place);
+    for m in named.take(3) {
+        let before = text[from..m.start].trim();
+        let opens = before.is_empty()
+            || ["But", "And", "So", "Yet", "Still", "Later", "Then"].contains(&before)
+            || before.ends_with(',');
+        let after = &text[m.end..to];
+        let possessive = after.starts_with(['’', '\'']);
+        let next = after.split_whitespace().next().unwrap_or("");
+        let verb_next = after.starts_with(',') || next.starts_with(char::is_lowercase);
+        if opens && !possessive && verb_next {
+            return Some(m.entity.clone());
+        }
+        if !before.ends_with(',') {
+            break;
+        }
+    }
+    None
 }

@@ -82,10 +82,21 @@ pub(super) fn trim_span(text: &str, mut start: usize, mut end: usize) -> (usize,
 }
 
 pub(super) fn spans_in(text: &str) -> Vec<Span> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // (byte offset, mark, byte length): two apostrophes `''` (New York Times copy) are one
+    // straight double mark
+    let mut chars: Vec<(usize, char, usize)> = Vec::with_capacity(text.len());
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c == '\'' && it.peek().is_some_and(|&(_, n)| n == '\'') {
+            it.next();
+            chars.push((i, '"', 2));
+        } else {
+            chars.push((i, c, c.len_utf8()));
+        }
+    }
     let mut out = Vec::new();
-    let mut open: Option<(char, usize)> = None;
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    let mut open: Option<(char, usize, usize)> = None;
+    for (k, &(i, c, len)) in chars.iter().enumerate() {
         let prev = k.checked_sub(1).map(|k| chars[k].1);
         let next = chars.get(k + 1).map(|x| x.1);
         match open {
@@ -94,23 +105,17 @@ pub(super) fn spans_in(text: &str) -> Vec<Span> {
                 let contraction = matches!(c, '‘' | '\'' | '’')
                     && ["t ", "s ", "d ", "m ", "ll ", "re ", "ve "]
                         .iter()
-                        .any(|e| text[i + c.len_utf8()..].starts_with(e));
+                        .any(|e| text[i + len..].starts_with(e));
                 if opens(c, prev, next) && !contraction {
-                    open = Some((c, i));
+                    open = Some((c, i, len));
                 }
             }
-            Some((o, at)) => {
+            Some((o, at, olen)) => {
                 // AP style: ’’ closes a “ quote
                 let double_apostrophe = o == '“' && c == '’' && next == Some('’');
                 if closes(o, c, prev, next) || double_apostrophe {
-                    let (s, e) = trim_span(text, at + o.len_utf8(), i);
-                    let close = i
-                        + c.len_utf8()
-                        + if double_apostrophe {
-                            '’'.len_utf8()
-                        } else {
-                            0
-                        };
+                    let (s, e) = trim_span(text, at + olen, i);
+                    let close = i + len + if double_apostrophe { len } else { 0 };
                     if e > s {
                         out.push(Span {
                             open: at,
@@ -124,10 +129,10 @@ pub(super) fn spans_in(text: &str) -> Vec<Span> {
             }
         }
     }
-    if let Some((o, at)) = open {
+    if let Some((o, at, olen)) = open {
         // straight single quotes left open are apostrophes, not quotes
         if o != '\'' {
-            let (s, e) = trim_span(text, at + o.len_utf8(), text.len());
+            let (s, e) = trim_span(text, at + olen, text.len());
             if e > s {
                 out.push(Span {
                     open: at,

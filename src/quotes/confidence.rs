@@ -1,0 +1,287 @@
+//! How sure an attribution is: a logistic model over features of the attribution (which pattern
+//! found the speaker, how it was resolved, the speaker's entity type, how near and how often it is
+//! named, how many other people stand between), trained on PolNeAR's train split and its decision
+//! threshold chosen on the dev split (`scripts/train_quotes.py`, [docs/data-sources.md]). When the
+//! model's probability that the speaker is right falls under the threshold the quote is left
+//! unattributed: a wrong name under a quote is worse than none.
+//!
+//! The weights are data (`data/quote-attribution.txt`: one `feature weight` line per feature of
+//! [`FEATURES`] and a `threshold` line), compiled into the crate.
+
+use super::candidates::WhoKind;
+use super::resolution::{norm, Mentions};
+use crate::summary::EntityType;
+use std::cell::RefCell;
+
+/// Where a quote's speaker came from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Source {
+    /// An attribution after the closing mark ("…,” X said).
+    After,
+    /// An attribution before the opening mark (X said: “…).
+    Before,
+    /// The quote goes on from the paragraph before, whose quote was left open.
+    Continued,
+    /// Another quote of the same paragraph has an attribution.
+    Neighbour,
+    /// No cue verb: the subject of the quote's sentence, a name.
+    Sentence,
+    /// The speaker of the paragraph before (or the person named in it).
+    PrevPara,
+    /// The last person named before the quote.
+    LastPerson,
+    /// A quote that repeats another quote (a headline, a pull quote).
+    Repeated,
+}
+
+/// What the attribution of one quote rests on.
+#[derive(Clone, Debug)]
+pub(super) struct Evidence {
+    pub(super) source: Source,
+    /// The pattern of the speaker phrase, for [`Source::After`] and [`Source::Before`].
+    pub(super) who: Option<WhoKind>,
+    /// The quote's paragraph and the byte offset of its opening mark.
+    pub(super) at: (usize, usize),
+    /// The quote opens its paragraph.
+    pub(super) para_start: bool,
+    /// Fewer than 8 bytes of the paragraph stand outside the quote.
+    pub(super) whole_para: bool,
+    /// The quote runs to the end of its paragraph (left open).
+    pub(super) open_ended: bool,
+    /// Quotes in the paragraph.
+    pub(super) quotes_in_para: usize,
+    /// Word tokens of the quote.
+    pub(super) words: usize,
+}
+
+/// The model's features, in the order of [`Traced::features`] and of the weights file.
+pub const FEATURES: &[&str] = &[
+    "bias",
+    "src_after",
+    "src_before",
+    "src_continued",
+    "src_neighbour",
+    "src_sentence",
+    "src_prev_para",
+    "src_last_person",
+    "src_repeated",
+    "who_named",
+    "who_adjacent",
+    "who_pronoun",
+    "who_it",
+    "who_description",
+    "who_lead",
+    "who_subject",
+    "ent_person",
+    "ent_org",
+    "ent_place",
+    "ent_unknown",
+    "named_in_para",
+    "mentions_log",
+    "paras_since_named",
+    "persons_in_para",
+    "other_person_between",
+    "para_start",
+    "whole_para",
+    "open_ended",
+    "quotes_in_para",
+    "one_word_name",
+    "long_name",
+    "quote_words_log",
+];
+
+/// The trained weights and threshold (`data/quote-attribution.txt`).
+const MODEL: &str = include_str!("../../data/quote-attribution.txt");
+
+/// Weights in [`FEATURES`] order and the decision threshold, read from [`MODEL`]. A feature the
+/// file does not name weighs 0; an unknown name or a bad number is ignored (a unit test checks the
+/// file is complete).
+pub(super) fn model() -> (Vec<f32>, f32) {
+    let mut w = vec![0.0; FEATURES.len()];
+    let mut threshold = 0.0;
+    for line in MODEL.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut it = line.split_whitespace();
+        let (Some(name), Some(Ok(v))) = (it.next(), it.next().map(str::parse::<f32>)) else {
+            continue;
+        };
+        if name == "threshold" {
+            threshold = v;
+        } else if let Some(i) = FEATURES.iter().position(|f| *f == name) {
+            w[i] = v;
+        }
+    }
+    (w, threshold)
+}
+
+/// The feature vector of attributing a quote with evidence `ev` to `speaker` ([`FEATURES`]).
+pub(super) fn features(ev: &Evidence, speaker: &str, mentions: &Mentions) -> Vec<f32> {
+    let all = mentions.all;
+    let key = norm(speaker);
+    let own: &[usize] = mentions
+        .by_entity
+        .get(&key)
+        .or_else(|| mentions.by_norm.get(&key))
+        .map_or(&[], Vec::as_slice);
+    let kind = own.first().map(|&i| all[i].kind);
+    let before: Vec<usize> = own
+        .iter()
+        .copied()
+        .filter(|&i| (all[i].para, all[i].start) < ev.at)
+        .collect();
+    let last_before = before.last().map(|&i| (all[i].para, all[i].start));
+    let named_in_para = own.iter().any(|&i| all[i].para == ev.at.0);
+    let paras_since = last_before.map_or(1.0, |(p, _)| (ev.at.0 - p).min(5) as f32 / 5.0);
+    let para = mentions.of_para(ev.at.0);
+    let mut persons: Vec<&str> = para
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .map(|m| m.entity.as_str())
+        .collect();
+    persons.sort_unstable();
+    persons.dedup();
+    // another person named after the speaker's last mention and before the quote
+    let from = last_before.unwrap_or((ev.at.0.saturating_sub(1), 0));
+    let n = mentions.before(ev.at);
+    let other_between = all[..n].iter().rev().take(50).any(|m| {
+        (m.para, m.start) > from && m.kind == EntityType::Person && norm(&m.entity) != key
+    });
+    let words = speaker.split_whitespace().count();
+    let src = |s: Source| f32::from(ev.source == s);
+    let who = |k: WhoKind| f32::from(ev.who == Some(k));
+    let ent = |k: Option<EntityType>| f32::from(kind == k);
+    vec![
+        1.0,
+        src(Source::After),
+        src(Source::Before),
+        src(Source::Continued),
+        src(Source::Neighbour),
+        src(Source::Sentence),
+        src(Source::PrevPara),
+        src(Source::LastPerson),
+        src(Source::Repeated),
+        who(WhoKind::Named),
+        who(WhoKind::Adjacent),
+        who(WhoKind::Pronoun),
+        who(WhoKind::It),
+        who(WhoKind::Description),
+        who(WhoKind::Lead),
+        who(WhoKind::Subject),
+        ent(Some(EntityType::Person)),
+        ent(Some(EntityType::Org)),
+        ent(Some(EntityType::Place)),
+        ent(None),
+        f32::from(named_in_para),
+        (own.len() as f32).ln_1p() / 3.0,
+        paras_since,
+        persons.len().min(3) as f32 / 3.0,
+        f32::from(other_between),
+        f32::from(ev.para_start),
+        f32::from(ev.whole_para),
+        f32::from(ev.open_ended),
+        (ev.quotes_in_para as f32).ln_1p() / 2.0,
+        f32::from(words == 1),
+        f32::from(words >= 5),
+        (ev.words as f32).ln_1p() / 5.0,
+    ]
+}
+
+/// One attribution as the model saw it (for training: [`trace`]).
+#[derive(Debug, Clone)]
+pub struct Traced {
+    /// The quote's text, as in [`crate::summary::Quote::text`].
+    pub text: String,
+    /// The speaker before the model's decision.
+    pub speaker: String,
+    /// The model's probability that the speaker is right, 0 to 1.
+    pub score: f32,
+    /// The decision threshold: the speaker is kept when `score >= threshold` (or when the reading is a
+    /// pronoun, a description or "it", which the model does not judge).
+    pub threshold: f32,
+    /// The feature values, in [`FEATURES`] order.
+    pub features: Vec<f32>,
+}
+
+thread_local! {
+    static TRACE: RefCell<Option<Vec<Traced>>> = const { RefCell::new(None) };
+}
+
+/// Run `f` (an analysis, such as [`crate::summarize`]) and return with its result every attribution
+/// the model judged meanwhile on this thread, in order. For training and inspection
+/// (`examples/quote_features.rs`); the analysis itself records nothing otherwise.
+pub fn trace<R>(f: impl FnOnce() -> R) -> (R, Vec<Traced>) {
+    TRACE.with(|t| *t.borrow_mut() = Some(Vec::new()));
+    let r = f();
+    let out = TRACE.with(|t| t.borrow_mut().take()).unwrap_or_default();
+    (r, out)
+}
+
+/// Judge an attribution: is the model sure enough of `speaker` to show it?
+/// `model` is [`model`]'s weights and threshold.
+pub(super) fn keep(
+    model: &(Vec<f32>, f32),
+    ev: &Evidence,
+    text: &str,
+    speaker: &str,
+    mentions: &Mentions,
+) -> bool {
+    let (w, threshold) = (&model.0, model.1);
+    let x = features(ev, speaker, mentions);
+    let z: f32 = x.iter().zip(w).map(|(a, b)| a * b).sum();
+    let score = 1.0 / (1.0 + (-z).exp());
+    TRACE.with(|t| {
+        if let Some(v) = t.borrow_mut().as_mut() {
+            v.push(Traced {
+                text: text.to_string(),
+                speaker: speaker.to_string(),
+                score,
+                threshold,
+                features: x,
+            });
+        }
+    });
+    score >= threshold || judged_by_rules(ev)
+}
+
+/// Pronoun, description and "it" readings are not the model's to judge: PolNeAR, its training data,
+/// does not resolve such sources, so it has no right example of them (among its judged quotes they
+/// are only ever misreadings of another cue). Their resolution rules are precision-first already
+/// (no antecedent that fits, no speaker).
+pub(super) fn judged_by_rules(ev: &Evidence) -> bool {
+    matches!(
+        ev.who,
+        Some(WhoKind::Pronoun | WhoKind::Description | WhoKind::It)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_file_names_every_feature_once_and_a_threshold() {
+        let mut seen = vec![0; FEATURES.len()];
+        let mut threshold = 0;
+        for line in MODEL
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let mut it = line.split_whitespace();
+            let name = it.next().unwrap();
+            let v: f32 = it.next().unwrap().parse().unwrap();
+            assert!(v.is_finite(), "{line}");
+            if name == "threshold" {
+                threshold += 1;
+                assert!((0.0..1.0).contains(&v), "{line}");
+            } else {
+                let i = FEATURES.iter().position(|f| *f == name);
+                seen[i.unwrap_or_else(|| panic!("unknown feature {name}"))] += 1;
+            }
+        }
+        assert_eq!(threshold, 1);
+        assert!(seen.iter().all(|&n| n == 1), "{seen:?}");
+    }
+}
