@@ -18,6 +18,7 @@
 mod blocks;
 mod byline;
 mod content;
+mod date_text;
 mod dates;
 mod dek;
 mod headline;
@@ -170,7 +171,14 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
 
     let byline = byline::byline(snap, metas, ld.as_ref(), headline_node, blocks);
 
-    let published = dates::published_date(snap, metas, ld.as_ref());
+    let published = dates::published_date(
+        snap,
+        metas,
+        ld.as_ref(),
+        blocks,
+        headline_node,
+        headline.as_deref(),
+    );
 
     let lang = site::language(snap, metas);
     // the page's direction: <body>'s, else <html>'s (extract() prefers the article's own)
