@@ -27,6 +27,12 @@ const BYLINE_CUES: &[&str] = &[
     "auteur: ",
     "作者：",
     "作者:",
+    "著者：",
+    "著者:",
+    "筆者：",
+    "文：",
+    "文●",
+    "文・",
     "文／",
     "文/",
     "记者：",
@@ -53,6 +59,8 @@ const BYLINE_ENDS: &[&str] = &[
     " mis à jour",
     " aktualisiert",
     " actualizado",
+    // a section or place after the name: "Ann Lee in Politics", "Ann Lee in Berlin"
+    " in ",
 ];
 /// Connecting words left dangling before a cut-off date ("By Ann Lee on", "Par Ann Lee le").
 const DATE_LEADS: &[&str] = &[
@@ -64,10 +72,18 @@ const DATE_LEADS: &[&str] = &[
 /// 2015" → "Nathan Willis". Bylines glued to dates and role credits are how Readability's bylines
 /// most often go wrong.
 fn byline_core(s: &str) -> String {
-    let mut s = collapse_ws(s);
+    let mut s = unglue(&collapse_ws(s));
+    if s.to_lowercase().starts_with("byby ") {
+        s = s[2..].to_string();
+    }
     let lower = s.to_lowercase();
     if let Some(cue) = BYLINE_CUES.iter().find(|c| lower.starts_with(*c)) {
         s = s[cue.len()..].trim_start().to_string();
+        // a cue written twice, once by the page and once in its text ("By by Ann Lee")
+        let lower = s.to_lowercase();
+        if let Some(cue) = BYLINE_CUES.iter().find(|c| lower.starts_with(*c)) {
+            s = s[cue.len()..].trim_start().to_string();
+        }
     } else if let Some(k) = lower.find(" by ").filter(|&k| {
         // a kind of piece before "by": "Analysis by", "Opinion by", "Photos and text by"
         lower[..k].split_whitespace().count() <= MAX_CREDIT_KIND_WORDS
@@ -104,10 +120,121 @@ fn byline_core(s: &str) -> String {
         .to_string()
 }
 
+/// Text of neighbouring elements glued together without a space, as an element's text content
+/// reads ("ByAnn Lee", "Ann LeeDaily TimesDec 3"), parted again: a space after a glued credit cue
+/// before a capital, and a line break where a capitalised word of three or more letters runs on into
+/// a capital ("Lee|Daily"; "LEEDAILY" is left alone, and so are "McDonald", "DeShawn" and the
+/// surname prefixes of [`GLUED_NAME_PREFIXES`]).
+fn unglue(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if i > 0 && c.is_uppercase() && chars[i - 1].is_lowercase() {
+            let run = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            let word: String = chars[i - run..i].iter().collect();
+            let glued_cue = i == 2 && word == "By";
+            if glued_cue {
+                out.push(' ');
+            } else if run >= 3
+                && chars[i - run..i - 1]
+                    .iter()
+                    .skip(1)
+                    .all(|c| c.is_lowercase())
+                && starts_word(&chars[i..])
+                && !GLUED_NAME_PREFIXES.contains(&word.as_str())
+            {
+                out.push('\n');
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Does a glued run start a word of its own: a capital and a lower-case letter ("Daily"), or three
+/// capitals ("NEW")? An initialism of two ("WebMD") is part of the word before it.
+fn starts_word(rest: &[char]) -> bool {
+    match rest {
+        [_, b, ..] if b.is_lowercase() => true,
+        [_, b, c, ..] => b.is_uppercase() && c.is_uppercase(),
+        _ => false,
+    }
+}
+
+/// Surname prefixes written before a capital inside one name ("MacArthur", "VanDyke", "DelGado").
+const GLUED_NAME_PREFIXES: &[&str] = &["Mac", "Van", "Von", "Del", "Des", "Dal", "Der", "Den"];
+
+/// Words of credit roles in Japanese and Chinese bylines, before or after the name ("著者 A
+/// イラスト B", "A 著", "B 監訳"): the byline is split there and the word dropped.
+const CJK_ROLES: &[&str] = &[
+    "著者",
+    "著",
+    "作者",
+    "原作",
+    "作",
+    "文",
+    "絵",
+    "イラスト",
+    "漫画",
+    "訳",
+    "翻訳",
+    "監訳",
+    "編",
+    "編著",
+    "監修",
+    "記者",
+];
+
+/// Name parts that are a newsroom or desk rather than a person ("ASCII編集部", "新華社"): dropped.
+const CJK_DESK_SUFFIXES: &[&str] = &["編集部", "編集局", "编辑部", "新聞社", "通信社", "报社"];
+
+/// The segment of a byline that names people: a byline split at `|`, `·`, `•` or a line break
+/// ("Politik · Ann Lee", "Ann Lee | Reuters") gives its first segment that holds a name of two
+/// words or more, else its first segment.
+fn people_segment(s: &str) -> &str {
+    let mut segments = s.split(['|', '\n', '•', '·']).map(str::trim);
+    let first = segments.clone().next().unwrap_or("");
+    segments
+        .find(|seg| {
+            seg.split([',', ';'])
+                .any(|p| p.split_whitespace().count() >= 2 && is_name_like(p.trim()))
+        })
+        .unwrap_or(first)
+}
+
 /// Split a byline string into author names: "By A and B, Reporters" → ["A", "B"].
 pub fn split_byline(s: &str) -> Vec<String> {
     let s = byline_core(s);
-    let s = s.split(['|', '\n', '•']).next().unwrap_or("");
+    let s = people_segment(&s);
+    // Japanese and Chinese credit roles part the names ("著者 A イラスト B", "A 著")
+    let s: String = if s.chars().any(super::site::is_cjk) {
+        s.split(|c: char| c.is_whitespace() || c == '／' || c == '/')
+            .map(|w| {
+                let w = if CJK_ROLES.contains(&w) {
+                    w
+                } else {
+                    CJK_ROLES
+                        .iter()
+                        .find_map(|r| w.strip_suffix(r).filter(|x| !x.is_empty()))
+                        .unwrap_or(w)
+                };
+                if CJK_ROLES.contains(&w) || CJK_DESK_SUFFIXES.iter().any(|d| w.ends_with(d)) {
+                    ","
+                } else {
+                    w
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(" , ", ",")
+    } else {
+        s.to_string()
+    };
+    let s = s.as_str();
     // "&" joins two people ("Ann Lee & Bo Chan") or is part of one name ("Mac & i", "Marks & Spencer")
     let amp_joins_people = s
         .split(" & ")
@@ -117,7 +244,13 @@ pub fn split_byline(s: &str) -> Vec<String> {
     } else {
         s.to_string()
     };
+    // a byline in capitals ("JOHN DOE and JANE ROE"): names in capitals are names there
+    let all_caps = s
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "and" | "et" | "und" | "y" | "e"))
+        .all(|w| !w.chars().any(char::is_lowercase));
     s.replace(" and ", ",")
+        .replace(" AND ", ",")
         .replace(" et ", ",")
         .replace(" und ", ",")
         .replace(" y ", ",")
@@ -126,6 +259,8 @@ pub fn split_byline(s: &str) -> Vec<String> {
         .split([',', ';'])
         .map(|p| {
             p.trim()
+                .trim_start_matches(['《', '「', '【'])
+                .trim_end_matches(['》', '」', '】'])
                 .trim_end_matches(['.', '—', '–', '-', '|', ':'])
                 .trim()
                 .to_string()
@@ -133,7 +268,7 @@ pub fn split_byline(s: &str) -> Vec<String> {
         .enumerate()
         // after the first name, a part must look like another person's name ("A, B and C"), not
         // an affiliation ("Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy")
-        .filter(|(i, p)| is_name_like(p) && (*i == 0 || is_second_name(p)))
+        .filter(|(i, p)| is_name_like(p) && (*i == 0 || is_second_name(p) || all_caps))
         .map(|(_, p)| p)
         .collect()
 }
@@ -242,15 +377,21 @@ fn visible_byline(snap: &Snapshot, headline: Option<NodeId>) -> Vec<String> {
     let in_nav = navigation_regions(snap);
     let is_candidate = |i: usize| {
         let node = &snap.nodes[i];
+        // a site menu's "Authors" entry is no byline; a microdata author inside a <nav> used for the
+        // credit line is one
+        let microdata_author = node.attr("itemprop").is_some_and(|p| p.contains("author"));
         if node.is_text()
             || !node.visible
-            || in_nav[i]
+            || (in_nav[i] && !microdata_author)
             || matches!(node.tag.as_str(), "meta" | "link" | "head")
         {
             return false;
         }
         let ic = node.id_class();
-        ic.contains("byline") || ic.contains("author") || is_author_ref(node)
+        ic.contains("byline")
+            || ic.contains("author")
+            || ic.contains("writer")
+            || is_author_ref(node)
     };
     let names_at = |i: usize| {
         let node = &snap.nodes[i];
@@ -270,6 +411,20 @@ fn visible_byline(snap: &Snapshot, headline: Option<NodeId>) -> Vec<String> {
             }
         } else {
             names = split_byline(&text);
+            // one name's element inside a credit line ("By <span class=byline>A</span>, B and
+            // <span class=last-byline>C</span>"): the whole line names them all
+            if let Some(p) = node.parent {
+                let line = collapse_ws(&snap.text_content(p));
+                let lower = line.to_lowercase();
+                if !more_words_than(&line, MAX_BYLINE_WORDS)
+                    && BYLINE_CUES.iter().any(|c| lower.starts_with(c))
+                {
+                    let all = split_byline(&line);
+                    if all.len() > names.len() && names.iter().all(|n| all.contains(n)) {
+                        names = all;
+                    }
+                }
+            }
         }
         names
     };
@@ -321,6 +476,9 @@ const LINE_CUES: &[&str] = &[
     "Written by ",
     "作者：",
     "作者:",
+    "著者：",
+    "著者:",
+    "筆者：",
     "文／",
     "文/",
     "记者：",
@@ -473,12 +631,14 @@ fn push_unique(v: &mut Vec<String>, items: impl IntoIterator<Item = String>) {
 }
 
 /// `<meta>` keys that name the author(s), most preferred first; the first that names anyone is used.
+/// The article's own keys (`article:author`) come before the generic `author`, which many sites
+/// fill with the publisher's name for every page ("Condé Nast").
 const BYLINE_META_KEYS: &[&str] = &[
     "dc:creator",
     "dcterm:creator",
-    "author",
     "article:author",
     "og:article:author",
+    "author",
     "parsely-author",
     "sailthru:author",
 ];
@@ -514,11 +674,25 @@ pub(super) fn byline(
             names = people(vals);
         }
     }
-    if names.is_empty() {
-        names = visible_byline(snap, headline);
+    let shown = || {
+        let mut names = visible_byline(snap, headline);
+        if names.is_empty() {
+            names = cue_byline(blocks, headline);
+        }
+        names
+    };
+    // one capitalised word ("ASCII") is the outlet's name more often than a person's: the byline
+    // the page shows goes first
+    if let [one] = names.as_slice() {
+        if !one.contains(' ') && one.chars().next().is_some_and(char::is_uppercase) {
+            let seen = shown();
+            if !seen.is_empty() {
+                names = seen;
+            }
+        }
     }
     if names.is_empty() {
-        names = cue_byline(blocks, headline);
+        names = shown();
     }
     if names.is_empty() {
         let declared = ld_vals.iter().chain(meta_vals.iter().flatten());
@@ -670,5 +844,45 @@ mod tests {
         // running text and a one-word "name" are no byline
         assert!(page("By Tuesday the council had voted.").is_empty());
         assert!(page("By Tuesday").is_empty());
+    }
+
+    #[test]
+    fn glued_neighbours_roles_and_sections_are_removed() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Byby JOHN DOE, JANE ROE and RAY POE",
+                &["JOHN DOE", "JANE ROE", "RAY POE"],
+            ),
+            ("ByAnn Lee", &["Ann Lee"]),
+            ("Ann LeeDaily TimesDec 3, 2016", &["Ann Lee"]),
+            ("Ann LeeNEW TOWN HERALDDec", &["Ann Lee"]),
+            ("Politik · Ann Lee, Bo Chan", &["Ann Lee", "Bo Chan"]),
+            ("Written by Ann Lee in Science on 1 June 2019", &["Ann Lee"]),
+            ("著者 山田花子 イラスト 川野一郎", &["山田花子", "川野一郎"]),
+            ("Ann Lee 著", &["Ann Lee"]),
+            ("山田 太郎 監訳", &["山田 太郎"]),
+            ("文● 山田／ABC編集部", &["山田"]),
+            ("《KT》", &["KT"]),
+            ("Sean McDonald", &["Sean McDonald"]),
+        ];
+        for (line, want) in cases {
+            assert_eq!(split_byline(line), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn article_author_key_comes_before_the_generic_author_meta() {
+        // the outlet in the generic author meta gives way to the article's own author key
+        let html = format!(
+            "<head><meta name=author content=\"Big Media\"><meta property=article:author content=\"Ann Lee\">\
+             </head><body><h1>Council votes to close the old bridge</h1><p>{PARA}</p></body>"
+        );
+        assert_eq!(extract(&snap(&html)).meta.byline, vec!["Ann Lee"]);
+        // one capitalised word in the author meta is the outlet when the page shows a person
+        let html = format!(
+            "<head><meta name=author content=\"BIGMEDIA\"></head><body><h1>Council votes to close \
+             the old bridge</h1><p class=author>By Ann Lee</p><p>{PARA}</p></body>"
+        );
+        assert_eq!(extract(&snap(&html)).meta.byline, vec!["Ann Lee"]);
     }
 }

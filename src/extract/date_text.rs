@@ -25,9 +25,17 @@ pub(super) struct Stamp {
 impl Stamp {
     /// ISO 8601: `2016-12-16`, `2016-12-16T16:19:00`, `2016-12-16T16:19:00-05:00`.
     pub fn iso(&self) -> String {
-        let mut s = format!("{:04}-{:02}-{:02}", self.y, self.m, self.d);
+        let mut s = String::with_capacity(25);
+        push_num(&mut s, self.y.unsigned_abs(), 4);
+        for (sep, v) in [('-', self.m), ('-', self.d)] {
+            s.push(sep);
+            push_num(&mut s, v, 2);
+        }
         if let Some((h, mi, se)) = self.time {
-            s += &format!("T{h:02}:{mi:02}:{se:02}");
+            for (sep, v) in [('T', h), (':', mi), (':', se)] {
+                s.push(sep);
+                push_num(&mut s, v, 2);
+            }
             if let Some(o) = self.offset {
                 s += &offset_iso(o);
             }
@@ -47,8 +55,19 @@ pub(super) fn offset_iso(o: i32) -> String {
     if o == 0 {
         return "Z".into();
     }
-    let sign = if o < 0 { '-' } else { '+' };
-    format!("{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60)
+    let mut s = String::from(if o < 0 { '-' } else { '+' });
+    let a = o.unsigned_abs();
+    push_num(&mut s, a / 60, 2);
+    s.push(':');
+    push_num(&mut s, a % 60, 2);
+    s
+}
+
+/// `v` in decimal, zero-padded to `width` digits.
+fn push_num(s: &mut String, v: u32, width: usize) {
+    let digits = v.to_string();
+    s.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len())));
+    s.push_str(&digits);
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's `days_from_civil`).

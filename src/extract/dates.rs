@@ -186,7 +186,12 @@ pub(super) fn visible_date(
 /// A stated ISO 8601 date-time's parts: the day, the clock in minutes (seconds dropped) and its
 /// seconds, and the offset in minutes when stated.
 fn iso_parts(s: &str) -> Option<(Stamp, Option<u32>)> {
-    let num = |a: usize, b: usize| s.get(a..b).and_then(|t| t.parse::<u32>().ok());
+    let num = |a: usize, b: usize| {
+        let t = s.get(a..b)?;
+        t.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| t.bytes().fold(0u32, |v, c| v * 10 + u32::from(c - b'0')))
+    };
     let (y, m, d) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
     let mut stamp = Stamp {
         y: y as i32,
@@ -209,11 +214,8 @@ fn iso_parts(s: &str) -> Option<(Stamp, Option<u32>)> {
     } else {
         zone.rfind(['+', '-']).and_then(|k| {
             let sign = if zone.as_bytes()[k] == b'-' { -1 } else { 1 };
-            let (oh, om) = (
-                zone.get(k + 1..k + 3)?.parse::<i32>().ok()?,
-                zone.get(k + 4..k + 6)?.parse::<i32>().ok()?,
-            );
-            Some(sign * (oh * 60 + om))
+            let base = 16 + k;
+            Some(sign * (num(base + 1, base + 3)? * 60 + num(base + 4, base + 6)?) as i32)
         })
     };
     Some((stamp, sec))
