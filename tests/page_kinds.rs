@@ -306,3 +306,17 @@ fn two_stories_on_one_page_give_one_storys_summary() {
         .all(|q| q.speaker.as_deref() == Some("Marguerite Okafor")));
     assert_eq!(second.byline, vec!["Dev Malhotra".to_string()]);
 }
+
+#[test]
+fn paragraphs_after_an_unclosed_named_anchor_are_not_link_text() {
+    // old pages open `<a name=...>` targets and never close them: the parser then wraps every later
+    // paragraph in a copy of the anchor, which is a link target, not a link
+    let para = "The committee met on Tuesday to review the harbour accounts, and agreed that the \
+                repairs to the north wall should be paid from the reserve fund rather than a loan.";
+    let html = format!(
+        "<html><body><h1>Harbour accounts reviewed</h1><a name=top><p>{para}</p><p>{para}</p><p>{para}</p></body></html>"
+    );
+    let s = lede::summarize(&lede::Snapshot::from_html(&html, None));
+    assert!(s.article_found, "{:?}", s.message);
+    assert_eq!(paragraphs(&s).len(), 3, "{}", s.body);
+}

@@ -197,7 +197,9 @@ pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
         }
         let tag = node.tag.as_str();
         skip[i] = ps || tag == "head" || tag == "script" || tag == "title" || card[i];
-        in_link[i] = pl || tag == "a";
+        // a named anchor (`<a name=...>`, a link target, not a link) is no link: left unclosed in old
+        // pages, the parser reopens it around every later paragraph, which then read as all link text
+        in_link[i] = pl || (tag == "a" && node.attr("name").is_none());
         in_list[i] = pli || tag == "li";
         heading[i] = match tag.as_bytes() {
             [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
