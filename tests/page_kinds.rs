@@ -320,3 +320,17 @@ fn paragraphs_after_an_unclosed_named_anchor_are_not_link_text() {
     assert!(s.article_found, "{:?}", s.message);
     assert_eq!(paragraphs(&s).len(), 3, "{}", s.body);
 }
+
+#[test]
+fn a_discussion_whose_posts_are_all_comments_still_has_an_article() {
+    let s = summary("discussion-thread.html");
+    assert!(s.article_found, "{:?}", s.message);
+    assert_body_has(
+        &s,
+        &[
+            "caught out twice this month",
+            "half an hour on spring tides",
+        ],
+    );
+    assert!(!s.body.contains("Forum rules"), "{}", s.body);
+}

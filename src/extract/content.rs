@@ -314,66 +314,104 @@ fn named_regions(snap: &Snapshot, words: &Terms) -> Vec<bool> {
     flags
 }
 
+/// Per node, summed over its subtree: the content-minus-boilerplate score, the content text and all
+/// text (characters) of the text blocks.
+struct Scores {
+    score: Vec<f64>,
+    content: Vec<f64>,
+    total: Vec<f64>,
+}
+
+impl Scores {
+    /// The scores of every node; blocks inside `comments` regions (when given) are never content.
+    fn of(snap: &Snapshot, blocks: &[Block], comments: Option<&[bool]>) -> Scores {
+        let n = snap.nodes.len();
+        let mut score = vec![0f64; n];
+        let mut content = vec![0f64; n];
+        let mut total = vec![0f64; n];
+        for b in blocks {
+            let chars = b.chars() as f64;
+            total[b.element as usize] += chars;
+            let in_comments = comments.is_some_and(|c| c[b.element as usize]);
+            let good = is_content_block(b) && !in_comments && !is_notice_text(&b.text);
+            let s = if good {
+                chars * if b.in_list { LIST_ITEM_WEIGHT } else { 1.0 }
+            } else if (b.heading.is_some() || is_table_row(snap, b)) && b.link_density() < 0.5 {
+                0.0 // sub-heads belong to articles as much as to anything else
+            } else if b.link_density() > 0.5 {
+                -chars * BOILERPLATE_PENALTY
+            } else {
+                -chars * BOILERPLATE_PENALTY * SHORT_TEXT_PENALTY
+            };
+            score[b.element as usize] += s;
+            if good {
+                content[b.element as usize] += chars;
+            }
+        }
+        // accumulate bottom-up: children come after parents in document order
+        for i in (1..n).rev() {
+            if let Some(p) = snap.nodes[i].parent {
+                let (s, c, t) = (score[i], content[i], total[i]);
+                score[p as usize] += s;
+                content[p as usize] += c;
+                total[p as usize] += t;
+            }
+        }
+        Scores {
+            score,
+            content,
+            total,
+        }
+    }
+
+    /// The best-scoring element with at least [`MIN_ARTICLE_CHARS`] of content, weighted by its class
+    /// names and its nearness to the headline.
+    fn best(&self, snap: &Snapshot, headline: Option<NodeId>) -> Option<(f64, NodeId)> {
+        let mut best: Option<(f64, NodeId)> = None;
+        for i in 0..snap.nodes.len() {
+            let node = &snap.nodes[i];
+            if node.is_text() || self.content[i] < MIN_ARTICLE_CHARS {
+                continue;
+            }
+            let w = class_weight(snap, i as NodeId);
+            let near_headline = headline.is_some_and(|h| {
+                let i = i as NodeId;
+                snap.is_descendant(h, i) || (i > h && i - h <= HEADLINE_PROXIMITY_NODES)
+            });
+            let bonus = if near_headline {
+                HEADLINE_PROXIMITY_BONUS
+            } else {
+                1.0
+            };
+            let s = self.score[i] * (1.0 + 0.1 * w as f64) * bonus;
+            if best.is_none_or(|(bs, _)| s > bs) {
+                best = Some((s, i as NodeId));
+            }
+        }
+        best
+    }
+}
+
 /// Choose the main content element: the subtree that maximises content minus boilerplate text.
 /// Returns `None` when no subtree holds enough content text.
 ///
 /// `headline` is the displayed `<h1>`, if known: a container that holds it or starts right after it
 /// gets a bonus (its score × 1.5), since an article follows its headline.
 pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>) -> Option<NodeId> {
-    let n = snap.nodes.len();
-    let mut score = vec![0f64; n];
-    let mut content = vec![0f64; n];
-    let mut total = vec![0f64; n];
     let in_comments = named_regions(snap, &COMMENT_TERMS);
-    for b in blocks {
-        let chars = b.chars() as f64;
-        total[b.element as usize] += chars;
-        let good =
-            is_content_block(b) && !in_comments[b.element as usize] && !is_notice_text(&b.text);
-        let s = if good {
-            chars * if b.in_list { LIST_ITEM_WEIGHT } else { 1.0 }
-        } else if (b.heading.is_some() || is_table_row(snap, b)) && b.link_density() < 0.5 {
-            0.0 // sub-heads belong to articles as much as to anything else
-        } else if b.link_density() > 0.5 {
-            -chars * BOILERPLATE_PENALTY
-        } else {
-            -chars * BOILERPLATE_PENALTY * SHORT_TEXT_PENALTY
-        };
-        score[b.element as usize] += s;
-        if good {
-            content[b.element as usize] += chars;
-        }
+    let mut scores = Scores::of(snap, blocks, Some(&in_comments));
+    let mut best = scores.best(snap, headline);
+    if best.is_none() {
+        // A discussion page (a forum thread, a blog post under its readers' comments, a Q&A) has all
+        // of its text in regions named as comments: its posts are then the page's content.
+        scores = Scores::of(snap, blocks, None);
+        best = scores.best(snap, headline);
     }
-    // accumulate bottom-up: children come after parents in document order
-    for i in (1..n).rev() {
-        if let Some(p) = snap.nodes[i].parent {
-            let (s, c, t) = (score[i], content[i], total[i]);
-            score[p as usize] += s;
-            content[p as usize] += c;
-            total[p as usize] += t;
-        }
-    }
-    let mut best: Option<(f64, NodeId)> = None;
-    for i in 0..n {
-        let node = &snap.nodes[i];
-        if node.is_text() || content[i] < MIN_ARTICLE_CHARS {
-            continue;
-        }
-        let w = class_weight(snap, i as NodeId);
-        let near_headline = headline.is_some_and(|h| {
-            let i = i as NodeId;
-            snap.is_descendant(h, i) || (i > h && i - h <= HEADLINE_PROXIMITY_NODES)
-        });
-        let bonus = if near_headline {
-            HEADLINE_PROXIMITY_BONUS
-        } else {
-            1.0
-        };
-        let s = score[i] * (1.0 + 0.1 * w as f64) * bonus;
-        if best.is_none_or(|(bs, _)| s > bs) {
-            best = Some((s, i as NodeId));
-        }
-    }
+    let Scores {
+        score,
+        content,
+        total,
+    } = scores;
     let (_, mut top) = best?;
     // A paragraph is never the container: Readability scores a paragraph's parent and grandparent,
     // never the paragraph. A lone `<p>` wins when its siblings are boxes of short lines (a product
