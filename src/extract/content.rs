@@ -147,8 +147,9 @@ fn is_table_row(snap: &Snapshot, b: &Block) -> bool {
     snap.nodes[b.element as usize].tag == "tr"
 }
 
-/// Vocabulary of cookie-consent notices, newsletter or subscription prompts and comment-policy notices
-/// (matched in lower case as substrings). English, with the privacy, terms-of-use and comment words of
+/// Vocabulary of cookie-consent notices, newsletter or subscription prompts, comment-policy notices and
+/// comment forms, legal footers and licence lines, and browser notices (matched in lower case as
+/// substrings). English, with the privacy, terms-of-use and comment words of
 /// the other languages whose news pages carry such notices: German, French, Spanish, Portuguese,
 /// Italian and Arabic (an Arabic notice says الخصوصية "privacy", شروط الاستخدام or شروط استخدام
 /// "terms of use", التعليقات "the comments").
@@ -168,6 +169,23 @@ const NOTICE_TERMS: &[&str] = &[
     "unsubscribe",
     "terms of use",
     "third part",
+    // a comment form's small print
+    "leave a reply",
+    "email address",
+    "not be published",
+    "required fields",
+    "html tags",
+    // a site's legal footer and licence line
+    "all rights reserved",
+    "reproduced",
+    "user agreement",
+    "licensed under",
+    "creative commons",
+    // an old browser notice
+    "best viewed",
+    "style sheets",
+    "web browser",
+    "upgrad",
     "datenschutz",
     "nutzungsbedingungen",
     "kommentare",
