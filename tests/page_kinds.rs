@@ -334,3 +334,17 @@ fn a_discussion_whose_posts_are_all_comments_still_has_an_article() {
     );
     assert!(!s.body.contains("Forum rules"), "{}", s.body);
 }
+
+#[test]
+fn a_short_post_beats_a_longer_profile_in_the_sidebar() {
+    let s = summary("blog-sidebar-profile.html");
+    assert!(s.article_found, "{:?}", s.message);
+    assert_body_has(
+        &s,
+        &[
+            "raised mooring dues by eleven per cent",
+            "next review comes in April",
+        ],
+    );
+    assert!(!s.body.contains("harbour pilot"), "{}", s.body);
+}

@@ -103,6 +103,10 @@ const LIST_ITEM_WEIGHT: f64 = 0.5;
 const SHORT_TEXT_PENALTY: f64 = 0.25;
 /// Below this much content text (characters) in the best container, the page holds no article.
 const MIN_ARTICLE_CHARS: f64 = 250.0;
+/// Score multiplier of a container inside a region named or tagged as boilerplate whose text is mostly
+/// not content (a sidebar's profile widget; Readability drops such "unlikely candidates" before
+/// scoring, here they compete at a discount).
+const REGION_PENALTY: f64 = 0.5;
 /// Score multiplier of a container near the headline.
 const HEADLINE_PROXIMITY_BONUS: f64 = 1.5;
 /// "Right after the headline": within this many snapshot nodes.
@@ -386,12 +390,29 @@ impl Scores {
     /// names and its nearness to the headline.
     fn best(&self, snap: &Snapshot, headline: Option<NodeId>) -> Option<(f64, NodeId)> {
         let mut best: Option<(f64, NodeId)> = None;
-        for i in 0..snap.nodes.len() {
+        let n = snap.nodes.len();
+        let mut weight = vec![0i32; n];
+        // inside a region named or tagged as boilerplate (a sidebar's widget, a footer)
+        let mut in_region = vec![false; n];
+        for i in 0..n {
             let node = &snap.nodes[i];
-            if node.is_text() || self.content[i] < MIN_ARTICLE_CHARS {
+            if node.is_text() {
                 continue;
             }
-            let w = class_weight(snap, i as NodeId);
+            weight[i] = class_weight(snap, i as NodeId);
+            in_region[i] = node.parent.is_some_and(|p| {
+                let (p, tag) = (p as usize, snap.nodes[p as usize].tag.as_str());
+                // (a region mostly of content is a layout wrapper named after its sidebar, not one)
+                in_region[p]
+                    || (weight[p] < 0
+                        && tag != "body"
+                        && tag != "html"
+                        && self.content[p] < REGION_CONTENT_SHARE * self.total[p])
+            });
+            if self.content[i] < MIN_ARTICLE_CHARS {
+                continue;
+            }
+            let w = weight[i];
             let near_headline = headline.is_some_and(|h| {
                 let i = i as NodeId;
                 snap.is_descendant(h, i) || (i > h && i - h <= HEADLINE_PROXIMITY_NODES)
@@ -401,7 +422,8 @@ impl Scores {
             } else {
                 1.0
             };
-            let s = self.score[i] * (1.0 + 0.1 * w as f64) * bonus;
+            let region = if in_region[i] { REGION_PENALTY } else { 1.0 };
+            let s = self.score[i] * (1.0 + 0.1 * w as f64) * bonus * region;
             if best.is_none_or(|(bs, _)| s > bs) {
                 best = Some((s, i as NodeId));
             }
