@@ -6,7 +6,9 @@ usage: scripts/score.py [--shared ../shared] [--lede target/release/lede] [--out
   * body extraction on corpus/aeb-dev with tools/score_aeb.py (the CLI's `body` as `articleBody`);
   * headline, quotes and entities on gold/dev with tools/score_nlp.py (all articles, then English only);
   * summary bullets with scripts/score_bullets.py: detection of the page's own summary, and ROUGE of the
-    key points on the same pages with that summary removed, beside Lead-3 and TextRank.
+    key points on the same pages with that summary removed, beside Lead-3 and TextRank;
+  * quotes and speakers on corpus/polnear's dev split with tools/score_quotes.py: quote F1, speaker accuracy,
+    speaker precision and coverage at the attribution model's threshold (data/quote-attribution.txt).
 With --write-docs, the measured figures in docs/quality.md are rewritten from this run: every
 `<!--m:KEY-->value<!--/m-->` there gets the value of KEY (see `figures()`); the rest of the file (reference
 and peer figures, explanations) is fixed text. A KEY this run did not measure is an error.
@@ -125,7 +127,7 @@ ISO_DATE = re.compile(r'^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
 
 def figures(transcript, rd):
     """The measured values docs/quality.md shows, by key, read from the scorers' output."""
-    aeb, nlp_all, nlp_en, bullets = transcript
+    aeb, nlp_all, nlp_en, bullets, polnear = transcript
     v = dict(rd)
     m = re.search(r'precision ([\d.]+)\s+recall ([\d.]+)\s+f1 ([\d.]+)\s+accuracy ([\d.]+)', aeb)
     v.update({'aeb.precision': m[1], 'aeb.recall': m[2], 'aeb.f1': m[3], 'aeb.exact': m[4]})
@@ -138,6 +140,11 @@ def figures(transcript, rd):
         if m: v[f'{pre}.headline'] = m[1]
         m = re.search(r'bullets P=([\d.]+) R=([\d.]+)', out)
         if m: v[f'{pre}.bullets_p'], v[f'{pre}.bullets_r'] = m[1], m[2]
+    m = re.search(r'polnear dev: quote F1 ([\d.]+) \| speaker acc ([\d.]+) \| speaker precision ([\d.]+) \| '
+                  r'coverage ([\d.]+)', polnear)
+    v.update({'pn.quote_f1': m[1], 'pn.speaker': m[2], 'pn.precision': m[3], 'pn.coverage': m[4]})
+    m = re.search(r'^threshold ([\d.]+)', open(os.path.join(ROOT, 'data/quote-attribution.txt')).read(), re.M)
+    v['pn.threshold'] = m[1]
     m = re.search(r'page summary detection .*?P=([\d.]+) R=([\d.]+)', bullets)
     v['bul.detect_p'], v['bul.detect_r'] = m[1], m[2]
     for label, key in (('Lede', 'lede'), ('Lead-3', 'lead3'), ('TextRank alone', 'textrank')):
@@ -207,6 +214,14 @@ def main():
     print('\n== summary bullets: tests/data/page-summaries.json (score_bullets.py)', flush=True)
     tool([sys.executable, os.path.join(ROOT, 'scripts/score_bullets.py'), '--shared', a.shared,
           '--lede', a.lede] + extra)
+
+    # ---- quotes and speakers on PolNeAR dev (tools/score_quotes.py): speaker precision and coverage at the
+    # attribution model's threshold (data/quote-attribution.txt, scripts/train_quotes.py)
+    polnear = os.path.join(a.shared, 'corpus/polnear')
+    th = re.search(r'^threshold ([\d.]+)', open(os.path.join(ROOT, 'data/quote-attribution.txt')).read(), re.M)[1]
+    print(f'\n== quotes and speakers, PolNeAR dev (score_quotes.py; attribution threshold {th})', flush=True)
+    tool([sys.executable, os.path.join(tools, 'score_quotes.py'), '--lede', a.lede, '--corpus', polnear,
+          '--split', 'dev'] + extra)
     if a.write_docs:
         write_docs(figures(TRANSCRIPT, rd))
 

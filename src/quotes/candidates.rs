@@ -25,10 +25,15 @@ pub(super) const ARTICLES: &[&str] = &[
 pub(super) fn lead(words: &[&str]) -> Option<Who> {
     let words: Vec<&str> = words.iter().copied().skip_while(|w| *w == "to").collect();
     let mut phrase = Vec::new();
+    let role_first = words.first().is_some_and(|w| !is_cap(clean_word(w)));
     for w in words.iter().take(8) {
+        // "el consejero de Infraestructuras, Tomás Bielsa,": a role phrase goes on to the name in
+        // apposition after its first comma
+        let apposition_done = !role_first || phrase.iter().any(|p: &&str| p.ends_with(','));
         phrase.push(*w);
         let named = phrase.iter().any(|p| is_cap(clean_word(p)));
-        if w.ends_with(['.', ';', ':', '»', '”']) || (w.ends_with(',') && named) {
+        if w.ends_with(['.', ';', ':', '»', '”']) || (w.ends_with(',') && named && apposition_done)
+        {
             break;
         }
     }
@@ -145,10 +150,11 @@ pub(super) fn who_from(words: &[&str]) -> Option<Who> {
     } else {
         words
     };
-    // "Mr. Reeves", "Prime Minister Ardern": titles before the name
+    // "Mr. Reeves", "Prime Minister Ardern", "Bürgermeister Jens Harmsen", "Verbandssprecher
+    // Tobias Brandt": titles and (German, capitalised) role nouns before the name
     let titles = words
         .iter()
-        .take_while(|w| crate::entities::is_title(clean_word(w)))
+        .take_while(|w| crate::entities::is_title(clean_word(w)) || is_german_role(clean_word(w)))
         .count();
     let words: Vec<&str> = if titles < words.len() {
         words[titles..].to_vec()
@@ -225,6 +231,35 @@ pub(super) fn who_from(words: &[&str]) -> Option<Who> {
     Some(Who::Named(name.join(" ")))
 }
 
+/// A German role noun, capitalised as German nouns are, also as the head of a compound
+/// ("Verbandssprecher", "Reederei-Chefin", "Bürgermeisterin").
+fn is_german_role(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let stem = lower.strip_suffix("in").unwrap_or(&lower);
+    is_cap(w)
+        && [
+            "sprecher",
+            "chef",
+            "bürgermeister",
+            "minister",
+            "präsident",
+            "direktor",
+            "leiter",
+            "vorsitzende",
+            "vorsitzender",
+            "experte",
+            "expert",
+            "kanzler",
+            "anwalt",
+            "anwält",
+            "professor",
+            "abgeordnete",
+        ]
+        .iter()
+        .any(|r| stem.ends_with(r))
+        && w.chars().count() > 4
+}
+
 /// Role nouns that stand between an organisation or place and a person's name ("GOP strategist
 /// Keith Nahigian") and that [`is_role_like`]'s suffixes miss.
 static ROLE_NOUNS: crate::text::WordList = crate::text::WordList::new("delegate attorney spokesman spokeswoman spokesperson president chairman chairwoman chair executive ceo chief governor senator official director editor host anchor candidate nominee aide adviser advisor analyst economist columnist pollster strategist resident activist organizer organiser founder secretary manager lawmaker congressman congresswoman representative mayor");
@@ -278,9 +313,11 @@ pub(super) fn description_back(words: &[&str], k: usize) -> Who {
 pub(super) fn is_role_like(w: &str) -> bool {
     w.chars().count() >= 5
         && w.chars().all(|c| c.is_lowercase() || c == '-')
-        && ["ist", "er", "or", "ian", "ant", "ent", "ary", "al"]
-            .iter()
-            .any(|s| w.ends_with(s))
+        && [
+            "ist", "er", "or", "ian", "ant", "ent", "ary", "al", "eur", "trice", "iste",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
 }
 
 /// Mark a speaker phrase found right next to its cue verb.
@@ -334,8 +371,13 @@ fn name_after_role(words: &[&str]) -> Option<Who> {
     let f = words.iter().take(5).position(|w| is_cap(clean_word(w)))?;
     let lead = &words[..f];
     let all_lead = lead.iter().enumerate().all(|(i, w)| {
+        // (French elision: "l’ingénieur")
         let c = clean_word(w).to_lowercase();
-        NAME_LEAD.contains(&c.as_str()) && (i + 1 == f || !w.ends_with(','))
+        let c = c
+            .strip_prefix("l’")
+            .or_else(|| c.strip_prefix("l'"))
+            .unwrap_or(&c);
+        (NAME_LEAD.contains(&c) || is_role_like(c)) && (i + 1 == f || !w.ends_with(','))
     });
     let role = lead.iter().any(|w| {
         let c = clean_word(w).to_lowercase();

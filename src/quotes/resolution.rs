@@ -123,7 +123,12 @@ pub(super) fn resolve(
                 Some(i) => Some(all[i].entity.clone()),
                 None => {
                     let words: Vec<&str> = phrase.split_whitespace().collect();
-                    let who = adjacent(who_from(&words))?;
+                    // "el consejero de Infraestructuras, Tomás Bielsa,": the name in apposition
+                    let comma = words.iter().position(|w| w.ends_with(','));
+                    let apposed = comma
+                        .filter(|&c| words.get(c + 1).is_some_and(|w| is_cap(clean_word(w))))
+                        .and_then(|c| adjacent(who_from(&words[c + 1..])));
+                    let who = apposed.or_else(|| adjacent(who_from(&words)))?;
                     resolve(who, at, mentions, paras)
                 }
             }
