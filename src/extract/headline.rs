@@ -5,10 +5,11 @@ use super::Block;
 use crate::snapshot::{NodeId, Snapshot};
 use crate::text::{collapse_ws, word_count};
 
-/// The headline and, when it is one, the displayed `<h1>` it comes from: the first `<h1>` block when it
-/// agrees with the metadata title (`meta_title`: JSON-LD `headline`, else the title `<meta>` keys) or
-/// the `<title>`, or reads as a headline itself ([`is_displayed_headline`]); else the metadata title,
-/// the `<title>` (site name removed) or the `<h1>`.
+/// The headline and, when it is one, the displayed heading it comes from: the first `<h1>` block (not
+/// one microdata marks `alternativeHeadline`) when it agrees with the metadata title (JSON-LD
+/// `headline`, else the title `<meta>` keys) or the `<title>`, or reads as a headline itself
+/// ([`is_displayed_headline`]); else an `<h2>` inside a `<header>` that reads as one (the page's
+/// `<h1>` is its logo); else the metadata title, the `<title>` (site name removed) or the `<h1>`.
 pub(super) fn headline(
     snap: &Snapshot,
     blocks: &[Block],
@@ -21,10 +22,16 @@ pub(super) fn headline(
         .map(|t| collapse_ws(&snap.text_content(t)))
         .filter(|t| !t.is_empty());
     let meta_title = ld_headline.or_else(|| meta_content(metas, TITLE_META_KEYS));
-    // the displayed <h1>: first visible h1 block
+    // the displayed <h1>: first visible h1 block that microdata does not call the alternative one
+    // (a short title over the headline: `<h1 itemprop=alternativeHeadline>`)
+    let alternative = |b: &Block| {
+        snap.nodes[b.element as usize]
+            .attr("itemprop")
+            .is_some_and(|p| p.contains("alternativeHeadline"))
+    };
     let h1 = blocks
         .iter()
-        .find(|b| b.heading == Some(1) && b.chars() > 3);
+        .find(|b| b.heading == Some(1) && b.chars() > 3 && !alternative(b));
     let cleaned_title = title.as_deref().map(|t| clean_title(t, site_name));
     match h1 {
         Some(b)
@@ -39,13 +46,32 @@ pub(super) fn headline(
         {
             (Some(b.text.clone()), Some(b.element))
         }
-        _ => (
-            meta_title
-                .map(|t| clean_title(&t, site_name))
-                .or(cleaned_title)
-                .or_else(|| h1.map(|b| b.text.clone())),
-            None,
-        ),
+        _ => {
+            // no <h1> reads as the headline (a logo's, a section's): the <h2> of the article's
+            // <header> that does, before the metadata title
+            // (only beside such an <h1>: without one, an <h2> under the title is more often the dek)
+            if let Some(b) = blocks.iter().filter(|_| h1.is_some()).find(|b| {
+                b.heading == Some(2)
+                    && !b.text.ends_with(['.', '。'])
+                    && snap
+                        .ancestors(b.element)
+                        .any(|a| snap.nodes[a as usize].tag == "header")
+                    && is_displayed_headline(
+                        b,
+                        site_name,
+                        meta_title.as_deref().or(title.as_deref()),
+                    )
+            }) {
+                return (Some(b.text.clone()), Some(b.element));
+            }
+            (
+                meta_title
+                    .map(|t| clean_title(&t, site_name))
+                    .or(cleaned_title)
+                    .or_else(|| h1.map(|b| b.text.clone())),
+                None,
+            )
+        }
     }
 }
 
@@ -182,6 +208,33 @@ mod tests {
         assert_eq!(
             clean_title("Meet the team @ the harbour today", Some("Harbour News")),
             "Meet the team @ the harbour today"
+        );
+    }
+
+    #[test]
+    fn headline_shown_in_the_article_header_over_the_title() {
+        use crate::extract::test_pages::{extract, snap, PARA};
+        // the <h1> is the site's logo: the article header's <h2> is the headline
+        let html = format!(
+            "<head><title>Mayor Lee is embarrassed by the vote | Town Daily</title></head><body>\
+             <h1><a href=/>Town Daily</a></h1><article><header><h2>Council outvotes Mayor Lee on the \
+             bridge</h2></header><p>{PARA}</p></article></body>"
+        );
+        let m = extract(&snap(&html)).meta;
+        assert_eq!(
+            m.headline.as_deref(),
+            Some("Council outvotes Mayor Lee on the bridge")
+        );
+        // a short alternative title in the <h1>: the metadata headline
+        let html = format!(
+            "<head><meta property=og:title content=\"Five mistakes people make with bridges\"></head>\
+             <body><h1 itemprop=alternativeHeadline>Bridge mistakes</h1>\
+             <h2 itemprop=headline>Five mistakes people make with bridges</h2><p>{PARA}</p></body>"
+        );
+        let m = extract(&snap(&html)).meta;
+        assert_eq!(
+            m.headline.as_deref(),
+            Some("Five mistakes people make with bridges")
         );
     }
 }
