@@ -146,9 +146,11 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
             if n == 0 {
                 continue;
             }
+            // a title of a work ("All Bets Are Off", "A Change Is Gonna Come") is no speech
+            let fragment = n <= 3 || is_title_case(&qt);
             out.push(Quote {
-                fragment: n <= 3,
-                speaker: if n <= 3 { None } else { speaker },
+                fragment,
+                speaker: if fragment { None } else { speaker },
                 ranges: p.ranges(sp.start, sp.end),
                 text: qt,
             });

@@ -473,4 +473,21 @@ mod tests {
             Some("Ted Cruz")
         );
     }
+
+    #[test]
+    fn titles_of_works_are_fragments_not_speech() {
+        let q = quotes(&[
+            "Her new book, “All the Rivers Are Running Dry,” came out in May, and the show “State of the Union” ran for years.",
+            "“We will build the bridge next year,” said Mayor Ines Kowalczyk.",
+        ]);
+        assert!(q.iter().filter(|q| !q.fragment).count() == 1, "{q:?}");
+        assert!(q.iter().all(|q| q.fragment == q.speaker.is_none()), "{q:?}");
+        assert!(super::spans::is_title_case(
+            "You Should Be Criminally Investigated"
+        ));
+        assert!(!super::spans::is_title_case(
+            "We will build the bridge next year,"
+        ));
+        assert!(!super::spans::is_title_case("What Have You Got to Lose?"));
+    }
 }

@@ -152,3 +152,21 @@ pub(super) fn word_tokens(s: &str) -> usize {
         .filter(|w| !w.is_empty())
         .count()
 }
+
+/// Is `s` in title case, as titles of songs, books, shows and events are written ("You Should Be
+/// Criminally Investigated", "State of the Union")? At most ten words, every word of four or more
+/// letters capitalised (and not all in capitals), at least two of them; a question or exclamation is
+/// speech whatever its case.
+pub(super) fn is_title_case(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let shouting = |w: &str| w.chars().all(|c| !c.is_lowercase());
+    words.len() <= 10
+        && long.len() >= 2
+        && long.iter().all(|w| capital(w) && !shouting(w))
+        && !s.trim_end().ends_with(['?', '!'])
+}
