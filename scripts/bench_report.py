@@ -106,6 +106,10 @@ analysis; `lede-extract` Lede's extraction alone, the stage the peers do. Qualit
 
 {read('browser.md')}
 
+### At scale (`lede batch`, the Python package, WARC input; `scripts/bench-batch.py`)
+
+{read('batch.md')}
+
 ### Size
 
 {sizes()}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from ._lede import __version__
@@ -96,18 +97,32 @@ def summarize_many(pages: Iterable[Page], jobs: Optional[int] = None) -> Iterato
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     size = _CHUNK_PER_JOB * jobs
+    # One chunk is analysed in Rust (GIL released) while this thread reads the next one and turns the
+    # previous one's results into dicts: at most three chunks in memory.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        running = None
+        for chunk in _chunks(pages, size):
+            future = pool.submit(_summarize_batch, chunk, jobs)
+            if running is not None:
+                yield from _results(running.result())
+            running = future
+        if running is not None:
+            yield from _results(running.result())
+
+
+def _chunks(pages: Iterable[Page], size: int) -> Iterator[list]:
     chunk = []
     for item in pages:
         chunk.append(_page(item))
         if len(chunk) >= size:
-            yield from _results(chunk, jobs)
+            yield chunk
             chunk = []
     if chunk:
-        yield from _results(chunk, jobs)
+        yield chunk
 
 
-def _results(chunk, jobs: int) -> Iterator[Dict[str, Any]]:
-    for ok, text in _summarize_batch(chunk, jobs):
+def _results(results: List[Tuple[bool, str]]) -> Iterator[Dict[str, Any]]:
+    for ok, text in results:
         yield json.loads(text) if ok else {"error": text}
 
 
