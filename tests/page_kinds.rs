@@ -348,3 +348,25 @@ fn a_short_post_beats_a_longer_profile_in_the_sidebar() {
     );
     assert!(!s.body.contains("harbour pilot"), "{}", s.body);
 }
+
+#[test]
+fn a_short_post_under_its_title_is_an_article_a_short_box_elsewhere_is_not() {
+    let post = "Spotted at dawn from the harbour wall: the old lifeboat back on her trolley, \
+                freshly painted in blue and white, ready for Saturday's launch day. The crew \
+                say she will take visitors out past the bar at noon.";
+    let html = |title: &str| {
+        format!(
+            "<html><head><title>Launch day at the harbour</title></head><body>{title}\
+             <div class=post><p>{post}</p></div></body></html>"
+        )
+    };
+    let s = lede::summarize(&lede::Snapshot::from_html(
+        &html("<h1>Launch day at the harbour</h1>"),
+        None,
+    ));
+    assert!(s.article_found, "{:?}", s.message);
+    assert!(s.body.contains("freshly painted"), "{}", s.body);
+    // without a headline above it, a box that short is no article
+    let s = lede::summarize(&lede::Snapshot::from_html(&html(""), None));
+    assert!(!s.article_found, "{}", s.body);
+}

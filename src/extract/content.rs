@@ -101,8 +101,11 @@ const BOILERPLATE_PENALTY: f64 = 1.5;
 const LIST_ITEM_WEIGHT: f64 = 0.5;
 /// Share of the boilerplate penalty for short plain (unlinked) text.
 const SHORT_TEXT_PENALTY: f64 = 0.25;
-/// Below this much content text (characters) in the best container, the page holds no article.
+/// Below this much content text (characters) in the best container, the page holds no article ...
 const MIN_ARTICLE_CHARS: f64 = 250.0;
+/// ... unless the container holds or follows the headline: a short post (a picture or video post's
+/// few sentences) under its title.
+const MIN_POST_CHARS: f64 = 150.0;
 /// Score multiplier of a container inside a region named or tagged as boilerplate whose text is mostly
 /// not content (a sidebar's profile widget; Readability drops such "unlikely candidates" before
 /// scoring, here they compete at a discount).
@@ -409,7 +412,7 @@ impl Scores {
                         && tag != "html"
                         && self.content[p] < REGION_CONTENT_SHARE * self.total[p])
             });
-            if self.content[i] < MIN_ARTICLE_CHARS {
+            if self.content[i] < MIN_POST_CHARS {
                 continue;
             }
             let w = weight[i];
@@ -417,6 +420,9 @@ impl Scores {
                 let i = i as NodeId;
                 snap.is_descendant(h, i) || (i > h && i - h <= HEADLINE_PROXIMITY_NODES)
             });
+            if self.content[i] < MIN_ARTICLE_CHARS && !near_headline {
+                continue;
+            }
             let bonus = if near_headline {
                 HEADLINE_PROXIMITY_BONUS
             } else {
