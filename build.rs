@@ -21,8 +21,45 @@ fn main() {
     }
     names.sort();
     names.dedup();
-    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("places.fc");
+    let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR");
+    let out = Path::new(&out_dir).join("places.fc");
     fs::write(&out, front_code(&names)).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    key_point_weights(Path::new(&out_dir));
+}
+
+/// The key-point scorer's weights (`data/key-point-weights.tsv`: `feature<TAB>weight` lines, `#`
+/// comments) as Rust constants: `KEY_POINT_WEIGHT_NAMES` and `KEY_POINT_WEIGHTS`, included by
+/// `src/bullets/key_points.rs` (whose tests check the names against its feature list).
+fn key_point_weights(out_dir: &Path) {
+    let path = "data/key-point-weights.tsv";
+    println!("cargo:rerun-if-changed={path}");
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let (mut names, mut weights) = (String::new(), String::new());
+    let mut n = 0;
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let (name, w) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("{path}: no tab in {line:?}"));
+        let w: f64 = w
+            .trim()
+            .parse()
+            .unwrap_or_else(|e| panic!("{path}: {line:?}: {e}"));
+        names += &format!("{name:?}, ");
+        weights += &format!("{w:?}, ");
+        n += 1;
+    }
+    let code = format!(
+        "/// Feature names of the learned key-point weights (data/key-point-weights.tsv).\n\
+         #[allow(dead_code)]\n\
+         const KEY_POINT_WEIGHT_NAMES: [&str; {n}] = [{names}];\n\
+         /// The learned key-point weights, one per feature (data/key-point-weights.tsv).\n\
+         const KEY_POINT_WEIGHTS: [f64; {n}] = [{weights}];\n"
+    );
+    let out = out_dir.join("key_point_weights.rs");
+    fs::write(&out, code).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
 }
 
 /// The front-coded form of sorted `names` (see the module documentation).

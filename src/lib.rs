@@ -72,6 +72,29 @@ pub fn warm_up() -> Summary {
 /// [`summarize`] with the bullets chosen by `method`: [`bullets::Method::Auto`] is what the panel shows;
 /// the baselines (Lead-3, TextRank alone) are for evaluation (`lede --bullets`, `scripts/score_bullets.py`).
 pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
+    analyse(snap, method, None)
+}
+
+/// The key-point candidates of a page with their features ([`bullets::key_point_candidates`]) and
+/// texts, as [`summarize`] sees them: for training the key-point scorer
+/// (`examples/key_point_features.rs`). Empty when the page has no article or shows its own summary.
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub fn key_point_candidates(snap: &Snapshot) -> (Vec<String>, bullets::Candidates) {
+    let mut out = Default::default();
+    analyse(snap, bullets::Method::Auto, Some(&mut out));
+    out
+}
+
+/// Where [`analyse`] writes the key points' candidates and their texts (training only: nothing in the
+/// wasm).
+#[cfg(not(target_arch = "wasm32"))]
+type CandidateSink<'a> = Option<&'a mut (Vec<String>, bullets::Candidates)>;
+#[cfg(target_arch = "wasm32")]
+type CandidateSink<'a> = Option<&'a mut ()>;
+
+/// [`summarize_with`]; with `candidates`, the key points' candidates are also written there.
+fn analyse(snap: &Snapshot, method: bullets::Method, candidates: CandidateSink) -> Summary {
     // hostile pages (a 5 MB text node, 200 000 elements) are analysed within a fixed budget
     let snap = &*snap.bounded();
     // a page of several whole stories (infinite scroll): one of them
@@ -176,12 +199,24 @@ pub fn summarize_with(snap: &Snapshot, method: bullets::Method) -> Summary {
                     }
                 }
             }
-            bullets::key_points(&bullets::Article {
+            let article = bullets::Article {
                 paras: body,
                 skip: &not_prose,
                 headline: s.headline.as_deref(),
                 entity_salience: &salience,
-            })
+            };
+            #[cfg(target_arch = "wasm32")]
+            let _ = candidates;
+            #[cfg(not(target_arch = "wasm32"))]
+            if let Some(out) = candidates {
+                let c = bullets::key_point_candidates(&article);
+                let texts = c
+                    .spans
+                    .iter()
+                    .map(|&(p, s, e)| body[p].text[s..e].to_string());
+                *out = (texts.collect(), c);
+            }
+            bullets::key_points(&article)
         }
         bullets::Method::Auto => page.bullets,
     };

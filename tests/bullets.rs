@@ -268,7 +268,13 @@ fn violation(snap: &Snapshot, b: &Bullet) -> Option<String> {
         "reporting by",
         "editing by",
     ] {
-        if lower.contains(promo) {
+        // "subscribe" as a word: "lost 200,000 subscribers" is news, not a promotion
+        let hit = if promo == "subscribe" {
+            lede::text::word_tokens(&lower).iter().any(|w| w == promo)
+        } else {
+            lower.contains(promo)
+        };
+        if hit {
             return Some(format!("promotion or boilerplate ({promo})"));
         }
     }

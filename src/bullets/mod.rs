@@ -8,21 +8,28 @@
 //! by being a sub-heading or `<header>` text right under the headline. Captions, credits, bylines and
 //! the body's own first paragraph (a lede that flows on into the body) are never a standfirst.
 //!
-//! **Key points** ([`key_points`]), when the page has no summary, are sentences of the article chosen
-//! extractively, so each is a verbatim span the reader can click to find. Every body sentence that may be
-//! a bullet (see [`bullet_rule`]: no caption, credit, sub-head, question, reader-addressed promo or
-//! boilerplate; at most [`MAX_BULLET_WORDS`] words, long sentences cut back to their main clause) is scored
-//! by four features from the summarisation literature:
+//! **Key points** ([`key_points`], in `key_points.rs`), when the page has no summary, are sentences of the
+//! article chosen extractively, so each is a verbatim span the reader can click to find. Every body sentence
+//! that may be a bullet (see [`bullet_rule`]: no caption, credit, sub-head, question, reader-addressed promo
+//! or boilerplate; at most [`MAX_BULLET_WORDS`] words, long sentences cut back to their main clause) and keeps
+//! the quality rules of [`quality`] (the opening sentence without its wire tag, "(CNN) -- "; no start or end
+//! inside a quotation; no caption run into the text) is scored by a logistic regression over the sentence
+//! features of [`FEATURES`], whose weights (`data/key-point-weights.tsv`) are learned from the oracle
+//! sentences of CNN/DailyMail news stories (`scripts/train_key_points.py`, `docs/data-sources.md`). The
+//! features come from the summarisation literature:
 //! - centrality: LexRank (Erkan & Radev 2004), PageRank over the graph of TF-IDF cosine similarities
 //!   between the article's sentences;
-//! - position: news puts the essentials first (the lead baseline; Edmundson 1969, Brandow et al. 1995);
+//! - position and the lede: news puts the essentials first (the lead baseline; Edmundson 1969, Brandow et
+//!   al. 1995);
 //! - headline words: similarity to the headline (Edmundson's title method);
-//! - entity salience: the article's most-mentioned people, organisations and places.
+//! - entity salience: the article's most-mentioned people, organisations and places;
+//! - surface cues: length, quotation share and attribution, figures, first person, a dependent opener.
 //!
 //! Bullets are then picked greedily by maximal marginal relevance (Carbonell & Goldstein 1998), so a
-//! near-repeat of a chosen bullet is not chosen, and shown in article order: three, four for long
-//! articles, five for very long ones. [`lead`] (the first three sentences) and [`textrank`] (TextRank,
-//! Mihalcea & Tarau 2004, alone) are the baselines printed beside it by `scripts/score_bullets.py`.
+//! near-repeat of a chosen bullet is not chosen, with at most one quotation unless most candidates are
+//! quotations, and shown in article order: three, four for long articles, five for very long ones.
+//! [`lead`] (the first three sentences) and [`textrank`] (TextRank, Mihalcea & Tarau 2004, alone) are the
+//! baselines printed beside it by `scripts/score_bullets.py`.
 
 use crate::extract::{matches_any, Block, Extraction, GALLERY_TERMS};
 use crate::snapshot::{NodeId, Snapshot};
@@ -31,6 +38,11 @@ use crate::text::{collapse_ws, more_words_than, word_count, word_tokens, Para, T
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
+
+mod key_points;
+pub mod quality;
+
+pub use key_points::{key_point_candidates, key_points, Article, Candidates, FEATURES};
 
 /// How bullets are chosen (the CLI's `--bullets`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -179,18 +191,18 @@ const MAX_PAGE_ITEMS: usize = 6;
 const KEY_POINTS: usize = 3;
 /// Body words above which an article is long (4 key points) and very long (5).
 const LONG_ARTICLE: [usize; 2] = [1500, 3000];
-/// Weights of the key-point features (centrality, position, headline similarity, entity salience).
-const WEIGHTS: [f64; 4] = [0.3, 0.35, 0.25, 0.1];
 /// Position feature: exp(-i / POSITION_DECAY) for the i-th sentence of the body.
 const POSITION_DECAY: f64 = 5.0;
 /// MMR trade-off between salience and novelty (1 = salience only).
-const MMR_LAMBDA: f64 = 0.7;
+const MMR_LAMBDA: f64 = 0.8;
 /// A candidate this similar (cosine) to a chosen bullet is a repeat and never chosen.
 const MAX_SIMILARITY: f64 = 0.5;
 /// PageRank damping factor (LexRank and TextRank both use 0.85).
 const DAMPING: f64 = 0.85;
 /// At most this many sentences enter the similarity graph (it is quadratic in their number).
 const MAX_GRAPH_SENTENCES: usize = 400;
+/// A sentence with more than this share of its characters inside quotation marks is a quotation.
+const QUOTED_SHARE: f64 = 0.3;
 
 /// Sentence openers that refer back to an earlier sentence: such a sentence is worth less alone.
 const DEPENDENT_OPENERS: &[&str] = &[
@@ -1282,164 +1294,6 @@ fn main_clause(text: &str) -> Option<usize> {
         }
     }
     best
-}
-
-/// What the key-point picker reads about the article.
-pub struct Article<'a> {
-    /// Body paragraphs (the page's own summary already left out).
-    pub paras: &'a [Para],
-    /// `skip[i]` is true when paragraph `i` is no key-point source ([`not_prose`]: a sub-head, a
-    /// caption, a credit).
-    pub skip: &'a [bool],
-    /// The headline, if any.
-    pub headline: Option<&'a str>,
-    /// Lower-cased words of the article's salient entities' names, with their salience in 0..=1.
-    pub entity_salience: &'a HashMap<String, f64>,
-}
-
-/// Choose three to five key-point sentences (extractive; see the module docs). Each bullet is a
-/// verbatim span of a body paragraph, at most [`MAX_BULLET_WORDS`] words, in article order.
-pub fn key_points(a: &Article) -> Vec<Bullet> {
-    let mut vocab = HashMap::default();
-    let sents = body_sentences(a.paras, a.skip, &mut vocab);
-    let k = sents.len();
-    if k == 0 {
-        return Vec::new();
-    }
-    // sentence-level IDF, then LexRank centrality over TF-IDF cosine similarities
-    let mut df = vec![0usize; vocab.len()];
-    for s in &sents {
-        let mut w = s.words.clone();
-        crate::sort::indices(&mut w);
-        w.dedup();
-        for x in w {
-            df[x] += 1;
-        }
-    }
-    let idf: Vec<f64> = df
-        .iter()
-        .map(|&d| ((k as f64 + 1.0) / (d as f64 + 0.5)).ln().max(0.0))
-        .collect();
-    let vecs: Vec<Vector> = sents.iter().map(|s| tfidf(&s.words, &idf)).collect();
-    let sim = similarities(&vecs, vocab.len());
-    let central = pagerank(&sim);
-    let max_central = central.iter().copied().fold(0.0, f64::max).max(1e-12);
-    let headline_vec = a
-        .headline
-        .map(|h| {
-            let ids: Vec<usize> = word_tokens(h)
-                .iter()
-                .filter_map(|w| vocab.get(w).copied())
-                .collect();
-            tfidf(&ids, &idf)
-        })
-        .unwrap_or_default();
-
-    // candidates: sentences (dateline removed, long ones cut to their main clause) that keep the rules
-    struct Cand {
-        sent: usize,
-        start: usize,
-        end: usize,
-        score: f64,
-    }
-    let mut cands: Vec<Cand> = Vec::new();
-    for (i, s) in sents.iter().enumerate() {
-        let skip = dateline_len(s.text);
-        let whole = &s.text[skip..];
-        // each text is segmented into words once: the sentence's own words unless a dateline was cut
-        let whole_words = match skip {
-            0 => Cow::Borrowed(s.tokens.as_slice()),
-            _ => Cow::Owned(word_tokens(whole)),
-        };
-        let whole_count = bullet_words_counted(whole, whole_words.len());
-        let (start, mut end) = (s.start + skip, s.end);
-        if whole_count > MAX_BULLET_WORDS {
-            match main_clause(whole) {
-                Some(cut) => end = start + cut,
-                None => continue,
-            }
-        }
-        let text = &a.paras[s.para].text[start..end];
-        let cut_words;
-        let (opening, count): (&[String], usize) = if end == s.end {
-            (&whole_words, whole_count)
-        } else {
-            cut_words = word_tokens(text);
-            (&cut_words, bullet_words_counted(text, cut_words.len()))
-        };
-        // a sentence cut to its main clause keeps the rules as a whole sentence, and the length limits
-        // as cut
-        if length_rule_counted(count).is_some()
-            || sentence_rule_counted(whole.trim(), &whole_words, whole_count).is_some()
-        {
-            continue;
-        }
-        let position = (-(i as f64) / POSITION_DECAY).exp();
-        let headline = cosine(&vecs[i], &headline_vec);
-        let entities = opening
-            .iter()
-            .filter_map(|w| a.entity_salience.get(w))
-            .sum::<f64>()
-            .min(1.0);
-        let dependent = DEPENDENT_OPENERS.iter().any(|o| {
-            opening.len() >= o.split(' ').count()
-                && opening.iter().zip(o.split(' ')).all(|(a, b)| a == b)
-        });
-        let standalone = if dependent { 0.7 } else { 1.0 };
-        let score = standalone
-            * (WEIGHTS[0] * central[i] / max_central
-                + WEIGHTS[1] * position
-                + WEIGHTS[2] * headline
-                + WEIGHTS[3] * entities);
-        cands.push(Cand {
-            sent: i,
-            start,
-            end,
-            score,
-        });
-    }
-    // (each sentence's UAX #29 words, segmented once for entities and key points: the paragraph's word
-    // count but where a word would span a sentence break)
-    let body_words: usize = a.paras.iter().map(|p| p.segments().words().count()).sum();
-    let want = KEY_POINTS + LONG_ARTICLE.iter().filter(|&&w| body_words > w).count();
-    // maximal marginal relevance: salience minus similarity to what is already chosen
-    let mut chosen: Vec<usize> = Vec::new();
-    while chosen.len() < want {
-        let mut best: Option<(f64, usize)> = None;
-        for (ci, c) in cands.iter().enumerate() {
-            if chosen.contains(&ci) {
-                continue;
-            }
-            let redundancy = chosen
-                .iter()
-                .map(|&x| sim[cands[x].sent][c.sent])
-                .fold(0.0, f64::max);
-            if redundancy > MAX_SIMILARITY {
-                continue;
-            }
-            let mmr = MMR_LAMBDA * c.score - (1.0 - MMR_LAMBDA) * redundancy;
-            if best.is_none_or(|(b, _)| mmr > b) {
-                best = Some((mmr, ci));
-            }
-        }
-        match best {
-            Some((_, ci)) => chosen.push(ci),
-            None => break,
-        }
-    }
-    crate::sort::indices_by_key(&mut chosen, |ci| (cands[ci].sent, cands[ci].start));
-    chosen
-        .into_iter()
-        .map(|ci| {
-            let c = &cands[ci];
-            let p = &a.paras[sents[c.sent].para];
-            Bullet {
-                text: p.text[c.start..c.end].to_string(),
-                kind: BulletKind::Extracted,
-                ranges: p.ranges(c.start, c.end),
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
