@@ -10,23 +10,11 @@
 //! their expansions, case variants), with one type per entity decided by the votes of all its mentions
 //! (document-level consistency).
 
-use crate::summary::{Entity, EntityType, Mention};
+use super::document::key;
+use super::gazetteers::{gazetteers, title_case, Gazetteers};
+use crate::summary::EntityType;
 use crate::text::Para;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::OnceLock;
-
-/// Place names, front-coded by `build.rs`: `data/places.txt` (countries, capitals, cities ≥ 250k, US
-/// states, continents) and `data/regions.txt` (first-level regions of the most populous and the
-/// English-speaking countries, from country-region-data); see `docs/data-sources.md`.
-const PLACES_FC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.fc"));
-/// English demonyms from world-countries (see `docs/data-sources.md`).
-const DEMONYMS_TXT: &str = include_str!("../data/demonyms.txt");
-
-/// Place names added to the generated list: regions and geographic features common in news.
-const EXTRA_PLACES: &str = "Europe\nAsia\nAfrica\nArctic\nAntarctic\nMiddle East\nAsia-Pacific\nWest\nGulf\nBalkans\nCaribbean\nScandinavia\nSiberia\nXinjiang\nTibet\nHong Kong\nCrimea\nDonbas\nGaza\nWest Bank\nKashmir\nSahel\nBritain\nGreat Britain\nEngland\nScotland\nWales\nNorthern Ireland\nSouth China Sea\nPacific\nAtlantic\nMediterranean\nSilicon Valley\nWall Street\nHollywood\nLatin America\nNorth America\nSouth America\nSoutheast Asia\nCentral Asia\nEast Asia\nEastern Europe\nNorth Africa\nNorthern Africa\nWest Africa\nWestern Africa\nEast Africa\nEastern Africa\nSouthern Africa\nCentral Africa\nMiddle Africa\nSub-Saharan Africa\nHorn of Africa\nCentral America\nSouth Asia\nSouthern Asia\nWestern Asia\nEastern Asia\nWestern Europe\nNorthern Europe\nSouthern Europe\nCentral Europe\nMelanesia\nMicronesia\nPolynesia\nMaghreb\nLevant\nUS\nU.S.\nUK\nUAE";
-
-/// Group words that are never entities by themselves (the annotation guide's non-entities).
-static GROUP_WORDS: crate::text::WordList = crate::text::WordList::new("Republican Republicans Democrat Democrats Democratic Conservative Conservatives Labour Liberal Liberals Tory Tories Islamist Islamists Muslim Muslims Christian Christians Jewish Jews Catholic Catholics Western Eastern Northern Southern European Europeans Asian Asians African Africans Arab Arabs Latino Latinos Hispanic Communist Communists Socialist Kurdish Kurds Sunni Shia Taiwanese Chinese Dutch English Welsh Scottish Māori Maori Arabic Hebrew Persian Kurdish Catalan Basque Flemish Cantonese Mandarin Hindi Urdu Swahili");
 
 /// Upper-case abbreviations that name no entity (identifiers, units, diseases, job titles).
 static NOT_ENTITY_ACRONYMS: crate::text::WordList = crate::text::WordList::new("ISBN ISSN PMID DOI PDF URL HTML GDP TV AM PM ET GMT UTC IPO SARS COVID AIDS HIV DNA RNA CEO CFO COO CTO FAQ USB GPS AI VAT MP MPs OK PhD ID VIP DIY LGBT LGBTQ PC RFC FAQ PS");
@@ -142,127 +130,23 @@ static PLACE_WORDS: crate::text::WordList = crate::text::WordList::new("House Be
 /// Common nouns before "of" + a place name.
 static PLACE_NOUNS: crate::text::WordList = crate::text::WordList::new("city town village province region state county district island capital port suburb municipality republic kingdom borough");
 
-/// Curated organisation names without a head word (see `docs/data-sources.md`).
-const ORGS_TXT: &str = include_str!("../data/orgs.txt");
-
 /// Head words of events, works and programmes (the guide's OTHER type): such names are not reported.
 static OTHER_WORDS: crate::text::WordList = crate::text::WordList::new("Olympics Games Cup Championship Championships Summit War Festival Awards Initiative Act Bill Prize Day Week Conference Forum Expo Series Season Tour Treaty Accord Agreement Plan Programme Program Project Strategy Doctrine Crisis Revolution Division Depression Recession Pandemic");
 
-/// The gazetteers as hash sets of names that live as long as the program (the wasm instance): built
-/// once, on first use, without an allocation per name.
-struct Gazetteers {
-    places: HashSet<&'static str>,
-    orgs: HashSet<&'static str>,
-    demonyms: HashSet<&'static str>,
-}
-
-/// The names of a front-coded list (`build.rs`): per name, a byte counting the leading bytes it shares
-/// with the previous name, the rest of the name, `\n`.
-/// The decoded names are kept, one after another, in one string that is never freed.
-fn front_decoded(fc: &[u8]) -> HashSet<&'static str> {
-    let mut all: Vec<u8> = Vec::with_capacity(fc.len() * 3);
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut name: Vec<u8> = Vec::new();
-    let mut rest = fc;
-    while let Some((&shared, tail)) = rest.split_first() {
-        let end = tail.iter().position(|&b| b == b'\n').unwrap_or(tail.len());
-        name.truncate(usize::from(shared));
-        name.extend_from_slice(&tail[..end]);
-        spans.push((all.len(), all.len() + name.len()));
-        all.extend_from_slice(&name);
-        rest = tail.get(end + 1..).unwrap_or_default();
-    }
-    // (build.rs cuts shared prefixes at character boundaries, so every name is whole UTF-8)
-    let all: &'static str = leak(String::from_utf8_lossy(&all).into_owned());
-    let mut names = HashSet::with_capacity_and_hasher(spans.len(), Default::default());
-    names.extend(spans.into_iter().filter_map(|(a, b)| all.get(a..b)));
-    names
-}
-
-/// A string kept for the rest of the program.
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
-}
-
-#[cfg(test)]
-#[test]
-fn front_coded_places_are_the_text_files_names() {
-    let text = [
-        include_str!("../data/places.txt"),
-        include_str!("../data/regions.txt"),
-    ];
-    let want: HashSet<&str> = text.iter().flat_map(|t| t.lines()).collect();
-    assert!(want.len() > 5000);
-    assert_eq!(front_decoded(PLACES_FC), want);
-}
-
-fn gazetteers() -> &'static Gazetteers {
-    static G: OnceLock<Gazetteers> = OnceLock::new();
-    G.get_or_init(|| {
-        let mut places = front_decoded(PLACES_FC);
-        places.extend(EXTRA_PLACES.lines());
-        let mut demonyms: HashSet<&'static str> =
-            DEMONYMS_TXT.lines().flat_map(|l| l.split(", ")).collect();
-        // the plurals, in one string, a line each ("New Zealanders" is one)
-        let plurals = leak(demonyms.iter().map(|d| format!("{d}s\n")).collect());
-        demonyms.extend(plurals.lines());
-        demonyms.extend(GROUP_WORDS.words());
-        let orgs = ORGS_TXT
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .collect();
-        Gazetteers {
-            places,
-            orgs,
-            demonyms,
-        }
-    })
-}
-
 /// A word token: byte span in the paragraph text.
 #[derive(Debug, Clone, Copy)]
-struct Tok {
-    start: usize,
-    end: usize,
+pub(super) struct Tok {
+    pub start: usize,
+    pub end: usize,
     /// First token of a sentence, or first after an opening quote or colon.
-    initial: bool,
+    pub initial: bool,
 }
 
-/// Title-case an ALL-CAPS word ("BUFFALO" → "Buffalo") for gazetteer look-ups.
-fn title_case(w: &str) -> String {
-    let mut cs = w.chars();
-    cs.next()
-        .map(|f| {
-            f.to_uppercase()
-                .chain(cs.flat_map(char::to_lowercase))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-impl Gazetteers {
-    /// Is this surface a known place, also written "U.S." or in capitals?
-    fn is_place(&self, s: &str) -> bool {
-        // (the other spellings are built only when they differ: these look-ups run per token)
-        self.places.contains(s)
-            || (s.contains('.') && self.places.contains(s.replace('.', "").as_str()))
-            || (is_all_caps(s) && s.len() > 3 && self.places.contains(title_words(s).as_str()))
-    }
-    fn is_org(&self, s: &str) -> bool {
-        self.orgs.contains(s)
-            || (s.contains('.') && self.orgs.contains(s.replace('.', "").as_str()))
-    }
-}
-
-fn title_words(s: &str) -> String {
-    s.split(' ').map(title_case).collect::<Vec<_>>().join(" ")
-}
-
-fn is_cap(w: &str) -> bool {
+pub(super) fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn is_all_caps(w: &str) -> bool {
+pub(super) fn is_all_caps(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
@@ -287,7 +171,7 @@ fn is_dateline_tail(rest: &str, long: bool) -> bool {
 }
 
 /// Strip a possessive `’s` / `'s` / trailing `’`.
-fn strip_possessive(w: &str) -> &str {
+pub(super) fn strip_possessive(w: &str) -> &str {
     for suf in ["’s", "'s", "’S", "'S"] {
         if let Some(s) = w.strip_suffix(suf) {
             return s;
@@ -296,7 +180,7 @@ fn strip_possessive(w: &str) -> &str {
     w.trim_end_matches(['’', '\''])
 }
 
-fn tokens(para: &Para) -> Vec<Tok> {
+pub(super) fn tokens(para: &Para) -> Vec<Tok> {
     let text = &para.text;
     let segs = para.segments();
     let mut out = Vec::new();
@@ -328,15 +212,15 @@ fn tokens(para: &Para) -> Vec<Tok> {
 
 /// A candidate mention found in one paragraph.
 #[derive(Debug, Clone)]
-struct Candidate {
-    para: usize,
-    start: usize,
-    end: usize,
-    text: String,
-    votes: HashMap<EntityType, f64>,
+pub(super) struct Candidate {
+    pub para: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub votes: HashMap<EntityType, f64>,
     /// Only a name if the article names it in normal case too (an ALL-CAPS byline or dateline:
     /// "LAURIE OAKES" joins "Laurie Oakes" but starts no entity).
-    weak: bool,
+    pub weak: bool,
 }
 
 /// Per-document context for deciding sentence-initial words.
@@ -1148,75 +1032,10 @@ fn is_camel_case(w: &str) -> bool {
     }) && cs.len() >= 4
 }
 
-/// Canonical comparison key: lower-case, whitespace collapsed, periods removed.
-fn key(s: &str) -> String {
-    s.to_lowercase().replace('.', "")
-}
-
-fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter(|w| is_cap(w))
-        .filter_map(|w| w.chars().next())
-        .collect::<String>()
-        .to_uppercase()
-}
-
-struct Group {
-    aliases: Vec<String>,
-    /// (paragraph, byte) of its earliest mention so far.
-    first: (usize, usize),
-    cands: Vec<usize>,
-    votes: HashMap<EntityType, f64>,
-}
-
-impl Group {
-    fn name(&self) -> &str {
-        self.aliases
-            .iter()
-            // the fullest form, printed in normal case when the article has it ("John Harlow"
-            // over a byline's "JOHN HARLOW")
-            .max_by_key(|a| (a.split_whitespace().count(), !is_all_caps(a), a.len()))
-            .map(String::as_str)
-            .unwrap_or("")
-    }
-    fn kind(&self) -> Option<EntityType> {
-        let mut best: Option<(EntityType, f64)> = None;
-        for t in [EntityType::Place, EntityType::Org, EntityType::Person] {
-            let v = self.votes.get(&t).copied().unwrap_or(0.0);
-            if v > 0.0 && best.is_none_or(|(_, b)| v > b) {
-                best = Some((t, v));
-            }
-        }
-        best.map(|(t, _)| t)
-    }
-}
-
-/// One mention located in the analysed paragraphs (for quote attribution).
-#[derive(Debug, Clone)]
-pub struct MentionAt {
-    /// Paragraph index.
-    pub para: usize,
-    /// Byte span in that paragraph's text.
-    pub start: usize,
-    /// End of the byte span.
-    pub end: usize,
-    /// Surface text.
-    pub text: String,
-    /// Canonical name of its entity.
-    pub entity: String,
-    /// Its entity's type.
-    pub kind: EntityType,
-}
-
-/// Find entities in paragraphs (see [`find_entities_at`]).
-pub fn find_entities(paras: &[Para], trusted: &[bool]) -> Vec<Entity> {
-    find_entities_at(paras, trusted).0
-}
-
-/// Find entities in paragraphs, with every mention's paragraph position. `paras[i]` with
-/// `trusted[i] == false` (the headline) contributes mentions only of entities also found in trusted
-/// text, since headline case capitalises common words.
-pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<MentionAt>) {
+/// The rule layer's candidate mentions of a document (`paras`, with `trusted[i] == false` for
+/// headline-case paragraphs), each with its type votes: capitalised runs cleaned and typed by the
+/// gazetteers, word shapes and context cues, hyphenated pairs of known names split.
+pub(super) fn candidates(paras: &[Para], trusted: &[bool]) -> Vec<Candidate> {
     let lower: HashSet<&str> = paras
         .iter()
         .zip(trusted)
@@ -1225,103 +1044,12 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
         .filter(|w| !is_cap(w))
         .collect();
     let doc = DocWords { lower };
-    let gz = gazetteers();
     let cands: Vec<Candidate> = paras
         .iter()
         .enumerate()
         .flat_map(|(i, p)| candidates_in(i, p, &doc, !trusted[i]))
         .collect();
-    let cands = split_hyphenated(cands, paras);
-
-    // group: exact keys first, multi-word names before single words so singles can attach
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    // trusted text first: headline-case candidates may only join entities found in the article
-    crate::sort::indices_by_key(&mut order, |i| {
-        (
-            !trusted[cands[i].para] || cands[i].weak,
-            std::cmp::Reverse(cands[i].text.split_whitespace().count()),
-        )
-    });
-    let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::default();
-    let mut index = AliasIndex::default();
-    for &ci in &order {
-        let c = &cands[ci];
-        let k = key(&c.text);
-        let gi = by_key.get(&k).copied().or_else(|| index.attach(&groups, c));
-        let gi = match gi {
-            Some(gi) => gi,
-            // headline case capitalises common words: only a name a gazetteer knows starts an
-            // entity there
-            None if c.weak => continue,
-            None if !trusted[c.para] && !gz.is_place(&c.text) && !gz.is_org(&c.text) => continue,
-            None => {
-                groups.push(Group {
-                    aliases: Vec::new(),
-                    first: (c.para, c.start),
-                    cands: Vec::new(),
-                    votes: HashMap::default(),
-                });
-                groups.len() - 1
-            }
-        };
-        by_key.insert(k, gi);
-        let g = &mut groups[gi];
-        if !g.aliases.iter().any(|a| a == &c.text) {
-            g.aliases.push(c.text.clone());
-            index.add(&c.text, gi);
-        }
-        g.cands.push(ci);
-        g.first = g.first.min((c.para, c.start));
-        for (t, v) in &c.votes {
-            *g.votes.entry(*t).or_insert(0.0) += v;
-        }
-    }
-
-    let mut out: Vec<(f64, Entity)> = Vec::new();
-    let mut located: Vec<MentionAt> = Vec::new();
-    for g in &groups {
-        let Some(kind) = g.kind() else { continue };
-        if !g.cands.iter().any(|&ci| {
-            let c = &cands[ci];
-            !c.weak && (trusted[c.para] || gz.is_place(&c.text) || gz.is_org(&c.text))
-        }) {
-            continue;
-        }
-        let mut cs: Vec<&Candidate> = g.cands.iter().map(|&ci| &cands[ci]).collect();
-        crate::sort::by_key(&mut cs, |c| (c.para, c.start));
-        let first = cs[0].para as f64;
-        let salience = cs.len() as f64 + 2.0 / (1.0 + first);
-        let mut aliases = g.aliases.clone();
-        let name = g.name().to_string();
-        located.extend(cs.iter().map(|c| MentionAt {
-            para: c.para,
-            start: c.start,
-            end: c.end,
-            text: c.text.clone(),
-            entity: name.clone(),
-            kind,
-        }));
-        crate::sort::by_key(&mut aliases, |a| (a != &name, std::cmp::Reverse(a.len())));
-        out.push((
-            salience,
-            Entity {
-                name,
-                kind,
-                aliases,
-                mentions: cs
-                    .iter()
-                    .map(|c| Mention {
-                        text: c.text.clone(),
-                        ranges: paras[c.para].ranges(c.start, c.end),
-                    })
-                    .collect(),
-            },
-        ));
-    }
-    crate::sort::by(&mut out, |a, b| b.0.total_cmp(&a.0));
-    crate::sort::by_key(&mut located, |m| (m.para, m.start));
-    (out.into_iter().map(|(_, e)| e).collect(), located)
+    split_hyphenated(cands, paras)
 }
 
 /// "Xi-Putin summit" names two entities: a hyphenated candidate whose parts are all names found
@@ -1384,105 +1112,11 @@ fn split_hyphenated(cands: Vec<Candidate>, paras: &[Para]) -> Vec<Candidate> {
     out
 }
 
-/// Look-ups from parts of multi-word aliases to their groups, kept up to date as groups grow, so
-/// attaching a short form costs a hash look-up rather than a scan of every group.
-#[derive(Default)]
-struct AliasIndex {
-    /// Key of the first or the last word of an alias → groups.
-    words: HashMap<String, Vec<usize>>,
-    /// Initials of an alias ("ICC") → groups.
-    initials: HashMap<String, Vec<usize>>,
-    /// Key of a shorter multi-word tail of an alias ("bin laden") → groups.
-    tails: HashMap<String, Vec<usize>>,
-    /// Key of a multi-word head of an alias, or of its first and last words ("te kaurinui", "te
-    /// kaurinui parata" for "Te Kaurinui Robert Parata") → groups; persons only.
-    heads: HashMap<String, Vec<usize>>,
-}
-
-impl AliasIndex {
-    fn add(&mut self, alias: &str, gi: usize) {
-        let ws: Vec<&str> = alias.split_whitespace().collect();
-        if ws.len() < 2 {
-            return;
-        }
-        let put = |map: &mut HashMap<String, Vec<usize>>, k: String| {
-            let v = map.entry(k).or_default();
-            if !v.contains(&gi) {
-                v.push(gi);
-            }
-        };
-        put(&mut self.words, key(ws[0]));
-        put(&mut self.words, key(ws[ws.len() - 1]));
-        put(&mut self.initials, initials(alias));
-        for s in 1..ws.len() - 1 {
-            put(&mut self.tails, key(&ws[s..].join(" ")));
-        }
-        if ws.len() >= 3 {
-            for e in 2..ws.len() {
-                put(&mut self.heads, key(&ws[..e].join(" ")));
-            }
-            put(
-                &mut self.heads,
-                key(&format!("{} {}", ws[0], ws[ws.len() - 1])),
-            );
-        }
-    }
-
-    /// The one group a short form belongs to: a single word that is the first or last word of a
-    /// person's name (a surname, or a family name written first) or an acronym of a name; a
-    /// multi-word tail of a longer name ("Bin Laden"). Ambiguous forms (two Smiths) join nothing.
-    fn attach(&self, groups: &[Group], c: &Candidate) -> Option<usize> {
-        let mut hits: Vec<usize> = Vec::new();
-        if c.text.contains(' ') {
-            for &gi in self.tails.get(&key(&c.text)).into_iter().flatten() {
-                if groups[gi].kind() != Some(EntityType::Place) {
-                    hits.push(gi);
-                }
-            }
-            for &gi in self.heads.get(&key(&c.text)).into_iter().flatten() {
-                if groups[gi].kind() == Some(EntityType::Person) && !hits.contains(&gi) {
-                    hits.push(gi);
-                }
-            }
-        } else {
-            for &gi in self.words.get(&key(&c.text)).into_iter().flatten() {
-                if matches!(groups[gi].kind(), Some(EntityType::Person) | None) {
-                    hits.push(gi);
-                }
-            }
-            if is_all_caps(&c.text) {
-                for &gi in self
-                    .initials
-                    .get(&c.text.replace('.', ""))
-                    .into_iter()
-                    .flatten()
-                {
-                    if !hits.contains(&gi) {
-                        hits.push(gi);
-                    }
-                }
-            }
-        }
-        match hits.as_slice() {
-            [one] => Some(*one),
-            [] => None,
-            // a surname shared by two people named in full ("Hori Parata", his son "Te Kaurinui
-            // Parata"): news style uses the bare surname for the one introduced first
-            _ if !c.text.contains(' ')
-                && hits
-                    .iter()
-                    .all(|&gi| groups[gi].kind() == Some(EntityType::Person)) =>
-            {
-                hits.iter().copied().min_by_key(|&gi| groups[gi].first)
-            }
-            _ => None,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::find_entities;
+    use crate::summary::Entity;
 
     fn ents(texts: &[&str]) -> Vec<Entity> {
         let paras: Vec<Para> = texts.iter().map(|t| Para::plain(t)).collect();

@@ -1,0 +1,267 @@
+//! The document layer over the tagged mentions: aliases merged into entities (surname and given-name
+//! coreference, acronyms, multi-word tails), one type per entity by the vote of its mentions
+//! (document-level consistency), salience order.
+
+use super::gazetteers::gazetteers;
+use super::rules::{is_all_caps, is_cap, Candidate};
+use crate::summary::{Entity, EntityType, Mention};
+use crate::text::Para;
+use rustc_hash::FxHashMap as HashMap;
+
+/// Canonical comparison key: lower-case, whitespace collapsed, periods removed.
+pub(super) fn key(s: &str) -> String {
+    s.to_lowercase().replace('.', "")
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| is_cap(w))
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+struct Group {
+    aliases: Vec<String>,
+    /// (paragraph, byte) of its earliest mention so far.
+    first: (usize, usize),
+    cands: Vec<usize>,
+    votes: HashMap<EntityType, f64>,
+}
+
+impl Group {
+    fn name(&self) -> &str {
+        self.aliases
+            .iter()
+            // the fullest form, printed in normal case when the article has it ("John Harlow"
+            // over a byline's "JOHN HARLOW")
+            .max_by_key(|a| (a.split_whitespace().count(), !is_all_caps(a), a.len()))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+    fn kind(&self) -> Option<EntityType> {
+        let mut best: Option<(EntityType, f64)> = None;
+        for t in [EntityType::Place, EntityType::Org, EntityType::Person] {
+            let v = self.votes.get(&t).copied().unwrap_or(0.0);
+            if v > 0.0 && best.is_none_or(|(_, b)| v > b) {
+                best = Some((t, v));
+            }
+        }
+        best.map(|(t, _)| t)
+    }
+}
+
+/// One mention located in the analysed paragraphs (for quote attribution).
+#[derive(Debug, Clone)]
+pub struct MentionAt {
+    /// Paragraph index.
+    pub para: usize,
+    /// Byte span in that paragraph's text.
+    pub start: usize,
+    /// End of the byte span.
+    pub end: usize,
+    /// Surface text.
+    pub text: String,
+    /// Canonical name of its entity.
+    pub entity: String,
+    /// Its entity's type.
+    pub kind: EntityType,
+}
+
+/// The document layer: candidates (each with its type votes) grouped into entities by alias
+/// (exact keys, surnames and given names of full names, acronyms, multi-word tails), one type per
+/// entity by the sum of its mentions' votes, ordered by salience; every kept mention located.
+/// `trusted[i] == false` (the headline) lets a candidate of `paras[i]` start an entity only when a
+/// gazetteer knows its name, since headline case capitalises common words.
+pub(super) fn group(
+    cands: &[Candidate],
+    paras: &[Para],
+    trusted: &[bool],
+) -> (Vec<Entity>, Vec<MentionAt>) {
+    let gz = gazetteers();
+    // group: exact keys first, multi-word names before single words so singles can attach
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    // trusted text first: headline-case candidates may only join entities found in the article
+    crate::sort::indices_by_key(&mut order, |i| {
+        (
+            !trusted[cands[i].para] || cands[i].weak,
+            std::cmp::Reverse(cands[i].text.split_whitespace().count()),
+        )
+    });
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut index = AliasIndex::default();
+    for &ci in &order {
+        let c = &cands[ci];
+        let k = key(&c.text);
+        let gi = by_key.get(&k).copied().or_else(|| index.attach(&groups, c));
+        let gi = match gi {
+            Some(gi) => gi,
+            // headline case capitalises common words: only a name a gazetteer knows starts an
+            // entity there
+            None if c.weak => continue,
+            None if !trusted[c.para] && !gz.is_place(&c.text) && !gz.is_org(&c.text) => continue,
+            None => {
+                groups.push(Group {
+                    aliases: Vec::new(),
+                    first: (c.para, c.start),
+                    cands: Vec::new(),
+                    votes: HashMap::default(),
+                });
+                groups.len() - 1
+            }
+        };
+        by_key.insert(k, gi);
+        let g = &mut groups[gi];
+        if !g.aliases.iter().any(|a| a == &c.text) {
+            g.aliases.push(c.text.clone());
+            index.add(&c.text, gi);
+        }
+        g.cands.push(ci);
+        g.first = g.first.min((c.para, c.start));
+        for (t, v) in &c.votes {
+            *g.votes.entry(*t).or_insert(0.0) += v;
+        }
+    }
+
+    let mut out: Vec<(f64, Entity)> = Vec::new();
+    let mut located: Vec<MentionAt> = Vec::new();
+    for g in &groups {
+        let Some(kind) = g.kind() else { continue };
+        if !g.cands.iter().any(|&ci| {
+            let c = &cands[ci];
+            !c.weak && (trusted[c.para] || gz.is_place(&c.text) || gz.is_org(&c.text))
+        }) {
+            continue;
+        }
+        let mut cs: Vec<&Candidate> = g.cands.iter().map(|&ci| &cands[ci]).collect();
+        crate::sort::by_key(&mut cs, |c| (c.para, c.start));
+        let first = cs[0].para as f64;
+        let salience = cs.len() as f64 + 2.0 / (1.0 + first);
+        let mut aliases = g.aliases.clone();
+        let name = g.name().to_string();
+        located.extend(cs.iter().map(|c| MentionAt {
+            para: c.para,
+            start: c.start,
+            end: c.end,
+            text: c.text.clone(),
+            entity: name.clone(),
+            kind,
+        }));
+        crate::sort::by_key(&mut aliases, |a| (a != &name, std::cmp::Reverse(a.len())));
+        out.push((
+            salience,
+            Entity {
+                name,
+                kind,
+                aliases,
+                mentions: cs
+                    .iter()
+                    .map(|c| Mention {
+                        text: c.text.clone(),
+                        ranges: paras[c.para].ranges(c.start, c.end),
+                    })
+                    .collect(),
+            },
+        ));
+    }
+    crate::sort::by(&mut out, |a, b| b.0.total_cmp(&a.0));
+    crate::sort::by_key(&mut located, |m| (m.para, m.start));
+    (out.into_iter().map(|(_, e)| e).collect(), located)
+}
+
+/// Look-ups from parts of multi-word aliases to their groups, kept up to date as groups grow, so
+/// attaching a short form costs a hash look-up rather than a scan of every group.
+#[derive(Default)]
+struct AliasIndex {
+    /// Key of the first or the last word of an alias → groups.
+    words: HashMap<String, Vec<usize>>,
+    /// Initials of an alias ("ICC") → groups.
+    initials: HashMap<String, Vec<usize>>,
+    /// Key of a shorter multi-word tail of an alias ("bin laden") → groups.
+    tails: HashMap<String, Vec<usize>>,
+    /// Key of a multi-word head of an alias, or of its first and last words ("te kaurinui", "te
+    /// kaurinui parata" for "Te Kaurinui Robert Parata") → groups; persons only.
+    heads: HashMap<String, Vec<usize>>,
+}
+
+impl AliasIndex {
+    fn add(&mut self, alias: &str, gi: usize) {
+        let ws: Vec<&str> = alias.split_whitespace().collect();
+        if ws.len() < 2 {
+            return;
+        }
+        let put = |map: &mut HashMap<String, Vec<usize>>, k: String| {
+            let v = map.entry(k).or_default();
+            if !v.contains(&gi) {
+                v.push(gi);
+            }
+        };
+        put(&mut self.words, key(ws[0]));
+        put(&mut self.words, key(ws[ws.len() - 1]));
+        put(&mut self.initials, initials(alias));
+        for s in 1..ws.len() - 1 {
+            put(&mut self.tails, key(&ws[s..].join(" ")));
+        }
+        if ws.len() >= 3 {
+            for e in 2..ws.len() {
+                put(&mut self.heads, key(&ws[..e].join(" ")));
+            }
+            put(
+                &mut self.heads,
+                key(&format!("{} {}", ws[0], ws[ws.len() - 1])),
+            );
+        }
+    }
+
+    /// The one group a short form belongs to: a single word that is the first or last word of a
+    /// person's name (a surname, or a family name written first) or an acronym of a name; a
+    /// multi-word tail of a longer name ("Bin Laden"). Ambiguous forms (two Smiths) join nothing.
+    fn attach(&self, groups: &[Group], c: &Candidate) -> Option<usize> {
+        let mut hits: Vec<usize> = Vec::new();
+        if c.text.contains(' ') {
+            for &gi in self.tails.get(&key(&c.text)).into_iter().flatten() {
+                if groups[gi].kind() != Some(EntityType::Place) {
+                    hits.push(gi);
+                }
+            }
+            for &gi in self.heads.get(&key(&c.text)).into_iter().flatten() {
+                if groups[gi].kind() == Some(EntityType::Person) && !hits.contains(&gi) {
+                    hits.push(gi);
+                }
+            }
+        } else {
+            for &gi in self.words.get(&key(&c.text)).into_iter().flatten() {
+                if matches!(groups[gi].kind(), Some(EntityType::Person) | None) {
+                    hits.push(gi);
+                }
+            }
+            if is_all_caps(&c.text) {
+                for &gi in self
+                    .initials
+                    .get(&c.text.replace('.', ""))
+                    .into_iter()
+                    .flatten()
+                {
+                    if !hits.contains(&gi) {
+                        hits.push(gi);
+                    }
+                }
+            }
+        }
+        match hits.as_slice() {
+            [one] => Some(*one),
+            [] => None,
+            // a surname shared by two people named in full ("Hori Parata", his son "Te Kaurinui
+            // Parata"): news style uses the bare surname for the one introduced first
+            _ if !c.text.contains(' ')
+                && hits
+                    .iter()
+                    .all(|&gi| groups[gi].kind() == Some(EntityType::Person)) =>
+            {
+                hits.iter().copied().min_by_key(|&gi| groups[gi].first)
+            }
+            _ => None,
+        }
+    }
+}
