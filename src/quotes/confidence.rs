@@ -11,6 +11,7 @@
 use super::candidates::WhoKind;
 use super::resolution::{norm, Mentions};
 use crate::summary::EntityType;
+#[cfg(not(target_arch = "wasm32"))]
 use std::cell::RefCell;
 
 /// Where a quote's speaker came from.
@@ -105,7 +106,7 @@ pub(super) fn model() -> (Vec<f32>, f32) {
             continue;
         }
         let mut it = line.split_whitespace();
-        let (Some(name), Some(Ok(v))) = (it.next(), it.next().map(str::parse::<f32>)) else {
+        let (Some(name), Some(v)) = (it.next(), it.next().and_then(decimal)) else {
             continue;
         };
         if name == "threshold" {
@@ -115,6 +116,29 @@ pub(super) fn model() -> (Vec<f32>, f32) {
         }
     }
     (w, threshold)
+}
+
+/// A decimal number as the weights file writes it ("-1.5920", "0.50"). Read by hand: `str::parse`
+/// for floats brings core's whole float parser into the wasm (about 30 KB gzipped).
+fn decimal(s: &str) -> Option<f32> {
+    let (neg, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let mut v = 0.0f32;
+    for b in int.bytes() {
+        v = v * 10.0 + f32::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
+    }
+    let mut scale = 0.1f32;
+    for b in frac.bytes() {
+        v += scale * f32::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
+        scale /= 10.0;
+    }
+    Some(if neg { -v } else { v })
 }
 
 /// The feature vector of attributing a quote with evidence `ev` to `speaker` ([`FEATURES`]).
@@ -205,6 +229,7 @@ pub struct Traced {
     pub features: Vec<f32>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     static TRACE: RefCell<Option<Vec<Traced>>> = const { RefCell::new(None) };
 }
@@ -212,6 +237,7 @@ thread_local! {
 /// Run `f` (an analysis, such as [`crate::summarize`]) and return with its result every attribution
 /// the model judged meanwhile on this thread, in order. For training and inspection
 /// (`examples/quote_features.rs`); the analysis itself records nothing otherwise.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn trace<R>(f: impl FnOnce() -> R) -> (R, Vec<Traced>) {
     TRACE.with(|t| *t.borrow_mut() = Some(Vec::new()));
     let r = f();
@@ -232,6 +258,8 @@ pub(super) fn keep(
     let x = features(ev, speaker, mentions);
     let z: f32 = x.iter().zip(w).map(|(a, b)| a * b).sum();
     let score = 1.0 / (1.0 + (-z).exp());
+    // (the trace is for training, native only: the wasm carries none of it)
+    #[cfg(not(target_arch = "wasm32"))]
     TRACE.with(|t| {
         if let Some(v) = t.borrow_mut().as_mut() {
             v.push(Traced {
@@ -243,6 +271,8 @@ pub(super) fn keep(
             });
         }
     });
+    #[cfg(target_arch = "wasm32")]
+    let _ = (text, x);
     score >= threshold || judged_by_rules(ev)
 }
 
@@ -271,7 +301,10 @@ mod tests {
         {
             let mut it = line.split_whitespace();
             let name = it.next().unwrap();
-            let v: f32 = it.next().unwrap().parse().unwrap();
+            let text = it.next().unwrap();
+            let v = decimal(text).unwrap_or_else(|| panic!("bad number in {line}"));
+            let parsed: f32 = text.parse().unwrap();
+            assert!((v - parsed).abs() < 1e-5, "{line}");
             assert!(v.is_finite(), "{line}");
             if name == "threshold" {
                 threshold += 1;

@@ -24,7 +24,9 @@ mod resolution;
 mod spans;
 
 pub use attribution::find_quotes;
-pub use confidence::{trace, Traced, FEATURES};
+#[cfg(not(target_arch = "wasm32"))]
+pub use confidence::trace;
+pub use confidence::{Traced, FEATURES};
 
 #[cfg(test)]
 mod tests {
