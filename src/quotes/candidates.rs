@@ -427,6 +427,18 @@ pub(super) fn after_quote(tail: &str) -> Option<Who> {
         .map_or(tail.len(), |(i, _)| i);
     // a long apposition may stand between the subject and its verb ("…” study lead author Lucas
     // Paganini, a planetary scientist at …, said"); other patterns need the verb within 14 words
+    // "“…” ― Pamela Padilla": a name after a dash closing the quote's paragraph (reader roundups,
+    // epigraphs)
+    let after_dash = tail
+        .trim_start()
+        .strip_prefix(['―', '—', '–'])
+        .map(str::trim);
+    if let Some(rest) = after_dash {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        if (1..=5).contains(&words.len()) && words.iter().all(|w| is_cap(clean_word(w))) {
+            return adjacent(who_from(&words));
+        }
+    }
     let words: Vec<&str> = tail[..sentence_end].split_whitespace().take(30).collect();
     // German "„…“, so Merkel": "so" right after the quote's comma, then a name
     if tail.trim_start().starts_with(", so ") || tail.trim_start().starts_with("so ") {

@@ -492,4 +492,14 @@ mod tests {
         ));
         assert!(!super::spans::is_title_case("What Have You Got to Lose?"));
     }
+
+    #[test]
+    fn a_name_after_a_dash_closing_the_paragraph_is_the_speaker() {
+        let q = quotes(&[
+            "“The debate showed who he really is. He has no plan for our towns.” ― Marta Oyelaran",
+            "“We need a president who listens to the people who live here.”― Jorge Lindqvist",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Marta Oyelaran"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Jorge Lindqvist"));
+    }
 }
