@@ -8,7 +8,11 @@ usage: scripts/score.py [--shared ../shared] [--lede target/release/lede] [--out
   * summary bullets with scripts/score_bullets.py: detection of the page's own summary, and ROUGE of the
     key points on the same pages with that summary removed, beside Lead-3 and TextRank;
   * quotes and speakers on corpus/polnear's dev split with tools/score_quotes.py: quote F1, speaker accuracy,
-    speaker precision and coverage at the attribution model's threshold (data/quote-attribution.txt).
+    speaker precision and coverage at the attribution model's threshold (data/quote-attribution.txt);
+  * the other development sets, each with its own scorer: named entities on corpus/conll2003's dev split
+    (score_ner.py), headline, byline, date and dek on corpus/postlight (score_meta.py), key points against
+    journalists' highlights on corpus/highlights (score_highlights.py), main content on corpus/wceb-dev
+    (score_wceb.py); the last lines printed are the one-line summaries of every set.
 With --write-docs, the measured figures in docs/quality.md are rewritten from this run: every
 `<!--m:KEY-->value<!--/m-->` there gets the value of KEY (see `figures()`); the rest of the file (reference
 and peer figures, explanations) is fixed text. A KEY this run did not measure is an error.
@@ -127,7 +131,7 @@ ISO_DATE = re.compile(r'^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
 
 def figures(transcript, rd):
     """The measured values docs/quality.md shows, by key, read from the scorers' output."""
-    aeb, nlp_all, nlp_en, bullets, polnear = transcript
+    aeb, nlp_all, nlp_en, bullets, polnear = transcript[:5]
     v = dict(rd)
     m = re.search(r'precision ([\d.]+)\s+recall ([\d.]+)\s+f1 ([\d.]+)\s+accuracy ([\d.]+)', aeb)
     v.update({'aeb.precision': m[1], 'aeb.recall': m[2], 'aeb.f1': m[3], 'aeb.exact': m[4]})
@@ -222,6 +226,20 @@ def main():
     print(f'\n== quotes and speakers, PolNeAR dev (score_quotes.py; attribution threshold {th})', flush=True)
     tool([sys.executable, os.path.join(tools, 'score_quotes.py'), '--lede', a.lede, '--corpus', polnear,
           '--split', 'dev'] + extra)
+    # ---- the other development sets, one scorer each; their one-line summaries again at the end
+    summaries = [TRANSCRIPT[-1].strip().splitlines()[-1]]
+    for title, script, corpus, more in (
+        ('named entities, CoNLL-2003 dev', 'score_ner.py', 'conll2003', ['--split', 'dev']),
+        ('headline, byline, date, dek: postlight', 'score_meta.py', 'postlight', []),
+        ('key points against journalists\' highlights', 'score_highlights.py', 'highlights', []),
+        ('main content: WCEB CleanEval and Dragnet', 'score_wceb.py', 'wceb-dev', []),
+    ):
+        print(f'\n== {title} ({script})', flush=True)
+        out = tool([sys.executable, os.path.join(tools, script), '--lede', a.lede,
+                    '--corpus', os.path.join(a.shared, 'corpus', corpus)] + more)
+        summaries.append(out.strip().splitlines()[-1])
+    print('\n== development sets, one line each')
+    print('\n'.join(summaries))
     if a.write_docs:
         write_docs(figures(TRANSCRIPT, rd))
 
