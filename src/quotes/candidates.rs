@@ -338,27 +338,16 @@ pub(super) fn is_cue(w: &str) -> bool {
         // States" is no "states"
         let lower = w.to_lowercase();
         let title = w.chars().skip(1).all(|c| !c.is_uppercase());
-        (w == lower || (title && OPENING_CUES.contains(&lower.as_str())))
+        (w == lower
+            || (title
+                && (ACCORDING.contains(&lower.as_str()) || OPENING_CUES.contains(&lower.as_str()))))
             && CUE_VERBS.contains(&lower.as_str())
     }
 }
 
-/// Cue words that may open a sentence with a capital ("According to X", "Said X, “…”", "Selon X").
-const OPENING_CUES: &[&str] = &[
-    "according",
-    "selon",
-    "según",
-    "secondo",
-    "laut",
-    "volgens",
-    "segundo",
-    "said",
-    "says",
-    "added",
-    "asked",
-    "told",
-    "wrote",
-];
+/// Cue verbs that may open a sentence with a capital ("Said X, “…”"), besides [`ACCORDING`]'s words
+/// ("According to X", "Selon X").
+const OPENING_CUES: &[&str] = &["said", "says", "added", "asked", "told", "wrote"];
 
 /// Articles and role nouns of German, Spanish and French (and "the") that stand between a cue verb
 /// and the name after it: "dijo el portavoz Juan Pérez", "afirmó la alcaldesa, Ana Gómez", "sagte
