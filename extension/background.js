@@ -10,9 +10,11 @@
 
 const api = globalThis.browser ?? globalThis.chrome;
 
-/** The first executeScript right after a click occasionally fails ("Cannot access contents of the
- * page") in fresh Chromium profiles; one retry after this delay has always succeeded. */
-const INJECT_RETRY_DELAY_MS = 100;
+/** The first executeScript right after a click sometimes fails ("Cannot access contents of the
+ * page") in fresh Chromium profiles, and on a loaded machine a retry 100 ms later can fail too (a CI
+ * run saw the first click of a fresh browser do nothing). Retry after each of these delays, in ms,
+ * before telling the reader that the page cannot be read: 1.7 s in all. */
+const INJECT_RETRY_DELAYS_MS = [100, 400, 1200];
 
 const RELAY_PREFIX = 'lede-relay:';
 const HIGHLIGHT_CSS = 'highlight.css';
@@ -45,16 +47,18 @@ function markUnsupported(tabId, why) {
 api.action.onClicked.addListener(async (tab) => {
   if (tab.id === undefined || tab.id < 0) return;
   markUnsupported(tab.id, null);
-  try {
-    await inject(tab.id);
-  } catch (first) {
-    await new Promise((resolve) => setTimeout(resolve, INJECT_RETRY_DELAY_MS));
+  for (let attempt = 0; ; attempt++) {
     try {
       await inject(tab.id);
-    } catch (second) {
-      // Restricted pages (the browser's own pages, the web store, PDF viewers) cannot be scripted.
-      console.warn('Lede cannot run on this page:', second?.message ?? second);
-      markUnsupported(tab.id, 'the browser does not let extensions read this page');
+      return;
+    } catch (err) {
+      if (attempt === INJECT_RETRY_DELAYS_MS.length) {
+        // Restricted pages (the browser's own pages, the web store, PDF viewers) cannot be scripted.
+        console.warn('Lede cannot run on this page:', err?.message ?? err);
+        markUnsupported(tab.id, 'the browser does not let extensions read this page');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, INJECT_RETRY_DELAYS_MS[attempt]));
     }
   }
 });

@@ -143,7 +143,7 @@ export const TEST_TIMEOUT_MS = 60000;
  * the panel's iframe is out-of-process, so a closed panel's frame can stay in page.frames() for a moment
  * after its host has left the DOM, and picking it fails later with "Frame was detached".
  */
-export async function panelFrame(page, { timeout = 10000, stale = new Set(), extensionId } = {}) {
+export async function panelFrame(page, { timeout = 20000, stale = new Set(), extensionId } = {}) {
   const prefix = extensionId ? `chrome-extension://${extensionId}/panel.html` : 'chrome-extension://';
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
