@@ -83,12 +83,17 @@ const CARD_MIN_OUTSIDE_CHARS: usize = 40;
 /// hover). Kohlschütter et al. (WSDM 2010) classify text by its link density; here the same feature
 /// is applied below the block level, so that a card nested in a sentence does not make the whole
 /// paragraph read as a link list, nor its text end up in the body. Only the innermost such element
-/// is a card: the link that names the person stays in the sentence.
+/// is a card: the link that names the person stays in the sentence. An inline element that holds a
+/// table cell or a paragraph is a layout wrapper (an old page's `<font>` or `<span>` around the
+/// whole page, its navigation and its article), never a card: as a card it took the article with it.
 fn inline_cards(snap: &Snapshot) -> Vec<bool> {
     let n = snap.nodes.len();
     let (mut chars, mut link_chars, mut links) =
         (vec![0usize; n], vec![0usize; n], vec![0usize; n]);
     let (mut img, mut sat_below) = (vec![false; n], vec![false; n]);
+    // holds (or is) a table cell or a paragraph: a layout wrapper (an old page's `<font>` around
+    // the whole page, a cell of a layout table), never a card inside a sentence
+    let mut layout = vec![false; n];
     let mut sat = vec![false; n];
     for i in (0..n).rev() {
         let node = &snap.nodes[i];
@@ -103,8 +108,10 @@ fn inline_cards(snap: &Snapshot) -> Vec<bool> {
                 link_chars[i] = chars[i];
             }
             img[i] |= tag == "img";
+            layout[i] |= matches!(tag, "td" | "th" | "p");
             sat[i] = !is_block(tag)
                 && tag != "a"
+                && !layout[i]
                 && links[i] >= CARD_MIN_LINKS
                 && link_chars[i] * 2 > chars[i]
                 && (img[i] || matches_any(node.id_class(), &CARD_TERMS));
@@ -115,6 +122,7 @@ fn inline_cards(snap: &Snapshot) -> Vec<bool> {
             link_chars[p] += link_chars[i];
             links[p] += links[i];
             img[p] |= img[i];
+            layout[p] |= layout[i];
             sat_below[p] |= sat[i] || sat_below[i];
         }
     }

@@ -1267,6 +1267,23 @@ mod tests {
     }
 
     #[test]
+    fn inline_wrapper_around_a_layout_table_is_no_hover_card() {
+        // an old page: a `<font>` around its logo and its whole layout table, whose navigation cell
+        // has more link text than the article cell has text
+        let links: String = (0..30)
+            .map(|i| format!("<a href=/{i}>Section number {i} of this old site</a><br>"))
+            .collect();
+        let html = format!(
+            "<body><p>Page last updated on the first of May, by the webmaster.</p><font face=arial>\
+             <img src=logo.gif><table><tr><td>{links}</td><td><p>{PARA}</p><p>{PARA}</p></td></tr>\
+             </table></font></body>"
+        );
+        let x = extract(&snap(&html));
+        assert!(x.main.is_some());
+        assert_eq!(x.paragraphs.len(), 2, "{:?}", x.paragraphs);
+    }
+
+    #[test]
     fn double_br_splits_paragraphs() {
         let html = format!("<body><div class=content>{PARA}<br><br>{PARA}<br>{PARA}</div></body>");
         let x = extract(&snap(&html));
