@@ -42,8 +42,15 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                 let next_open = spans.get(k + 1).map_or(text.len(), |n| n.open);
                 // “…!” officers announced: the attribution may start the next sentence
                 let after = c + text[c..].len() - text[c..].trim_start().len();
-                let (_, s_end) = sentence_of(after.min(text.len().saturating_sub(1)));
-                let tail_end = s_end.max(c).min(next_open).max(c);
+                let (s_start, s_end) = sentence_of(after.min(text.len().saturating_sub(1)));
+                // … but not when that next sentence has a quote of its own: "… but said “the
+                // question is the timing.” Gov. Pat McCrory said it would be “improper” …"
+                let own_quote = s_start >= c && next_open < s_end;
+                let tail_end = if own_quote {
+                    c
+                } else {
+                    s_end.max(c).min(next_open).max(c)
+                };
                 if let Some(w) = after_quote(&text[c..tail_end.max(c)]) {
                     source = (Source::After, Some(w.kind()));
                     speaker = Some(resolve(w, (pi, sp.open), mentions, paras));

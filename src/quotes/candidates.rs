@@ -1,7 +1,7 @@
 //! Speaker phrases read next to cue verbs: the attribution patterns.
 
 /// Cue verbs of attribution (English and French), lower-case.
-pub(super) static CUE_VERBS: crate::text::WordList = crate::text::WordList::new("said says say told tells added adds wrote writes asked asks explained explains noted notes stated states declared insisted argued argues warned warns recalled recalls continued replied responded tweeted posted announced claimed claims acknowledged admitted suggested commented concluded remarked urged cautioned confirmed maintained stressed emphasised emphasized observed predicted pointed conceded quoted saying according explique affirme déclare dit ajoute estime souligne indique raconte précise assure selon lance poursuit répond confie testified warning saying stating adding noting arguing insisting declaring writing déclaré ajouté expliqué affirmé estimé souligné indiqué raconté précisé assuré lancé répondu confié écrit martèle reconnaît avertit sagte sagt erklärte betonte meinte fügte laut dijo afirmó explicó señaló declaró aseguró añadió indicó sostuvo según reported reports asserted asserts contended contends concludes joked quipped exclaimed boasted lamented complained countered retorted proclaimed vowed charged alleged affirmé répondu detto dichiarato spiegato secondo zei zegt aldus volgens disse afirmou segundo");
+pub(super) static CUE_VERBS: crate::text::WordList = crate::text::WordList::new("said says say told tells added adds wrote writes asked asks explained explains noted notes stated states declared insisted argued argues warned warns recalled recalls continued replied responded tweeted posted announced claimed claims acknowledged admitted suggested commented concluded remarked urged cautioned confirmed maintained stressed emphasised emphasized observed predicted pointed conceded quoted saying according explique affirme déclare dit ajoute estime souligne indique raconte précise assure selon lance poursuit répond confie testified warning saying stating adding noting arguing insisting declaring writing déclaré ajouté expliqué affirmé estimé souligné indiqué raconté précisé assuré lancé répondu confié écrit martèle reconnaît avertit sagte sagt erklärte betonte meinte fügte laut dijo afirmó explicó señaló declaró aseguró añadió indicó sostuvo según reported reports asserted asserts contended contends concludes joked quipped exclaimed boasted lamented complained countered retorted proclaimed vowed charged alleged demanded demands pleaded wondered reiterated asking asserting suggesting stressing urging vowing predicting acknowledging admitting recalling complaining contending tweeting affirmé répondu detto dichiarato spiegato secondo zei zegt aldus volgens disse afirmou segundo");
 
 /// "According to" in the languages of [`CUE_VERBS`]: the source follows.
 pub(super) const ACCORDING: &[&str] = &[
@@ -41,7 +41,12 @@ pub(super) fn lead(words: &[&str]) -> Option<Who> {
 }
 
 /// Participles of cue verbs: "…, saying that it “…”" has the clause's subject as its speaker.
-pub(super) static PARTICIPLES: crate::text::WordList = crate::text::WordList::new("saying stating adding noting arguing insisting declaring writing warning telling explaining claiming");
+pub(super) static PARTICIPLES: crate::text::WordList = crate::text::WordList::new("saying stating adding noting arguing insisting declaring writing warning telling explaining claiming asking asserting suggesting stressing urging vowing predicting acknowledging admitting recalling complaining contending tweeting");
+
+/// Words before a name shown saying something ("footage of X asking", "shows X saying").
+static SHOWING: crate::text::WordList = crate::text::WordList::new(
+    "of shows showed showing shown features featured featuring hear heard hears",
+);
 
 /// How far back from an opening mark an attribution is looked for, in words.
 pub(super) const HEAD_WINDOW_WORDS: usize = 30;
@@ -191,10 +196,14 @@ pub(super) fn who_from(words: &[&str]) -> Option<Who> {
         .enumerate()
         .take_while(|(i, w)| {
             let prev = words.get(i.wrapping_sub(1)).copied().unwrap_or("");
+            // a name ends at its comma ("the Rev. Peter Wherry, of Mayfield Memorial …": the
+            // church is not part of his name); after a period only a capitalised word that
+            // follows an abbreviation or an initial goes on ("Oscar P. Quintero")
             *i == 0
-                || !is_cap(w)
-                || !prev.ends_with([',', '.', ';', ':'])
-                || (prev.ends_with('.') && crate::text::ends_with_abbreviation(prev))
+                || (!prev.ends_with([',', ';', ':'])
+                    && (!is_cap(w)
+                        || !prev.ends_with('.')
+                        || crate::text::ends_with_abbreviation(prev)))
         })
         .map(|(_, w)| clean_word(w))
         .collect();
@@ -563,6 +572,18 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
         k -= 2;
     }
     let participle = PARTICIPLES.contains(&verb.as_str());
+    // "footage of Hillary Clinton asking, “…”", "a video shows Obama saying “…”": the name shown
+    // saying it, right before the participle
+    if participle && v > from + 1 && !words[v - 1].ends_with(',') {
+        let mut s = v;
+        while s > from && is_cap(clean_word(words[s - 1])) && !words[s - 1].ends_with(',') {
+            s -= 1;
+        }
+        let shown = |s: usize| SHOWING.contains(&clean_word(words[s - 1]).to_lowercase().as_str());
+        if s < v && s > from && shown(s) && !crate::entities::is_stopword(clean_word(words[s])) {
+            return adjacent(who_from(&words[s..v]));
+        }
+    }
     if participle {
         // "Albright urged women to vote for Hillary Clinton, saying, “…”": a participle's speaker
         // is its clause's subject, never the nearest name
@@ -585,6 +606,19 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
         if AUXILIARIES.contains(&lw.as_str()) || w.ends_with("ly") {
             continue;
         }
+        // "Sanders said, going on to say that …": an infinitive's speaker is its clause's subject
+        if next_to_verb && lw == "to" {
+            return Some(Who::Subject);
+        }
+        // "Eswar Prasad, a professor at Cornell, said", "Brian Fallon, the campaign’s press
+        // secretary, noted", "John Dickey, the chief executive of Ora Media -- … -- told": the
+        // name before an apposition that ends right before the verb
+        let closes_apposition = words[k].ends_with(',') || is_dash(words[k]);
+        if next_to_verb && closes_apposition {
+            if let Some(who) = apposition_subject(&words, from, k, is_cap(w)) {
+                return Some(who);
+            }
+        }
         if next_to_verb && !is_cap(w) && !w.is_empty() {
             // "…, saying": the clause's subject; "the group added": a description;
             // "officers announced": unnamed; "Carson … but told": the subject of the sentence
@@ -604,36 +638,6 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
         let adjacent_word = next_to_verb;
         if !w.is_empty() {
             next_to_verb = false;
-        }
-        // "Eswar Prasad, a professor at Cornell, said": the name before the apposition
-        if adjacent_word && words[k].ends_with(',') {
-            let run_start = |a: usize| {
-                let mut s = a;
-                while s > from && is_cap(clean_word(words[s - 1])) && !words[s - 1].ends_with(',') {
-                    s -= 1;
-                }
-                s
-            };
-            // the name that opens the clause ("J.J. Goldberg, editor of The Forward, an …
-            // newspaper, said"), else the nearest name closed by a comma
-            let candidate = |a: &usize| words[*a].ends_with(',') && is_cap(clean_word(words[*a]));
-            let opens_clause = |a: &usize| {
-                let s = run_start(*a);
-                s == from
-                    || words[s - 1].ends_with(',')
-                    || ["But", "And", "Yet", "So"].contains(&words[s - 1])
-            };
-            let opening = (k.saturating_sub(40).max(from)..k)
-                .filter(candidate)
-                .find(opens_clause)
-                .or_else(|| (from..k).rev().take(12).find(candidate));
-            if let Some(a) = opening {
-                let mut s = a;
-                while s > from && is_cap(clean_word(words[s - 1])) && !words[s - 1].ends_with(',') {
-                    s -= 1;
-                }
-                return adjacent(who_from(&words[s..=a]));
-            }
         }
         if is_cap(w) {
             let mut s = k;
@@ -657,4 +661,71 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
     // "Trump has delivered a defense of “…,” saying the city embodied “…”": a participle with no
     // subject in reach speaks for the sentence's subject
     participle.then_some(Who::Subject)
+}
+
+/// A dash that opens or closes an apposition ("--", "—", "–").
+fn is_dash(w: &str) -> bool {
+    matches!(w, "--" | "—" | "–" | "―")
+}
+
+/// The name before an apposition that ends at `words[k]`, right before a cue verb (`words[from..]`
+/// is the search window): the name closed by a comma that opens the clause ("J.J. Goldberg, editor
+/// of The Forward, an … newspaper, said"; "Democratic nominee Hillary Clinton, at a later press
+/// gaggle, said", its role words before it), else, when the apposition itself ends in a
+/// capitalised word (`nearest`: "…, a professor at Cornell, said"), the nearest name closed by a
+/// comma. An apposition that ends in a lower-case word only ever gives the clause's opening name:
+/// "In Washington, the report, released Tuesday, said" has no speaker here.
+fn apposition_subject(words: &[&str], from: usize, k: usize, nearest: bool) -> Option<Who> {
+    let run_start = |a: usize| {
+        let mut s = a;
+        while s > from && is_cap(clean_word(words[s - 1])) && !words[s - 1].ends_with(',') {
+            s -= 1;
+        }
+        s
+    };
+    // role words before the name ("Democratic nominee", "House Speaker"), back to the clause start
+    let role_start = |a: usize| {
+        let mut s = run_start(a);
+        while s > from && s + 4 > a && !words[s - 1].ends_with(',') {
+            let c = clean_word(words[s - 1]);
+            let role = crate::entities::is_role_word(c) || ROLE_NOUNS.contains(&c);
+            let name_word = is_cap(c) && !crate::entities::is_stopword(c);
+            if !role && !name_word {
+                break;
+            }
+            s -= 1;
+        }
+        s
+    };
+    let candidate = |a: &usize| words[*a].ends_with(',') && is_cap(clean_word(words[*a]));
+    let opens_clause = |a: &usize| {
+        let s = role_start(*a);
+        s == from
+            || words[s - 1].ends_with(',')
+            || ["But", "And", "Yet", "So"].contains(&words[s - 1])
+    };
+    let opening = (k.saturating_sub(40).max(from)..k)
+        .filter(candidate)
+        .find(opens_clause);
+    let a = match opening {
+        Some(a) => a,
+        None if nearest => (from..k).rev().take(12).find(candidate)?,
+        None => return None,
+    };
+    let s = if opening.is_some() {
+        role_start(a)
+    } else {
+        run_start(a)
+    };
+    // "In Washington, the report, released Tuesday, said": no name opens with a function word
+    match who_from(&words[s..=a])? {
+        Who::Named(n)
+            if n.split(' ')
+                .next()
+                .is_some_and(crate::entities::is_stopword) =>
+        {
+            None
+        }
+        who => adjacent(Some(who)),
+    }
 }

@@ -502,4 +502,83 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Marta Oyelaran"));
         assert_eq!(q[1].speaker.as_deref(), Some("Jorge Lindqvist"));
     }
+
+    #[test]
+    fn long_appositions_and_dashes_between_a_name_and_its_cue() {
+        let q = quotes(&[
+            "Karin Vostrikova, the council’s press secretary, noted that the town faced a choice back in May “when the new plant was finally taking shape.”",
+            "Tobias Arnell, president of the Northern Teachers Federation, which represents city educators, said he hopes the rally sends a message that “parents are standing up for their schools.”",
+            "Paulo Emenike, the chief executive of Ora Media -- the company that owns the channel, which also streams online -- told me, “We are a content provider and nothing else.”",
+            "Democratic nominee Helena Sorvino, at a later press briefing, said, “We have been briefed about the fires and will say more soon.”",
+            "In Arlen, the report, released on Tuesday, said the schools were “in a state of permanent crisis this year.”",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "when the new plant").as_deref(),
+            Some("Karin Vostrikova")
+        );
+        assert_eq!(
+            speaker_of(&q, "parents are standing").as_deref(),
+            Some("Tobias Arnell")
+        );
+        assert_eq!(
+            speaker_of(&q, "We are a content").as_deref(),
+            Some("Paulo Emenike")
+        );
+        assert_eq!(
+            speaker_of(&q, "We have been briefed").as_deref(),
+            Some("Helena Sorvino")
+        );
+        // an apposition of a lower-case subject is no person's: a place that opens the sentence
+        // does not speak
+        assert_ne!(speaker_of(&q, "in a state of").as_deref(), Some("In Arlen"));
+        assert_ne!(speaker_of(&q, "in a state of").as_deref(), Some("Arlen"));
+    }
+
+    #[test]
+    fn a_name_ends_at_its_comma_and_goes_on_after_an_initial() {
+        let q = quotes(&[
+            "“The city will never go back to normal as we knew it,” said the Rev. Amos Kettering, of Greenfield Memorial Baptist Church.",
+            "“No plan, no integrity, a real fiasco from the start to the end.” ― Oscar T. Villaseñor",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "The city will").as_deref(),
+            Some("Amos Kettering")
+        );
+        assert_eq!(
+            speaker_of(&q, "No plan").as_deref(),
+            Some("Oscar T. Villaseñor")
+        );
+    }
+
+    #[test]
+    fn the_next_sentence_with_a_quote_of_its_own_is_not_the_attribution() {
+        let q = quotes(&[
+            "Mayor Lena Brandt said Friday that she thinks the video should be released but said “the question is the timing.” Gov. Paul Okafor said it would be “improper” for him to speak on it.",
+        ]);
+        assert_ne!(
+            speaker_of(&q, "the question is").as_deref(),
+            Some("Paul Okafor")
+        );
+    }
+
+    #[test]
+    fn participles_infinitives_and_possessive_roles() {
+        let q = quotes(&[
+            "The new ad uses footage of Marisa Delacroix asking, “Why am I not fifty points ahead in this race?”",
+            "“We came so far against discrimination in this country,” Senator Ruth Abernathy said, going on to say that the country has spent “hundreds of years fighting against it and its friends.”",
+            "Ilse Brandauer’s campaign manager Tomas Rieger said as much on Thursday, arguing that the mayor “lashed out at the city’s firefighters when asked.”",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "Why am I").as_deref(),
+            Some("Marisa Delacroix")
+        );
+        assert_eq!(
+            speaker_of(&q, "hundreds of years").as_deref(),
+            Some("Ruth Abernathy")
+        );
+        assert_eq!(
+            speaker_of(&q, "lashed out").as_deref(),
+            Some("Tomas Rieger")
+        );
+    }
 }

@@ -167,8 +167,17 @@ pub(super) fn resolve(
                     first_in(tails, &|k| k != EntityType::Place)
                 })
                 .or_else(|| {
-                    // "Callum Reid of Fife": a person's name at the head of the phrase
-                    let heads = key.match_indices(' ').map(|(p, _)| &key[..p]).collect();
+                    // "Callum Reid of Fife": a person's name at the head of the phrase, before a
+                    // lower-case word ("Oscar P. Quintero" is not the "Oscar P." of a cut mention)
+                    let words: Vec<&str> = name.split_whitespace().collect();
+                    let heads = key
+                        .match_indices(' ')
+                        .map(|(p, _)| &key[..p])
+                        .filter(|h| {
+                            let n = h.split(' ').count();
+                            words.get(n).is_some_and(|w| !is_cap(w))
+                        })
+                        .collect();
                     first_in(heads, &|k| k == EntityType::Person)
                 });
             // a single capitalised word that is no entity ("In", "There") names nobody; a full
@@ -341,7 +350,10 @@ pub(super) fn clause_subject(
     let apposition = named.iter().find(|m| {
         text[..m.start].trim_end().ends_with(',') && text[m.end..].trim_start().starts_with(',')
     });
-    if let Some(m) = apposition.or(named.first()) {
+    // "Hillary Clinton’s campaign manager Robby Mook said …, arguing": not a possessive
+    let possessive = |m: &&&MentionAt| text[m.end..].starts_with(['’', '\'']);
+    let first = named.iter().find(|m| !possessive(m)).or(named.first());
+    if let Some(m) = apposition.or(first) {
         return Some(m.entity.clone());
     }
     let words: Vec<&str> = text[from..to].split_whitespace().collect();
