@@ -308,6 +308,30 @@ mod tests {
     }
 
     #[test]
+    fn reversed_opening_marks_nested_double_quotes_and_elided_years() {
+        let q = quotes(&[
+            "”The debate showed that he is not fit to lead our nation at all.” ― Ana Ruiz",
+            "“As a young woman I’d rather live in what he calls “hell” than in a world where he is president.” ― Lia Moreno",
+            "In the early '80s, Okafor worked at a law firm where the partner said to the client: \"You know, you have to look at her, she knows the answer.\"",
+        ]);
+        let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+        assert!(
+            texts.contains(&"The debate showed that he is not fit to lead our nation at all."),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(
+                &"As a young woman I’d rather live in what he calls “hell” than in a world where he is president."
+            ),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"You know, you have to look at her, she knows the answer."),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
     fn straight_quote_page_with_apostrophes() {
         let q = quotes(&[
             "\"It's the workers' money and they can't wait any longer,\" said Jo O'Neill. \"We'll keep going.\"",

@@ -81,6 +81,8 @@ pub(super) fn trim_span(text: &str, mut start: usize, mut end: usize) -> (usize,
     (start, end)
 }
 
+/// The quote spans of a paragraph's text, in order: quotation marks paired by [`PAIRS`] with the
+/// context rules of [`opens`] and [`closes`].
 pub(super) fn spans_in(text: &str) -> Vec<Span> {
     // (byte offset, mark, byte length): two apostrophes `''` (New York Times copy) are one
     // straight double mark
@@ -95,8 +97,28 @@ pub(super) fn spans_in(text: &str) -> Vec<Span> {
         }
     }
     let mut out = Vec::new();
-    let mut open: Option<(char, usize, usize)> = None;
-    for (k, &(i, c, len)) in chars.iter().enumerate() {
+    let mut from = 0;
+    // a straight single quote left open at the end was an apostrophe ("the early '80s"): read on
+    // after it as if it were none
+    while let Some(k) = pair_marks(text, &chars, from, &mut out) {
+        from = k + 1;
+    }
+    out
+}
+
+/// Pair the marks of `chars[from..]` into `out`. Returns the index in `chars` of a straight single
+/// quote left open at the end (an apostrophe, not a quote: the caller reads on after it); a quote
+/// with any other mark left open runs to the paragraph's end.
+fn pair_marks(
+    text: &str,
+    chars: &[(usize, char, usize)],
+    from: usize,
+    out: &mut Vec<Span>,
+) -> Option<usize> {
+    let mut open: Option<(char, usize, usize, usize)> = None;
+    // “ quotes opened inside a “ quote (“… what he calls “hell” than …”)
+    let mut nested = 0;
+    for (k, &(i, c, len)) in chars.iter().enumerate().skip(from) {
         let prev = k.checked_sub(1).map(|k| chars[k].1);
         let next = chars.get(k + 1).map(|x| x.1);
         match open {
@@ -106,14 +128,32 @@ pub(super) fn spans_in(text: &str) -> Vec<Span> {
                     && ["t ", "s ", "d ", "m ", "ll ", "re ", "ve "]
                         .iter()
                         .any(|e| text[i + len..].starts_with(e));
-                if opens(c, prev, next) && !contraction {
-                    open = Some((c, i, len));
+                // ”Mr. Trump embodies …” ― a closing mark typed for the opening one, at the start
+                // of a word
+                let reversed = c == '”'
+                    && prev.is_none_or(char::is_whitespace)
+                    && next.is_some_and(char::is_alphanumeric);
+                if reversed {
+                    open = Some(('“', i, len, k));
+                } else if opens(c, prev, next) && !contraction {
+                    open = Some((c, i, len, k));
                 }
             }
-            Some((o, at, olen)) => {
+            Some((o, at, olen, _)) => {
                 // AP style: ’’ closes a “ quote
                 let double_apostrophe = o == '“' && c == '’' && next == Some('’');
-                if closes(o, c, prev, next) || double_apostrophe {
+                let nests = o == '“'
+                    && c == '“'
+                    && prev.is_some_and(char::is_whitespace)
+                    && next.is_some_and(char::is_alphanumeric)
+                    && chars[k + 1..].iter().filter(|x| x.1 == '”').count() > nested + 1;
+                if nests {
+                    nested += 1;
+                } else if closes(o, c, prev, next) || double_apostrophe {
+                    if nested > 0 && c == '”' {
+                        nested -= 1;
+                        continue;
+                    }
                     let (s, e) = trim_span(text, at + olen, i);
                     let close = i + len + if double_apostrophe { len } else { 0 };
                     if e > s {
@@ -125,25 +165,25 @@ pub(super) fn spans_in(text: &str) -> Vec<Span> {
                         });
                     }
                     open = None;
+                    nested = 0;
                 }
             }
         }
     }
-    if let Some((o, at, olen)) = open {
-        // straight single quotes left open are apostrophes, not quotes
-        if o != '\'' {
-            let (s, e) = trim_span(text, at + olen, text.len());
-            if e > s {
-                out.push(Span {
-                    open: at,
-                    start: s,
-                    end: e,
-                    close: None,
-                });
-            }
-        }
+    let (o, at, olen, ok) = open?;
+    if o == '\'' {
+        return Some(ok);
     }
-    out
+    let (s, e) = trim_span(text, at + olen, text.len());
+    if e > s {
+        out.push(Span {
+            open: at,
+            start: s,
+            end: e,
+            close: None,
+        });
+    }
+    None
 }
 
 /// Word tokens as the scorer counts them (`\w+`).
