@@ -1,6 +1,7 @@
 //! Main content: the element whose subtree maximises content text minus boilerplate text, and the
 //! body paragraphs kept inside it.
 
+use super::post::short_post;
 use super::{Block, Metadata};
 use crate::snapshot::{NodeId, Snapshot};
 use crate::text::{more_words_than, Terms};
@@ -219,7 +220,7 @@ const NOTICE_MAX_WORDS: usize = 120;
 
 /// A cookie-consent, newsletter or subscription notice, recognised by its vocabulary whatever its
 /// class names (consent banners are often unclassed or named by a vendor).
-fn is_notice_text(text: &str) -> bool {
+pub(super) fn is_notice_text(text: &str) -> bool {
     const TERMS: Terms = Terms::new(NOTICE_TERMS);
     // (the vocabulary first: most blocks have none of it, and counting words is the dearer test; a
     // whitespace-token count first cost more instructions over the corpus than it saved)
@@ -232,7 +233,7 @@ fn is_notice_text(text: &str) -> bool {
 }
 
 /// Is this block content-like by its own features?
-fn is_content_block(b: &Block) -> bool {
+pub(super) fn is_content_block(b: &Block) -> bool {
     let chars = b.chars();
     chars >= MIN_CONTENT_CHARS
         && b.link_density() <= MAX_LINK_DENSITY
@@ -442,8 +443,16 @@ impl Scores {
 /// Returns `None` when no subtree holds enough content text.
 ///
 /// `headline` is the displayed `<h1>`, if known: a container that holds it or starts right after it
-/// gets a bonus (its score × 1.5), since an article follows its headline.
-pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>) -> Option<NodeId> {
+/// gets a bonus (its score × 1.5), since an article follows its headline. `title` is the page's
+/// headline text (from the metadata): when no subtree holds enough content, or the best one is a
+/// page of headings over scraps, a short post under a heading with that title is the article
+/// ([`short_post`]).
+pub fn main_content(
+    snap: &Snapshot,
+    blocks: &[Block],
+    headline: Option<NodeId>,
+    title: Option<&str>,
+) -> Option<NodeId> {
     let in_comments = named_regions(snap, &COMMENT_TERMS);
     let mut scores = Scores::of(snap, blocks, Some(&in_comments));
     let mut best = scores.best(snap, headline);
@@ -458,7 +467,9 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>)
         content,
         total,
     } = scores;
-    let (_, mut top) = best?;
+    let Some((_, mut top)) = best else {
+        return short_post(snap, blocks, headline, title);
+    };
     // A paragraph is never the container: Readability scores a paragraph's parent and grandparent,
     // never the paragraph. A lone `<p>` wins when its siblings are boxes of short lines (a product
     // box, a list of specs) or carry link-dense inline widgets; its parent is the article.
@@ -507,9 +518,11 @@ pub fn main_content(snap: &Snapshot, blocks: &[Block], headline: Option<NodeId>)
             }
         }
     }
-    if is_teaser_index(snap, blocks, top, &content) || is_headings_page(snap, blocks, top, &content)
-    {
+    if is_teaser_index(snap, blocks, top, &content) {
         return None;
+    }
+    if is_headings_page(snap, blocks, top, &content) {
+        return short_post(snap, blocks, headline, title);
     }
     Some(top)
 }
@@ -686,7 +699,7 @@ fn in_boilerplate_region(
 const SECTIONING_BOILERPLATE_TAGS: &[&str] = &["footer", "aside", "nav"];
 
 /// Lines that are page furniture even inside the article container.
-fn is_furniture(text: &str) -> bool {
+pub(super) fn is_furniture(text: &str) -> bool {
     let t = text.trim().to_lowercase();
     const EXACT: &[&str] = &[
         "advertisement",
@@ -931,7 +944,8 @@ fn citation_lists(snap: &Snapshot, main: NodeId, end: NodeId) -> Vec<bool> {
 const MAX_LINKED_SUBHEAD_WORDS: usize = 12;
 
 /// Characters that end a sentence-like line.
-const SENTENCE_END: &[char] = &['.', '!', '?', '"', '”', ':', '。', '！', '？', '…', ')'];
+pub(super) const SENTENCE_END: &[char] =
+    &['.', '!', '?', '"', '”', ':', '。', '！', '？', '…', ')'];
 /// A paragraph of at least this many words that ends like a sentence is prose even when mostly linked.
 const LINKED_PROSE_WORDS: usize = 20;
 

@@ -12,7 +12,7 @@
 //! Metadata comes from JSON-LD, `<meta>` tags, `rel=author` links, byline-classed elements and `<title>`.
 //!
 //! One file per concern: `blocks` (text blocks), `content` (main content and body paragraphs),
-//! `headline`, `byline`, `dates`, `dek`, `site` (site name, language and direction) and `meta` (the
+//! `post` (a short post under its title, when no subtree holds enough content), `headline`, `byline`, `dates`, `dek`, `site` (site name, language and direction) and `meta` (the
 //! `<meta>` and JSON-LD sources they read); this file keeps the entry points.
 
 mod blocks;
@@ -23,6 +23,7 @@ mod dates;
 mod dek;
 mod headline;
 mod meta;
+mod post;
 mod site;
 
 pub use blocks::text_blocks;
@@ -115,7 +116,7 @@ pub struct Extraction {
 pub fn extract(snap: &Snapshot) -> Extraction {
     let blocks = text_blocks(snap);
     let mut meta = metadata(snap, &blocks);
-    let main = main_content(snap, &blocks, meta.headline_node);
+    let main = main_content(snap, &blocks, meta.headline_node, meta.headline.as_deref());
     let paragraphs = match main {
         Some(m) => body_paragraphs(snap, &blocks, m, &meta),
         None => Vec::new(),

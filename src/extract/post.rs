@@ -1,0 +1,156 @@
+//! Short posts: a page whose article is a sentence or two under its title (a blog's picture or video
+//! post, a one-paragraph announcement), too short for the main-content scoring of `content`, which
+//! asks for paragraphs of content text.
+
+use super::content::{is_content_block, is_furniture, is_notice_text, SENTENCE_END};
+use super::Block;
+use crate::snapshot::{NodeId, Snapshot};
+use crate::text::more_words_than;
+
+/// A short post has at least this many characters of prose under its title ...
+const MIN_POST_PROSE_CHARS: usize = 40;
+/// ... read from at most this many text blocks after the title (a date, a byline, a share line and
+/// the post's few lines).
+const MAX_POST_BLOCKS: usize = 12;
+/// A prose line has more than this many words ...
+const MIN_PROSE_WORDS: usize = 2;
+/// ... and less than this share of link text ...
+const MAX_PROSE_LINK_DENSITY: f64 = 0.2;
+/// ... and ends like a sentence, is a paragraph or has at least this many characters (the short
+/// lines the body keeps, `content::body_paragraphs`).
+const MIN_PROSE_LINE_CHARS: usize = 30;
+/// A link list (at least this many words, mostly linked) after the post's prose ends the post.
+const LINK_LIST_WORDS: usize = 3;
+/// A title heading has more than this many words.
+const MIN_TITLE_WORDS: usize = 1;
+
+/// The candidate titles of a short post, as block indices: the displayed headline (`headline`, the
+/// `<h1>` the metadata chose), then the longest heading block (`<h1>`–`<h6>`, linked or not: a blog
+/// links its post titles) whose text is part of the page's headline or holds it (`title`, the
+/// metadata title: "Seth's Blog: Yesterday's over" holds the post's `<h3>` "Yesterday's over" and
+/// the blog's name, which is shorter; a post's `<h2>` "Creative Food Sculptures – Fubiz" holds the
+/// title without its site name).
+fn title_blocks(blocks: &[Block], headline: Option<NodeId>, title: Option<&str>) -> Vec<usize> {
+    let mut out: Vec<usize> = headline
+        .and_then(|h| blocks.iter().position(|b| b.element == h))
+        .into_iter()
+        .collect();
+    let Some(title) = title.map(str::to_lowercase) else {
+        return out;
+    };
+    let mut best: Option<(usize, usize)> = None;
+    for (i, b) in blocks.iter().enumerate() {
+        if b.heading.is_none() || !more_words_than(&b.text, MIN_TITLE_WORDS) {
+            continue;
+        }
+        let text = b.text.to_lowercase();
+        if (title.contains(&text) || text.contains(&title))
+            && best.is_none_or(|(_, len)| text.len() > len)
+        {
+            best = Some((i, text.len()));
+        }
+    }
+    out.extend(best.map(|(i, _)| i).filter(|i| !out.contains(i)));
+    out
+}
+
+/// Is this block a line of the post's prose: a content block, or a few words, few of them linked,
+/// that read as a sentence or a paragraph (the short lines the body keeps); not page furniture or a
+/// notice?
+fn is_prose_line(snap: &Snapshot, b: &Block) -> bool {
+    let sentence = || {
+        more_words_than(&b.text, MIN_PROSE_WORDS)
+            && b.link_density() < MAX_PROSE_LINK_DENSITY
+            && (b.text.ends_with(SENTENCE_END)
+                || b.chars() >= MIN_PROSE_LINE_CHARS
+                || snap.nodes[b.element as usize].tag == "p")
+    };
+    b.heading.is_none()
+        && !b.in_list
+        && (is_content_block(b) || sentence())
+        && !is_furniture(&b.text)
+        && !is_notice_text(&b.text)
+}
+
+/// The container of a short post, for a page where no element holds enough content text to be an
+/// article: a title ([`title_blocks`]) and the prose lines that follow it, up to the next heading
+/// or link list (at most [`MAX_POST_BLOCKS`] blocks), when they hold at least
+/// [`MIN_POST_PROSE_CHARS`] characters; the container is the nearest element holding the title and
+/// those lines, unless that is the whole page (`<body>`, `<html>`: the lines are then scraps around
+/// the page, not a post under its title). After jusText's view (Pomikálek 2011) that a short block
+/// is content in the context of the blocks around it: here the context is the post's title.
+pub(super) fn short_post(
+    snap: &Snapshot,
+    blocks: &[Block],
+    headline: Option<NodeId>,
+    title: Option<&str>,
+) -> Option<NodeId> {
+    title_blocks(blocks, headline, title)
+        .into_iter()
+        .find_map(|t| post_under(snap, blocks, t))
+}
+
+/// The container of the short post under the title block `t`, if its prose is long enough (see
+/// [`short_post`]).
+fn post_under(snap: &Snapshot, blocks: &[Block], t: usize) -> Option<NodeId> {
+    let (mut prose_chars, mut last) = (0usize, None);
+    for b in blocks.iter().skip(t + 1).take(MAX_POST_BLOCKS) {
+        let link_list = b.link_density() > 0.5 && more_words_than(&b.text, LINK_LIST_WORDS - 1);
+        if b.heading.is_some() || (link_list && last.is_some()) {
+            break;
+        }
+        if is_prose_line(snap, b) {
+            prose_chars += b.chars();
+            last = Some(b.element);
+        }
+    }
+    if prose_chars < MIN_POST_PROSE_CHARS {
+        return None;
+    }
+    let (title_el, last) = (blocks[t].element, last?);
+    let container = std::iter::once(title_el)
+        .chain(snap.ancestors(title_el))
+        .find(|&a| a == last || snap.is_descendant(last, a))?;
+    let tag = snap.nodes[container as usize].tag.as_str();
+    (!matches!(tag, "body" | "html")).then_some(container)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_pages::*;
+
+    /// A blog page: the blog's name and sidebar headings, then one post whose title is a linked
+    /// `<h3>`, a date line and `post` (the post's text), then a footer of links.
+    fn blog(post: &str) -> String {
+        let side: String = ["Search", "Recent Posts", "My Other Blogs", "Archives"]
+            .iter()
+            .map(|h| format!("<h2>{h}</h2><ul><li><a href=/a>An older post</a></li></ul>"))
+            .collect();
+        format!(
+            "<html><head><title>Ann's Blog: Yesterday is over</title></head><body>\
+             <div id=side><h1><a href=/>Ann's Blog</a></h1>{side}</div><div id=main><div class=entry>\
+             <h3><a href=/p/1>Yesterday is over</a></h3><div>July 12, 2012</div>{post}</div></div>\
+             <div id=foot><a href=/about>About</a> <a href=/contact>Contact</a></div></body></html>"
+        )
+    }
+
+    #[test]
+    fn short_post_under_its_title_is_an_article() {
+        let post = "<p>This is bad news for the old guard, and good news for everyone else.</p>\
+                    <p>And it happens again, fresh, every day.</p>";
+        let x = extract(&snap(&blog(post)));
+        assert!(x.main.is_some());
+        let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            texts.contains(&"And it happens again, fresh, every day."),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t.contains("older post")), "{texts:?}");
+    }
+
+    #[test]
+    fn title_over_links_only_is_no_article() {
+        let post = "<p><a href=/1>Previous post in this blog</a> <a href=/2>Next post</a></p>";
+        assert!(extract(&snap(&blog(post))).main.is_none());
+    }
+}
