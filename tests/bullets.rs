@@ -332,3 +332,140 @@ fn every_bullet_on_aeb_dev_keeps_the_rules() {
     );
     assert!(violations.is_empty(), "{}", violations.join("\n"));
 }
+
+/// A news page: `header` (the headline and what sits under it), a lead photo, then an `<article>` of
+/// six body paragraphs, `first_body` the first.
+fn dek_page(head: &str, header: &str, first_body: &str) -> Summary {
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title>River city approves flood barrier after three-year fight | The Daily Example</title>{head}</head>\
+         <body><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li></ul></nav>\
+         <main>{header}<figure><img src=\"a.jpg\"><figcaption>The river at dusk.</figcaption></figure>\
+         <article class=\"article-body\">\
+         <p>{first_body}</p>\
+         <p>The barrier will cost 240 million euros and protect about 30,000 homes in the lower districts, the council said in a statement after the vote.</p>\
+         <p>Engineers said construction would begin next spring and take four years, with the first section near the old harbour finished by 2027.</p>\
+         <p>Residents who had campaigned against the plan said it would cut them off from the river, and some said they would challenge the decision in court.</p>\
+         <p>The mayor, Anna Keller, said the city could not wait for another flood like the one that damaged thousands of homes two winters ago.</p>\
+         <p>Environmental groups welcomed a promise to plant trees along the new embankment but said the council should also restore wetlands upstream.</p>\
+         </article></main></body></html>"
+    );
+    lede::summarize(&Snapshot::from_html(&html, None))
+}
+
+const H1: &str = "<h1>River city approves flood barrier after three-year fight</h1>";
+const LEDE: &str = "The city council voted on Tuesday to approve a new flood barrier along the river, ending a debate that had lasted more than three years.";
+const DEK: &str =
+    "A 240m-euro wall will protect 30,000 homes, but residents say the river will be lost to them.";
+
+#[test]
+fn a_dek_class_inside_a_camel_case_class_name_marks_a_standfirst() {
+    // component frameworks' class names: the words run together, capitalised, with a hash after them
+    for class in ["ContentHeaderDek-uWfLh eCEced", "articleSubtitle"] {
+        let s = dek_page(
+            "",
+            &format!("<header>{H1}<div class=\"ContentHeaderAccreditation-x\"><div class=\"{class}\">{DEK}</div></div></header>"),
+            LEDE,
+        );
+        assert_eq!(page_texts(&s), vec![DEK], "{class}");
+        assert!(
+            !s.body.contains("240m-euro wall"),
+            "{class}: out of the body"
+        );
+    }
+    // the same words in one lower-case run name nothing
+    let s = dek_page(
+        "",
+        &format!(
+            "{H1}<div class=\"contentheaderdekx\">{DEK}</div><p class=\"byline\">By Jane Doe</p>"
+        ),
+        LEDE,
+    );
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+}
+
+#[test]
+fn a_summary_and_a_deck_under_the_headline_are_both_the_page_summary() {
+    let summary = "The council's vote ends a three-year fight over the river.";
+    let s = dek_page(
+        "",
+        &format!(
+            "{H1}<div class=\"detailSummary\">{summary}</div><div class=\"share\"><h2>Social Sharing</h2></div>\
+             <h2 class=\"deck\">{DEK}</h2><p class=\"byline\">By Jane Doe</p>"
+        ),
+        LEDE,
+    );
+    assert_eq!(page_texts(&s), vec![summary, DEK]);
+    // a second block marked only by its place is not taken
+    let s = dek_page(
+        "",
+        &format!(
+            "{H1}<div class=\"detailSummary\">{summary}</div><h2>{DEK}</h2><p>By Jane Doe</p>"
+        ),
+        LEDE,
+    );
+    assert_eq!(page_texts(&s), vec![summary]);
+}
+
+#[test]
+fn a_sentence_beside_the_headline_in_its_container_is_the_dek() {
+    let title_block = |h1: &str| {
+        format!(
+            "<div class=\"head\"><div class=\"inner\"><div class=\"title-wrap\">{h1}<div class=\"t-d7\">{DEK}</div></div>\
+             <div class=\"meta\">Jane Doe, @janedoe</div><div class=\"share\"><a href=\"/s\">Share</a> <a href=\"/t\">Tweet</a></div></div></div>"
+        )
+    };
+    let s = dek_page("", &title_block(H1), LEDE);
+    assert_eq!(page_texts(&s), vec![DEK]);
+    // not under an <h1> that extraction does not take for the headline (a blog's name over its tagline)
+    let s = dek_page("", &title_block("<h1>Notes from the river</h1>"), LEDE);
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+}
+
+#[test]
+fn a_headline_in_an_h2_has_its_dek_under_it() {
+    let s = dek_page(
+        "<meta property=\"og:title\" content=\"River city approves flood barrier after three-year fight\">",
+        &format!("<section class=\"lead\"><h2 class=\"headline\">River city approves flood barrier after three-year fight</h2><p class=\"dek\">{DEK}</p></section>"),
+        LEDE,
+    );
+    assert_eq!(page_texts(&s), vec![DEK]);
+}
+
+#[test]
+fn a_promotion_addressed_to_the_reader_is_no_dek() {
+    let s = dek_page(
+        "",
+        &format!("{H1}<p class=\"intro\">River Weekly is a newsletter about the city. Want it in your inbox every Sunday? Subscribe below!</p>"),
+        LEDE,
+    );
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+}
+
+#[test]
+fn a_japanese_standfirst_is_found_and_a_short_label_is_not() {
+    let dek =
+        "市議会は火曜日、川沿いの新しい防潮堤の建設を承認した。三年間にわたる議論に決着がついた。";
+    let s = dek_page(
+        "",
+        &format!("{H1}<p class=\"arti-summary\">{dek}</p>"),
+        LEDE,
+    );
+    assert_eq!(page_texts(&s), vec![dek]);
+    let s = dek_page(
+        "",
+        &format!("{H1}<p class=\"synopsis\">あらすじ・内容</p>"),
+        LEDE,
+    );
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+}
+
+#[test]
+fn a_date_line_kept_as_the_first_body_paragraph_does_not_end_the_search() {
+    let s = dek_page(
+        "",
+        &format!("{H1}<div class=\"article-body\"><p>Monday, May 23, 2005</p></div><p class=\"standfirst\">{DEK}</p>"),
+        LEDE,
+    );
+    assert_eq!(page_texts(&s), vec![DEK]);
+}

@@ -3,10 +3,15 @@
 //! **The page's own summary** ([`page_bullets`]) is found by structure and labels between the headline
 //! and the body: a list right under the headline; a box labelled "Key points", "Story highlights",
 //! "In brief", "Das Wichtigste in Kürze", "En bref", "En resumen", ... ([`BOX_LABELS`]); a standfirst
-//! (dek) paragraph marked by its class (dek, standfirst, subtitle, strapline, bajada, ...), by being the
-//! text of the page's JSON-LD `description` / `og:description` (only text the page shows is ever taken),
-//! by being a sub-heading or `<header>` text right under the headline. Captions, credits, bylines and
-//! the body's own first paragraph (a lede that flows on into the body) are never a standfirst.
+//! (dek) paragraph marked by its class (dek, standfirst, subtitle, strapline, bajada, ..., also inside
+//! a camel-case class name such as `ContentHeaderDek`), by being the text of the page's JSON-LD
+//! `description` / `og:description` (only text the page shows is ever taken), by being a sub-heading or
+//! `<header>` text right under the headline, or a sentence right after the headline inside the
+//! headline's own container; a second standfirst right under the first when its class or the
+//! description marks it (a summary and a deck). The headline may be an `<h2>` when the page has no
+//! `<h1>` before the body. Captions, credits, bylines, date lines, site taglines, promotions addressed
+//! to the reader, short Chinese or Japanese labels without sentence punctuation and the body's own
+//! first paragraph (a lede that flows on into the body) are never a standfirst.
 //!
 //! **Key points** ([`key_points`], in `key_points.rs`), when the page has no summary, are sentences of the
 //! article chosen extractively, so each is a verbatim span the reader can click to find. Every body sentence
@@ -107,6 +112,9 @@ const DEK_WORDS: &[&str] = &[
 ];
 /// Class/id words that mark something else than a standfirst, even next to a dek word.
 const NOT_DEK_WORDS: &[&str] = &[
+    // a blog's or site's tagline under its name (WordPress `site-description`, Blogger `blogDescription`)
+    "site-description",
+    "blog-description",
     "byline",
     "caption",
     "credit",
@@ -376,6 +384,34 @@ fn has_word(ic: &str, words: &[&str]) -> bool {
     })
 }
 
+/// The element's id and class as [`has_word`] reads them: lower-cased, with a camel-case boundary
+/// inside a name made a dash (`ContentHeaderDek-uWfLh` → `content-header-dek-u-wf-lh`,
+/// `detailSummary` → `detail-summary`), so class names made by component frameworks name their parts
+/// as dashed ones do.
+fn class_words(node: &crate::snapshot::Node) -> Cow<'_, str> {
+    let raw = [node.attr("id"), node.attr("class")];
+    if !raw
+        .iter()
+        .flatten()
+        .any(|v| v.bytes().any(|c| c.is_ascii_uppercase()))
+    {
+        return Cow::Borrowed(node.id_class());
+    }
+    let mut out = String::new();
+    for v in raw.into_iter().flatten() {
+        out.push(' ');
+        let mut prev_lower = false;
+        for c in v.chars() {
+            if c.is_uppercase() && prev_lower {
+                out.push('-');
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            out.extend(c.to_lowercase());
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// True when the block's element or one of its two nearest ancestors, or the inline element that
 /// holds all its text (`<span class="subtitle">`), carries a standfirst class/id word (and none of them
 /// is a caption, credit or byline). An element that holds body paragraphs is the body's container,
@@ -386,10 +422,10 @@ fn dek_like(snap: &Snapshot, b: &Block, body: &[Block]) -> bool {
     let inline = inline_wrapper(snap, b);
     !is_caption(snap, el)
         && near.chain(inline).any(|a| {
-            let ic = snap.nodes[a as usize].id_class();
+            let ic = class_words(&snap.nodes[a as usize]);
             !ic.is_empty()
-                && has_word(ic, DEK_WORDS)
-                && !has_word(ic, NOT_DEK_WORDS)
+                && has_word(&ic, DEK_WORDS)
+                && !has_word(&ic, NOT_DEK_WORDS)
                 && !holds_body(snap, a, b, body)
         })
 }
@@ -440,13 +476,14 @@ fn strongly_dek(snap: &Snapshot, b: &Block) -> bool {
     std::iter::once(b.element)
         .chain(inline_wrapper(snap, b))
         .any(|a| {
-            let ic = snap.nodes[a as usize].id_class();
-            has_word(ic, STRONG_DEK_WORDS) && !has_word(ic, NOT_DEK_WORDS)
+            let ic = class_words(&snap.nodes[a as usize]);
+            has_word(&ic, STRONG_DEK_WORDS) && !has_word(&ic, NOT_DEK_WORDS)
         })
 }
 
 /// True for a date or time line ("Updated on: November 19, 2019 / 10:07 AM", "NOVEMBER 20, 2019"):
-/// a clock time, or a year in a short line, or fewer than three words of letters.
+/// a clock time, or a year in a short line, or fewer than three words of letters (in Chinese and
+/// Japanese, fewer than three [`bullet_words`]).
 fn is_date_line(text: &str) -> bool {
     let b = text.as_bytes();
     let clock = (1..b.len().saturating_sub(2)).any(|i| {
@@ -458,10 +495,14 @@ fn is_date_line(text: &str) -> bool {
     let year = text
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    let lettered = text
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-        .count();
+    // (Chinese and Japanese put no spaces between words: their characters are counted instead)
+    let lettered = if has_cjk(text) {
+        bullet_words(text)
+    } else {
+        text.split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count()
+    };
     clock || (year && !more_words_than(text, 15)) || lettered < 3
 }
 
@@ -497,7 +538,8 @@ fn is_caption(snap: &Snapshot, el: NodeId) -> bool {
                 n.tag == "figure"
                     || n.tag == "figcaption"
                     || ic.contains("caption")
-                    || ic.contains("credit")
+                    // (a credit, not the "accreditation" box of a byline and standfirst)
+                    || ic.match_indices("credit").any(|(i, _)| !ic[..i].ends_with("ac"))
                     || matches_any(ic, &GALLERY_TERMS)
             })
 }
@@ -559,7 +601,10 @@ enum DescriptionMatch {
 
 fn description_match(text: &str, descs: &[String]) -> DescriptionMatch {
     let t = norm(text);
-    if descs.contains(&t) {
+    // (spaces compared apart: a description's markup may leave one before a comma, "Estate , le")
+    let squash = |s: &str| s.split_whitespace().collect::<String>();
+    let whole = squash(&t);
+    if descs.iter().any(|d| *d == t || squash(d) == whole) {
         return DescriptionMatch::Whole;
     }
     let cut = descs.iter().any(|d| {
@@ -602,7 +647,8 @@ fn list_items<'b>(snap: &Snapshot, blocks: &'b [Block]) -> Vec<&'b Block> {
 /// element and its later copies before the body (a sticky site header may repeat the headline, a
 /// hidden copy may follow the real one); without one, an `h1` before the first body paragraph, the one
 /// sharing most words with the metadata headline, else the first one inside the main content, else the
-/// last one.
+/// last one; with no `h1` there, the `h2` sharing most words with the metadata headline (at least
+/// four fifths of them).
 fn headline_elements(snap: &Snapshot, blocks: &[Block], x: &Extraction) -> Vec<NodeId> {
     let first_body = x.paragraphs.first().map_or(NodeId::MAX, |b| b.element);
     if let Some(h) = x.meta.headline_node {
@@ -630,6 +676,17 @@ fn headline_elements(snap: &Snapshot, blocks: &[Block], x: &Extraction) -> Vec<N
         let common = w.iter().filter(|t| title.contains(t)).count();
         common as f64 / w.len().max(title.len()).max(1) as f64
     };
+    if h1s.is_empty() {
+        // no <h1> before the body: the headline may be an <h2> (a story page built of teaser
+        // components), when it says what the metadata headline says
+        return blocks
+            .iter()
+            .filter(|b| b.heading == Some(2) && b.element < first_body && shared(b) >= 0.8)
+            .max_by(|a, b| shared(a).total_cmp(&shared(b)))
+            .map(|b| b.element)
+            .into_iter()
+            .collect();
+    }
     h1s.iter()
         .filter(|b| shared(b) >= 0.5)
         .max_by(|a, b| shared(a).total_cmp(&shared(b)))
@@ -656,23 +713,37 @@ pub fn page_bullets(snap: &Snapshot, x: &Extraction) -> PageBullets {
         })
 }
 
-/// The page's summary in the blocks that follow the headline element `h`, if there is one.
-fn summary_under(
-    snap: &Snapshot,
-    x: &Extraction,
+/// The blocks that follow one headline element, where the page's own summary may sit, with what the
+/// standfirst tests need to know about them.
+struct Zone<'a> {
+    snap: &'a Snapshot,
+    blocks: &'a [Block],
+    body: &'a [Block],
+    /// The headline element.
     h: NodeId,
-    descs: &[String],
-) -> Option<PageBullets> {
-    let (blocks, body) = (&x.blocks[..], &x.paragraphs[..]);
-    let headline_text = blocks
-        .iter()
-        .find(|b| b.element == h)
-        .map(|b| norm(&b.text));
-    // a paragraph that flows on into body paragraphs of the same parent and tag is the article's lede
-    // ("speakable-summary", BBC's "story-body__introduction"), not a standfirst
-    // (the next two body paragraphs are looked at, so a photo between them does not hide the flow; a
-    // paragraph split by <br><br> shares its element with the rest of the body)
-    let flows_into_body = |b: &Block| {
+    /// True when `h` is the element extraction read the headline from (not an `<h1>` guessed for
+    /// want of one, which may be a blog's name over its tagline).
+    confirmed: bool,
+    /// The page's descriptions ([`descriptions`]).
+    descs: &'a [String],
+    /// The headline's text, normalised with [`norm`].
+    headline_text: Option<String>,
+    /// The `<header>` that holds the headline (within three levels).
+    header: Option<NodeId>,
+    /// The first block after the headline.
+    start: usize,
+    /// One past the zone's last block.
+    end: usize,
+}
+
+impl Zone<'_> {
+    /// True when the block is the article's lede and not a standfirst: a paragraph that flows on into
+    /// body paragraphs of the same parent and tag ("speakable-summary", BBC's
+    /// "story-body__introduction"). The next two body paragraphs are looked at, so a photo between them
+    /// does not hide the flow; a paragraph split by `<br><br>` shares its element with the rest of the
+    /// body.
+    fn flows_into_body(&self, b: &Block) -> bool {
+        let (snap, body) = (self.snap, self.body);
         let node = &snap.nodes[b.element as usize];
         let at = body
             .iter()
@@ -685,33 +756,155 @@ fn summary_under(
             let n = &snap.nodes[next.element as usize];
             next.element == b.element || (n.parent == node.parent && n.tag == node.tag)
         })
-    };
-    let in_body = |b: &Block| body.iter().any(|p| p.element == b.element);
-    // a paragraph in the `<header>` that holds the headline
-    let header = snap
-        .ancestors(h)
-        .take(3)
-        .find(|&a| snap.nodes[a as usize].tag == "header");
-    let in_headline_header = |b: &Block| header.is_some_and(|hd| snap.is_descendant(b.element, hd));
+    }
+
+    fn in_body(&self, b: &Block) -> bool {
+        self.body.iter().any(|p| p.element == b.element)
+    }
+
+    /// True for a block that may be a summary at all: mostly not link text, no byline, date line,
+    /// caption or copy of the headline, no promotion addressed to the reader.
+    fn usable(&self, b: &Block) -> bool {
+        b.link_chars * 3 < b.text.chars().count().max(1)
+            && !is_byline_text(&b.text)
+            && !is_date_line(&b.text)
+            && Some(norm(&b.text)) != self.headline_text
+            && !is_caption(self.snap, b.element)
+            && !is_reader_promo(&b.text)
+    }
+
+    /// True when the `i`-th block is a standfirst paragraph: marked by its class, by being the text of
+    /// the page's description, by its place (a sub-heading right under the headline, a sentence beside
+    /// the headline in its container, the text of the headline's `<header>`), of standfirst length, no
+    /// lede of the body, usable.
+    fn standfirst(&self, i: usize) -> bool {
+        let (snap, body) = (self.snap, self.body);
+        let b = &self.blocks[i];
+        let words = bullet_words(&b.text);
+        let node = &snap.nodes[b.element as usize];
+        let sentence = b.text.ends_with(['.', '!', '?', '。', '！', '？']);
+        let subheading_under_headline =
+            i == self.start && matches!(b.heading, Some(2..=4)) && words >= 5;
+        // a sentence right after the headline, inside the headline's own container
+        let beside_headline = self.confirmed
+            && i == self.start
+            && sentence
+            && words >= 6
+            && node.parent.is_some()
+            && node.parent == snap.nodes[self.h as usize].parent
+            && !node.parent.is_some_and(|p| holds_body(snap, p, b, body));
+        let described = match description_match(&b.text, self.descs) {
+            DescriptionMatch::Whole => true,
+            DescriptionMatch::Start => !self.in_body(b),
+            DescriptionMatch::None => false,
+        };
+        let in_headline_header = self
+            .header
+            .is_some_and(|hd| snap.is_descendant(b.element, hd));
+        let marked = dek_like(snap, b, body)
+            || (described
+                || subheading_under_headline
+                || beside_headline
+                || node.tag == "header"
+                || in_headline_header && words >= 6)
+                && !holds_body(snap, b.element, b, body);
+        marked
+            && b.heading != Some(1)
+            && !b.in_list
+            && (4..=MAX_DEK_WORDS).contains(&words)
+            // (in Chinese and Japanese a standfirst has its sentence's punctuation: a label, a
+            // category or a breadcrumb has none)
+            && (!has_cjk(&b.text) || b.text.contains(['。', '、', '，', '！', '？']))
+            && (!self.flows_into_body(b) || (strongly_dek(snap, b) && described))
+            && self.usable(b)
+    }
+
+    /// The standfirst that starts at block `i`, with a second one right after it (a page may show a
+    /// summary sentence and a deck one under the other, share buttons or a sub-heading between
+    /// them) when its class or the page's description marks it: the next block of some text ends the
+    /// search.
+    fn standfirst_from(&self, i: usize) -> PageBullets {
+        let first = &self.blocks[i];
+        let mut found = vec![first];
+        // (past the zone's end, when the first one was the body's first paragraph for extraction: a
+        // block outside the body or one a publishing term marks)
+        let limit = self.blocks.len().min(self.start + ZONE_BLOCKS);
+        for j in i + 1..limit {
+            let next = &self.blocks[j];
+            if norm(&next.text) == norm(&first.text) {
+                continue; // a copy of it (one for small screens)
+            }
+            // (the second one marked as a standfirst by its class or the page's description, not
+            // only by its place)
+            if self.standfirst(j)
+                && (j < self.end || !self.in_body(next) || strongly_dek(self.snap, next))
+                && (dek_like(self.snap, next, self.body)
+                    || description_match(&next.text, self.descs) == DescriptionMatch::Whole)
+            {
+                found.push(next);
+                break;
+            }
+            if self.usable(next) && bullet_words(&next.text) >= 4 {
+                break;
+            }
+        }
+        PageBullets {
+            elements: found.iter().map(|b| b.element).collect(),
+            bullets: found.iter().map(|b| bullet_from(b)).collect(),
+        }
+    }
+}
+
+/// True for a promotion that addresses the reader ("Want it in your inbox every Sunday? Subscribe
+/// below!"): a [`PROMO_PHRASES`] phrase and a second-person word.
+fn is_reader_promo(text: &str) -> bool {
+    const PROMO_TERMS: Terms = Terms::new(PROMO_PHRASES);
+    let words = word_tokens(text);
+    words.iter().any(|w| SECOND_PERSON.contains(&w.as_str()))
+        && PROMO_TERMS.any_phrase_in(&format!(" {} ", words.join(" ")))
+}
+
+/// The page's summary in the blocks that follow the headline element `h`, if there is one.
+fn summary_under(
+    snap: &Snapshot,
+    x: &Extraction,
+    h: NodeId,
+    descs: &[String],
+) -> Option<PageBullets> {
+    let (blocks, body) = (&x.blocks[..], &x.paragraphs[..]);
     let start = blocks
         .iter()
         .position(|b| b.element > h)
         .unwrap_or(blocks.len());
-    // the zone: up to 20 blocks after the headline, the first body paragraph included
-    let first_body = body.first();
-    let zone_end = blocks[start..]
+    // the zone: up to 20 blocks after the headline, the first body paragraph included (a date line
+    // or byline under the headline that extraction kept as the body's first paragraph does not end it)
+    let first_body = body
+        .iter()
+        .find(|p| p.element < h || !is_date_line(&p.text) && !is_byline_text(&p.text));
+    let end = blocks[start..]
         .iter()
         .take(ZONE_BLOCKS)
         .position(|b| first_body.is_some_and(|f| f.element == b.element && f.text == b.text))
         .map_or((start + ZONE_BLOCKS).min(blocks.len()), |p| start + p + 1);
-    let usable = |b: &Block| {
-        b.link_chars * 3 < b.text.chars().count().max(1)
-            && !is_byline_text(&b.text)
-            && !is_date_line(&b.text)
-            && Some(norm(&b.text)) != headline_text
-            && !is_caption(snap, b.element)
+    let zone = Zone {
+        snap,
+        blocks,
+        body,
+        h,
+        confirmed: x.meta.headline_node == Some(h),
+        descs,
+        headline_text: blocks
+            .iter()
+            .find(|b| b.element == h)
+            .map(|b| norm(&b.text)),
+        header: snap
+            .ancestors(h)
+            .take(3)
+            .find(|&a| snap.nodes[a as usize].tag == "header"),
+        start,
+        end,
     };
-    for i in start..zone_end {
+    for i in start..zone.end {
         let b = &blocks[i];
         // a labelled box: its items follow the label (list items or paragraphs in the same box)
         if is_box_label(&b.text) {
@@ -737,7 +930,7 @@ fn summary_under(
                 && items.len() <= MAX_PAGE_ITEMS
                 && items
                     .iter()
-                    .all(|x| more_words_than(&x.text, 3) && usable(x))
+                    .all(|x| more_words_than(&x.text, 3) && zone.usable(x))
             {
                 return Some(PageBullets {
                     elements: items.iter().map(|x| x.element).collect(),
@@ -756,7 +949,7 @@ fn summary_under(
                 && whole_list
                 && items
                     .iter()
-                    .all(|x| more_words_than(&x.text, 3) && usable(x))
+                    .all(|x| more_words_than(&x.text, 3) && zone.usable(x))
                 && (i == start || dek_like(snap, b, body) || items.len() >= 2)
             {
                 return Some(PageBullets {
@@ -766,33 +959,8 @@ fn summary_under(
             }
             continue;
         }
-        // a standfirst paragraph
-        let words = bullet_words(&b.text);
-        let node = &snap.nodes[b.element as usize];
-        let subheading_under_headline =
-            i == start && matches!(b.heading, Some(2..=4)) && words >= 5;
-        let described = match description_match(&b.text, descs) {
-            DescriptionMatch::Whole => true,
-            DescriptionMatch::Start => !in_body(b),
-            DescriptionMatch::None => false,
-        };
-        let marked = dek_like(snap, b, body)
-            || (described
-                || subheading_under_headline
-                || node.tag == "header"
-                || in_headline_header(b) && words >= 6)
-                && !holds_body(snap, b.element, b, body);
-        if marked
-            && b.heading != Some(1)
-            && !b.in_list
-            && (4..=MAX_DEK_WORDS).contains(&words)
-            && (!flows_into_body(b) || (strongly_dek(snap, b) && described))
-            && usable(b)
-        {
-            return Some(PageBullets {
-                elements: vec![b.element],
-                bullets: vec![bullet_from(b)],
-            });
+        if zone.standfirst(i) {
+            return Some(zone.standfirst_from(i));
         }
     }
     None
