@@ -1,5 +1,6 @@
-//! Build script: packs the place gazetteers (`data/places.txt`, `data/regions.txt`) into a front-coded
-//! list that `src/entities.rs` includes, so the extension's WebAssembly carries less data.
+//! Build script: packs the gazetteers (`data/places.txt` with `data/regions.txt`, and the world-knowledge
+//! lists `data/given-names.txt`, `surnames.txt`, `places-more.txt`, `orgs-more.txt`) into front-coded
+//! lists that `src/entities/gazetteers.rs` includes, so the extension's WebAssembly carries less data.
 //!
 //! Front coding (the sorted-dictionary compression of Witten, Moffat and Bell, *Managing Gigabytes*,
 //! ch. 4): the names are sorted and deduplicated; each is written as one byte giving how many leading
@@ -12,18 +13,26 @@ use std::fs;
 use std::path::Path;
 
 fn main() {
-    let sources = ["data/places.txt", "data/regions.txt"];
-    let mut names: Vec<String> = Vec::new();
-    for path in sources {
-        println!("cargo:rerun-if-changed={path}");
-        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        names.extend(text.lines().map(str::to_string));
-    }
-    names.sort();
-    names.dedup();
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR");
-    let out = Path::new(&out_dir).join("places.fc");
-    fs::write(&out, front_code(&names)).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    let lists: [(&str, &[&str]); 5] = [
+        ("places.fc", &["data/places.txt", "data/regions.txt"]),
+        ("given-names.fc", &["data/given-names.txt"]),
+        ("surnames.fc", &["data/surnames.txt"]),
+        ("places-more.fc", &["data/places-more.txt"]),
+        ("orgs-more.fc", &["data/orgs-more.txt"]),
+    ];
+    for (file, sources) in lists {
+        let mut names: Vec<String> = Vec::new();
+        for path in sources {
+            println!("cargo:rerun-if-changed={path}");
+            let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            names.extend(text.lines().filter(|l| !l.is_empty()).map(str::to_string));
+        }
+        names.sort();
+        names.dedup();
+        let out = Path::new(&out_dir).join(file);
+        fs::write(&out, front_code(&names)).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    }
     key_point_weights(Path::new(&out_dir));
 }
 

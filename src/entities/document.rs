@@ -72,7 +72,7 @@ pub struct MentionAt {
 /// (exact keys, surnames and given names of full names, acronyms, multi-word tails), one type per
 /// entity by the sum of its mentions' votes, ordered by salience; every kept mention located.
 /// `trusted[i] == false` (the headline) lets a candidate of `paras[i]` start an entity only when a
-/// gazetteer knows its name, since headline case capitalises common words.
+/// gazetteer knows its name or it is `sure`, since headline case capitalises common words.
 pub(super) fn group(
     cands: &[Candidate],
     paras: &[Para],
@@ -100,7 +100,9 @@ pub(super) fn group(
             // headline case capitalises common words: only a name a gazetteer knows starts an
             // entity there
             None if c.weak => continue,
-            None if !trusted[c.para] && !gz.is_place(&c.text) && !gz.is_org(&c.text) => continue,
+            None if !trusted[c.para] && !c.sure && !gz.is_place(&c.text) && !gz.is_org(&c.text) => {
+                continue
+            }
             None => {
                 groups.push(Group {
                     aliases: Vec::new(),
@@ -130,7 +132,7 @@ pub(super) fn group(
         let Some(kind) = g.kind() else { continue };
         if !g.cands.iter().any(|&ci| {
             let c = &cands[ci];
-            !c.weak && (trusted[c.para] || gz.is_place(&c.text) || gz.is_org(&c.text))
+            !c.weak && (trusted[c.para] || c.sure || gz.is_place(&c.text) || gz.is_org(&c.text))
         }) {
             continue;
         }

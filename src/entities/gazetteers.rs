@@ -21,6 +21,32 @@ static GROUP_WORDS: crate::text::WordList = crate::text::WordList::new("Republic
 /// Curated organisation names without a head word (see `docs/data-sources.md`).
 const ORGS_TXT: &str = include_str!("../../data/orgs.txt");
 
+/// World-knowledge lists, front-coded by `build.rs` (sources, versions and licences in
+/// `docs/data-sources.md`, built by `scripts/gen-world-lists.sh`): given names, surnames, places beyond
+/// the 250,000-population cut, organisations of every kind. Features of the tagger only.
+const GIVEN_FC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given-names.fc"));
+const SURNAMES_FC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/surnames.fc"));
+const PLACES_MORE_FC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places-more.fc"));
+const ORGS_MORE_FC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/orgs-more.fc"));
+
+/// The world-knowledge lists as hash sets (built on first use, like [`Gazetteers`]).
+pub(super) struct World {
+    pub(super) given: HashSet<&'static str>,
+    pub(super) surnames: HashSet<&'static str>,
+    pub(super) places: HashSet<&'static str>,
+    pub(super) orgs: HashSet<&'static str>,
+}
+
+pub(super) fn world() -> &'static World {
+    static W: OnceLock<World> = OnceLock::new();
+    W.get_or_init(|| World {
+        given: front_decoded(GIVEN_FC),
+        surnames: front_decoded(SURNAMES_FC),
+        places: front_decoded(PLACES_MORE_FC),
+        orgs: front_decoded(ORGS_MORE_FC),
+    })
+}
+
 /// The gazetteers as hash sets of names that live as long as the program (the wasm instance): built
 /// once, on first use, without an allocation per name.
 pub(super) struct Gazetteers {

@@ -1,19 +1,23 @@
 //! Named entities (PERSON, ORG, PLACE) with aliases merged, from the headline, bullets and body.
 //!
-//! Two layers, one file each, over the gazetteers ([`gazetteers`]):
+//! Three layers, one file each:
 //! - [`rules`]: capitalisation-based candidate spans (the classic proper-noun chunker) cleaned of
-//!   sentence-initial common words, titles, demonyms and possessives, and typed by gazetteers (GeoNames,
-//!   world-countries and country-region-data place names, `data/`), word shapes (corporate and
-//!   institutional head words, acronyms, inner capitals, compass words, landform nouns) and context
-//!   cues (titles before a name, "said" after it, "giant"/"firm"/"website" before an organisation,
-//!   "coach"/"tribe" after one, "`<place>, <abbreviation>`" and "`PLACE (Agency) -`" datelines);
-//! - [`document`]: the document layer: candidates merged per document (surnames, given names and
-//!   middle-name variants into full names, acronyms into their expansions, case variants), with one
-//!   type per entity decided by the votes of all its mentions (document-level consistency).
+//!   sentence-initial common words, titles, demonyms and possessives, and typed by gazetteers
+//!   ([`gazetteers`]), word shapes and context cues. Their spans and types are *features* of
+//! - [`model`]: a statistical sequence tagger (a first-order linear-chain model over hashed token
+//!   features, [`features`], trained as an averaged structured perceptron by [`train`] on CoNLL-2003;
+//!   weights shipped as data, `data/ner.model`) that decides which tokens name a PERSON, ORG or
+//!   PLACE, and
+//! - [`document`]: the document layer over the tagged mentions: aliases, surname coreference and one
+//!   type per entity by the vote of its mentions.
 
 mod document;
+mod features;
 mod gazetteers;
+mod model;
 mod rules;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
 
 pub use document::MentionAt;
 pub(crate) use rules::{is_demonym, is_role_word, is_stopword, is_title};
@@ -28,8 +32,12 @@ pub fn find_entities(paras: &[Para], trusted: &[bool]) -> Vec<Entity> {
 
 /// Find entities in paragraphs, with every mention's paragraph position (sorted by paragraph, then
 /// byte). `paras[i]` with `trusted[i] == false` (the headline) contributes mentions only of entities
-/// also found in trusted text, since headline case capitalises common words.
+/// also found in trusted text or of names the tagger is sure of, since headline case capitalises
+/// common words.
 pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<MentionAt>) {
-    let cands = rules::candidates(paras, trusted);
-    document::group(&cands, paras, trusted)
+    let rule_cands = rules::candidates(paras, trusted);
+    let (_, rule_mentions) = document::group(&rule_cands, paras, trusted);
+    let tagged = model::tag(paras, trusted, &rule_mentions);
+    let combined = model::combine(rule_cands, tagged, model::MODEL_VOTE, model::ADD_VOTES);
+    document::group(&combined, paras, trusted)
 }

@@ -218,9 +218,16 @@ pub(super) struct Candidate {
     pub end: usize,
     pub text: String,
     pub votes: HashMap<EntityType, f64>,
+    /// A name in headline case that may start an entity (the tagger is confident of it).
+    pub sure: bool,
     /// Only a name if the article names it in normal case too (an ALL-CAPS byline or dateline:
     /// "LAURIE OAKES" joins "Laurie Oakes" but starts no entity).
     pub weak: bool,
+    /// The name's own words or the word before it say its type: an organisation or place head
+    /// noun ("Chaoyang Hospital", "Whangārei Harbour"), a landform, a title or role word, a
+    /// dateline. The tagger's vote counts less against such a cue than against a gazetteer entry
+    /// or the context alone ([`super::model::combine`]).
+    pub cued: bool,
 }
 
 /// Per-document context for deciding sentence-initial words.
@@ -228,6 +235,41 @@ struct DocWords<'a> {
     /// The words of the article written in lower case (borrowed from its paragraphs; each
     /// sentence's UAX #29 words, [`crate::text::Segments`], as the candidates' tokens are).
     lower: HashSet<&'a str>,
+}
+
+impl Candidate {
+    /// A mention found by the tagger, voting for its type: `sure` lets it start an entity in
+    /// headline case.
+    pub(super) fn tagged(
+        para: usize,
+        start: usize,
+        end: usize,
+        text: &str,
+        kind: EntityType,
+        weight: f64,
+        sure: bool,
+    ) -> Candidate {
+        let mut c = Candidate {
+            para,
+            start,
+            end,
+            text: text.to_string(),
+            votes: HashMap::default(),
+            weak: false,
+            sure,
+            cued: false,
+        };
+        vote(&mut c, kind, weight);
+        c
+    }
+
+    /// The type with the most votes.
+    pub(super) fn top_vote(&self) -> Option<EntityType> {
+        self.votes
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(t, _)| *t)
+    }
 }
 
 fn vote(c: &mut Candidate, t: EntityType, w: f64) {
@@ -427,6 +469,8 @@ fn lowercase_institution(
                 text: text[toks[i].start..toks[k].end].to_string(),
                 votes: HashMap::default(),
                 weak: false,
+                sure: false,
+                cued: true,
             };
             vote(&mut c, EntityType::Org, 3.0);
             return Some((c, k));
@@ -487,6 +531,8 @@ fn lowercase_ministry(pi: usize, text: &str, toks: &[Tok], i: usize) -> Option<(
         text: text[toks[i].start..toks[last].end].to_string(),
         votes: HashMap::default(),
         weak: false,
+        sure: false,
+        cued: true,
     };
     vote(&mut c, EntityType::Org, 3.0);
     Some((c, last))
@@ -819,6 +865,8 @@ fn clean_run(
         text: surface.clone(),
         votes: HashMap::default(),
         weak,
+        sure: false,
+        cued: false,
     };
     let last = words.last().map(String::as_str).unwrap_or("");
     if words.len() > 1 && OTHER_WORDS.contains(&last) {
@@ -846,16 +894,20 @@ fn clean_run(
         vote(&mut c, EntityType::Place, 3.0);
     }
     if has_org_word || ORG_WORDS.contains(&last) && words.len() > 1 {
+        c.cued = true;
         vote(&mut c, EntityType::Org, 3.0);
     }
     if words.len() > 1 && PLACE_WORDS.contains(&last) && !has_org_word {
+        c.cued = true;
         vote(&mut c, EntityType::Place, 2.0);
     }
     if landform.is_some() {
+        c.cued = true;
         vote(&mut c, EntityType::Place, 3.0);
     }
     // "Mount Kenya", "Lake Geneva", "Cape Canaveral", "Boulevard Montmartre"
     if words.len() > 1 && LEADING_PLACE_WORDS.contains(&words[0].as_str()) && !has_org_word {
+        c.cued = true;
         vote(&mut c, EntityType::Place, 2.0);
     }
     // "South Taranaki", "Upper Egypt"
@@ -895,11 +947,13 @@ fn clean_run(
         && text[..start].trim().is_empty()
         && is_dateline_tail(&text[end..], surface.chars().count() > 4);
     if dateline {
+        c.cued = true;
         vote(&mut c, EntityType::Place, 3.0);
     } else if words.len() == 1 && is_all_caps(&surface) && !g.is_place(&surface) {
         vote(&mut c, EntityType::Org, 2.0);
     }
     if title_cue {
+        c.cued = true;
         vote(&mut c, EntityType::Person, 3.0);
     }
     if let Some(p) = prev_word.as_deref() {
@@ -950,6 +1004,7 @@ fn clean_run(
     if let Some(p) = prev_word.as_deref() {
         // a role word outweighs a place-like surname ("adviser Fiona Hill")
         if ROLE_WORDS.contains(&p) {
+            c.cued = true;
             vote(&mut c, EntityType::Person, 2.5);
         }
         // "says Buser", "said Hill" (not "told Reuters": only verbs of saying)
@@ -1102,6 +1157,8 @@ fn split_hyphenated(cands: Vec<Candidate>, paras: &[Para]) -> Vec<Candidate> {
                 text: paras[c.para].text[start..start + p.len()].to_string(),
                 votes: HashMap::default(),
                 weak: false,
+                sure: false,
+                cued: false,
             };
             if g.is_place(&part.text) {
                 vote(&mut part, EntityType::Place, 3.0);
