@@ -14,8 +14,10 @@ import { ROOT, TEST_TIMEOUT_MS, assertBuilt } from './helpers.mjs';
 
 const it = (name, fn) => nodeIt(name, { timeout: TEST_TIMEOUT_MS }, fn);
 
-/** The whole extension zip may not exceed this (issue 7's budget). */
-const MAX_ZIP_BYTES = 400 * 1024;
+/** The whole extension zip may not exceed this: issue 19's size rule lets the wasm, code plus models and
+ * gazetteers, reach 1,000,000 bytes gzipped (scripts/wasm-size.py), and the scripts, styles and icons
+ * beside it are about 30 KB. */
+const MAX_ZIP_BYTES = 1_100_000;
 const PACKAGES = ['lede-chromium.zip', 'lede-firefox.zip', 'lede-source.zip'];
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-package-'));
