@@ -171,16 +171,17 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                 open_ended: sp.close.is_none(),
                 quotes_in_para,
                 words: n,
+                span: (sp.open, sp.close.unwrap_or(text.len())),
+                sentences: (
+                    sentence_of(sp.open).0,
+                    sentence_of(sp.close.unwrap_or(text.len()).saturating_sub(1)).1,
+                ),
+                cue_in_sentence: cue_outside(text, &sp, &sentence_of),
             });
         }
     }
-    let before: Vec<bool> = out.iter().map(|q| q.speaker.is_some()).collect();
-    speakers_of_repeated_quotes(&mut out, &stated);
     let model = confidence::model();
-    for ((q, ev), had) in out.iter_mut().zip(&mut evidence).zip(before) {
-        if !had && q.speaker.is_some() {
-            ev.source = Source::Repeated;
-        }
+    for (q, ev) in out.iter_mut().zip(&evidence) {
         let sure = q
             .speaker
             .as_deref()
@@ -189,6 +190,9 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
             q.speaker = None;
         }
     }
+    // after the model: a repeated quote (a headline, a pull quote) takes the speaker the model kept
+    // for the quote it repeats, and none when it dropped that one
+    speakers_of_repeated_quotes(&mut out, &stated);
     out
 }
 
@@ -243,4 +247,16 @@ pub(super) fn indirect_speaker(
     let words: Vec<&str> = text.split_whitespace().collect();
     let v = words.iter().position(|w| is_cue(w))?;
     before_quote(&words[..=v].join(" ")).and_then(|w| resolve(w, (pi, text.len()), mentions, paras))
+}
+
+/// Does a cue verb stand in the sentences of quote `sp`, outside the quote? (`sentence_of` gives
+/// the sentence span of a byte offset.)
+fn cue_outside(text: &str, sp: &Span, sentence_of: &dyn Fn(usize) -> (usize, usize)) -> bool {
+    let close = sp.close.unwrap_or(text.len());
+    let s0 = sentence_of(sp.open).0.min(sp.open);
+    let s1 = sentence_of(close.saturating_sub(1)).1.max(close);
+    text[s0..sp.open]
+        .split_whitespace()
+        .chain(text[close..s1].split_whitespace())
+        .any(is_cue)
 }

@@ -495,6 +495,11 @@ pub(super) fn after_quote(tail: &str) -> Option<Who> {
     if subject.len() <= 3 && !CONJUNCTIONS.contains(&first_lower.as_str()) {
         return who_from(&subject);
     }
+    // "…,” the Vatican spokesman, Federico Lombardi, told Vatican Radio: a description, then the
+    // name in apposition right before the verb
+    if let Some(who) = described_then_named(&subject) {
+        return Some(who);
+    }
     // "Will Moy, chief executive of the website Full Fact, told the BBC": a name and its apposition
     let apposition =
         is_cap(clean_word(subject[0])) && subject.iter().take(5).any(|w| w.ends_with(','));
@@ -502,6 +507,24 @@ pub(super) fn after_quote(tail: &str) -> Option<Who> {
         return adjacent(who_from(&subject));
     }
     lead_apposition(&subject)
+}
+
+/// "the Vatican spokesman, Federico Lombardi," / "the presumptive GOP nominee, Donald Trump,": a
+/// description opening with an article, closed by a comma within six words, then a name of at most
+/// four capitalised words that ends the subject. The name is the speaker.
+fn described_then_named(subject: &[&str]) -> Option<Who> {
+    let first = clean_word(subject.first()?).to_lowercase();
+    if !["the", "a", "an"].contains(&first.as_str()) {
+        return None;
+    }
+    let c = subject.iter().take(6).position(|w| w.ends_with(','))?;
+    let name = &subject[c + 1..];
+    let last = name.last()?;
+    let all_cap = name.iter().all(|w| is_cap(clean_word(w)));
+    let closed = name[..name.len() - 1].iter().all(|w| !w.ends_with(','));
+    (name.len() <= 4 && all_cap && closed && !last.ends_with(['.', ';', ':']))
+        .then(|| adjacent(who_from(name)))
+        .flatten()
 }
 
 /// "study lead author Lucas Paganini, a planetary scientist …": a few lower-case role words, then a

@@ -1,6 +1,7 @@
 //! How sure an attribution is: a logistic model over features of the attribution (which pattern
 //! found the speaker, how it was resolved, the speaker's entity type, how near and how often it is
-//! named, how many other people stand between), trained on PolNeAR's train split and its decision
+//! named, how many other people stand between, who else the quote's sentence names and whether it
+//! has a cue verb the patterns did not read), trained on PolNeAR's train split and its decision
 //! threshold chosen on the dev split (`scripts/train_quotes.py`, [docs/data-sources.md]). When the
 //! model's probability that the speaker is right falls under the threshold the quote is left
 //! unattributed: a wrong name under a quote is worse than none.
@@ -10,6 +11,7 @@
 
 use super::candidates::WhoKind;
 use super::resolution::{norm, Mentions};
+use crate::entities::MentionAt;
 use crate::summary::EntityType;
 #[cfg(not(target_arch = "wasm32"))]
 use std::cell::RefCell;
@@ -31,8 +33,6 @@ pub(super) enum Source {
     PrevPara,
     /// The last person named before the quote.
     LastPerson,
-    /// A quote that repeats another quote (a headline, a pull quote).
-    Repeated,
 }
 
 /// What the attribution of one quote rests on.
@@ -53,6 +53,14 @@ pub(super) struct Evidence {
     pub(super) quotes_in_para: usize,
     /// Word tokens of the quote.
     pub(super) words: usize,
+    /// Byte span of the quote in its paragraph, opening mark to closing mark (or paragraph end).
+    pub(super) span: (usize, usize),
+    /// Byte span of the sentences the quote stands in, from the one of its opening mark to the one
+    /// of its closing mark.
+    pub(super) sentences: (usize, usize),
+    /// A cue verb stands in those sentences outside the quote (an attribution the patterns may
+    /// have misread).
+    pub(super) cue_in_sentence: bool,
 }
 
 /// The model's features, in the order of [`Traced::features`] and of the weights file.
@@ -65,7 +73,6 @@ pub const FEATURES: &[&str] = &[
     "src_sentence",
     "src_prev_para",
     "src_last_person",
-    "src_repeated",
     "who_named",
     "who_adjacent",
     "who_pronoun",
@@ -89,6 +96,9 @@ pub const FEATURES: &[&str] = &[
     "one_word_name",
     "long_name",
     "quote_words_log",
+    "speaker_in_sentence",
+    "other_person_in_sentence",
+    "cue_in_sentence",
 ];
 
 /// The trained weights and threshold (`data/quote-attribution.txt`).
@@ -173,6 +183,16 @@ pub(super) fn features(ev: &Evidence, speaker: &str, mentions: &Mentions) -> Vec
     let other_between = all[..n].iter().rev().take(50).any(|m| {
         (m.para, m.start) > from && m.kind == EntityType::Person && norm(&m.entity) != key
     });
+    // who else is named in the quote's sentences, outside the quote
+    let (s0, s1) = ev.sentences;
+    let outside_quote = |m: &&MentionAt| {
+        m.start >= s0 && m.end <= s1 && (m.end <= ev.span.0 || m.start >= ev.span.1)
+    };
+    let in_sentence: Vec<&MentionAt> = para.iter().filter(outside_quote).collect();
+    let speaker_in_sentence = in_sentence.iter().any(|m| names_speaker(m, &key));
+    let other_in_sentence = in_sentence
+        .iter()
+        .any(|m| m.kind == EntityType::Person && !names_speaker(m, &key));
     let words = speaker.split_whitespace().count();
     let src = |s: Source| f32::from(ev.source == s);
     let who = |k: WhoKind| f32::from(ev.who == Some(k));
@@ -186,7 +206,6 @@ pub(super) fn features(ev: &Evidence, speaker: &str, mentions: &Mentions) -> Vec
         src(Source::Sentence),
         src(Source::PrevPara),
         src(Source::LastPerson),
-        src(Source::Repeated),
         who(WhoKind::Named),
         who(WhoKind::Adjacent),
         who(WhoKind::Pronoun),
@@ -210,7 +229,19 @@ pub(super) fn features(ev: &Evidence, speaker: &str, mentions: &Mentions) -> Vec
         f32::from(words == 1),
         f32::from(words >= 5),
         (ev.words as f32).ln_1p() / 5.0,
+        f32::from(speaker_in_sentence),
+        f32::from(other_in_sentence),
+        f32::from(ev.cue_in_sentence),
     ]
+}
+
+/// Does mention `m` name the speaker whose [`norm`]ed name is `key`? Its entity's name is the key,
+/// or one ends the other in whole words ("Verbandssprecher Tobias Brandt" and "Tobias Brandt",
+/// "Ann Lee" and "Lee").
+fn names_speaker(m: &MentionAt, key: &str) -> bool {
+    let e = norm(&m.entity);
+    let ends = |a: &str, b: &str| a.strip_suffix(b).is_some_and(|r| r.ends_with(' '));
+    e == key || ends(&e, key) || ends(key, &e)
 }
 
 /// One attribution as the model saw it (for training: [`trace`]).
@@ -290,6 +321,63 @@ pub(super) fn judged_by_rules(ev: &Evidence) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn mention(start: usize, end: usize, name: &str) -> MentionAt {
+        MentionAt {
+            para: 0,
+            start,
+            end,
+            text: name.to_string(),
+            entity: name.to_string(),
+            kind: EntityType::Person,
+        }
+    }
+
+    #[test]
+    fn sentence_features_see_who_else_is_named_outside_the_quote() {
+        // "Ann Lee met Bo Park. “We will build it now,” Bo Park said, and Cy Diaz nodded."
+        //  0       8  11     18   21 (open)            45 (close) 47   54            71   78
+        let all = vec![
+            mention(0, 7, "Ann Lee"),
+            mention(11, 18, "Bo Park"),
+            mention(29, 36, "Eve Roe"), // inside the quote: not counted
+            mention(47, 54, "Bo Park"),
+            mention(65, 72, "Cy Diaz"),
+        ];
+        let mentions = Mentions::new(&all);
+        let ev = Evidence {
+            source: Source::After,
+            who: Some(WhoKind::Adjacent),
+            at: (0, 21),
+            para_start: false,
+            whole_para: false,
+            open_ended: false,
+            quotes_in_para: 1,
+            words: 6,
+            span: (21, 45),
+            sentences: (21, 80),
+            cue_in_sentence: true,
+        };
+        let f = |speaker: &str, name: &str| {
+            let x = features(&ev, speaker, &mentions);
+            x[FEATURES.iter().position(|n| *n == name).unwrap()]
+        };
+        assert_eq!(f("Bo Park", "speaker_in_sentence"), 1.0);
+        assert_eq!(f("Bo Park", "other_person_in_sentence"), 1.0); // Cy Diaz
+        assert_eq!(f("Eve Roe", "speaker_in_sentence"), 0.0); // only inside the quote
+        assert_eq!(f("Ann Lee", "speaker_in_sentence"), 0.0); // the sentence before
+        assert_eq!(f("Ann Lee", "cue_in_sentence"), 1.0);
+        // the same person under a longer or shorter name
+        assert_eq!(f("Park", "speaker_in_sentence"), 1.0);
+        assert_eq!(f("Senator Bo Park", "speaker_in_sentence"), 1.0);
+        assert_eq!(f("Lee", "speaker_in_sentence"), 0.0);
+        let alone = Evidence {
+            sentences: (21, 60),
+            ..ev.clone()
+        };
+        let x = features(&alone, "Bo Park", &mentions);
+        assert_eq!(x[FEATURES.len() - 2], 0.0, "no one but the speaker: {x:?}");
+    }
 
     #[test]
     fn weights_file_names_every_feature_once_and_a_threshold() {

@@ -9,10 +9,10 @@
 //! → the person introduced as President X, "the group" → the organisation named or described as a
 //! group, "the report" → the report's author); a participle cue ("…, saying that it “…”") takes the
 //! clause's subject. Quotes without an attribution in their sentence inherit the speaker of the
-//! paragraph before (the "continued quote" convention), also across a caption that names nobody,
-//! and a headline quote that repeats a body quote takes that quote's speaker. Last, a learned model
-//! (`confidence`, trained on PolNeAR) judges each attribution from the evidence behind it and
-//! leaves the quote unattributed when it is not sure: precision first.
+//! paragraph before (the "continued quote" convention), also across a caption that names nobody;
+//! then a learned model (`confidence`, trained on PolNeAR) judges each attribution from the evidence
+//! behind it and leaves the quote unattributed when it is not sure: precision first. Last, a
+//! headline quote that repeats a body quote takes the speaker kept for that quote.
 //!
 //! Files: `spans` (quotation marks), `candidates` (speaker phrases at cue verbs), `resolution`
 //! (phrases to entities), `attribution` (each quote's speaker), `confidence` (the model).
