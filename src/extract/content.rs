@@ -1,7 +1,7 @@
 //! Main content: the element whose subtree maximises content text minus boilerplate text, and the
 //! body paragraphs kept inside it.
 
-use super::post::short_post;
+use super::post::{short_post, titled_posts};
 use super::{Block, Metadata};
 use crate::snapshot::{NodeId, Snapshot};
 use crate::text::{more_words_than, Terms};
@@ -518,6 +518,9 @@ pub fn main_content(
             }
         }
     }
+    if headline.is_none() {
+        top = titled_post_over(snap, blocks, title, top, &content, &in_comments);
+    }
     if is_teaser_index(snap, blocks, top, &content) {
         return None;
     }
@@ -525,6 +528,43 @@ pub fn main_content(
         return short_post(snap, blocks, headline, title);
     }
     Some(top)
+}
+
+/// A post under the page's title replaces a container that does not hold that title when it has at
+/// least this share of the container's content (a blog's one-line description under a heading that
+/// is the blog's name, which is also the page's title, is not a post beside a long article).
+const TITLED_POST_MIN_SHARE: f64 = 0.05;
+
+/// The article of a page without a displayed headline (no `<h1>` reads as one: a blog's `<h1>` is its
+/// name): the post under a heading that carries the page's title ([`titled_posts`]), when the best
+/// container `top` neither holds that heading nor starts right after it. A blog page's sidebar
+/// (an "About me", a disclosure, an events box) often holds more prose than a short post, but the
+/// page is titled after the post: trafilatura and Readability likewise trust a heading that
+/// matches the `<title>`. Of several such posts, the one with the most content; none inside a
+/// comment thread (`in_comments`), and none with less than [`TITLED_POST_MIN_SHARE`] of `top`'s
+/// content.
+fn titled_post_over(
+    snap: &Snapshot,
+    blocks: &[Block],
+    title: Option<&str>,
+    top: NodeId,
+    content: &[f64],
+    in_comments: &[bool],
+) -> NodeId {
+    let best = titled_posts(snap, blocks, title)
+        .into_iter()
+        .filter(|&(_, post)| !in_comments[post as usize])
+        .max_by(|a, b| content[a.1 as usize].total_cmp(&content[b.1 as usize]));
+    match best {
+        Some((h, post))
+            if !(snap.is_descendant(h, top)
+                || (top > h && top - h <= HEADLINE_PROXIMITY_NODES))
+                && content[post as usize] >= TITLED_POST_MIN_SHARE * content[top as usize] =>
+        {
+            post
+        }
+        _ => top,
+    }
 }
 
 /// An index page has at least this many teasers of one kind ...

@@ -40,14 +40,9 @@ fn title_blocks(blocks: &[Block], headline: Option<NodeId>, title: Option<&str>)
     };
     let mut best: Option<(usize, usize)> = None;
     for (i, b) in blocks.iter().enumerate() {
-        if b.heading.is_none() || !more_words_than(&b.text, MIN_TITLE_WORDS) {
-            continue;
-        }
-        let text = b.text.to_lowercase();
-        if (title.contains(&text) || text.contains(&title))
-            && best.is_none_or(|(_, len)| text.len() > len)
-        {
-            best = Some((i, text.len()));
+        let len = b.text.len();
+        if is_title_heading(b, &title) && best.is_none_or(|(_, l)| len > l) {
+            best = Some((i, len));
         }
     }
     out.extend(best.map(|(i, _)| i).filter(|i| !out.contains(i)));
@@ -88,6 +83,35 @@ pub(super) fn short_post(
     title_blocks(blocks, headline, title)
         .into_iter()
         .find_map(|t| post_under(snap, blocks, t))
+}
+
+/// The posts under the headings that carry the page's title (the heading is part of the metadata
+/// title or holds it), for a page without a displayed headline: (the heading element, the post's
+/// container) for each, see [`short_post`].
+pub(super) fn titled_posts(
+    snap: &Snapshot,
+    blocks: &[Block],
+    title: Option<&str>,
+) -> Vec<(NodeId, NodeId)> {
+    let Some(title) = title.map(str::to_lowercase) else {
+        return Vec::new();
+    };
+    (0..blocks.len())
+        .filter(|&i| is_title_heading(&blocks[i], &title))
+        .filter_map(|t| post_under(snap, blocks, t).map(|c| (blocks[t].element, c)))
+        .collect()
+}
+
+/// Is this block a heading (more than [`MIN_TITLE_WORDS`] words) whose text is part of the
+/// lower-cased page title `title`, or starts with it (the title without the site name that the
+/// heading keeps; a heading that quotes the title later, "12 Responses to “…”", is a comment
+/// thread's)?
+fn is_title_heading(b: &Block, title: &str) -> bool {
+    if b.heading.is_none() || !more_words_than(&b.text, MIN_TITLE_WORDS) {
+        return false;
+    }
+    let text = b.text.to_lowercase();
+    title.contains(&text) || text.starts_with(title)
 }
 
 /// The container of the short post under the title block `t`, if its prose is long enough (see
@@ -146,6 +170,40 @@ mod tests {
             "{texts:?}"
         );
         assert!(!texts.iter().any(|t| t.contains("older post")), "{texts:?}");
+    }
+
+    /// A blog's sidebar box of prose (a disclosure policy, longer than the post) and blogroll before
+    /// `main`.
+    fn with_disclosure(main: &str, title: &str) -> String {
+        let policy = format!(
+            "<div class=box><h2>My Code of Ethics</h2><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div>"
+        );
+        let roll: String = (0..20)
+            .map(|i| {
+                format!("<li><a href=/b/{i}>A friend's blog about teaching, number {i}</a></li>")
+            })
+            .collect();
+        format!(
+            "<html><head><title>{title}</title></head><body><h1><a href=/>Ann's Blog</a></h1>\
+             <div class=side>{policy}<ul>{roll}</ul></div><div class=posts>{main}</div></body></html>"
+        )
+    }
+
+    #[test]
+    fn post_titled_like_the_page_wins_over_a_longer_sidebar() {
+        let post = "<h2>Monday, November 5, 2012</h2><div class=post><h3>Lesson plans that rock</h3>\
+                    <p>A fantastic example of how a teacher takes her students through making a video, \
+                    with some wonderful handouts to go with it.</p><p>Posted from my favourite links.</p></div>";
+        let x = extract(&snap(&with_disclosure(
+            post,
+            "Ann's Blog: Lesson plans that rock",
+        )));
+        let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with("A fantastic example")),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t.starts_with("This is")), "{texts:?}");
     }
 
     #[test]
