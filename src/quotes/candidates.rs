@@ -146,6 +146,11 @@ pub(super) fn who_from(words: &[&str]) -> Option<Who> {
                 .contains(&c)
         })
         .count();
+    let lead = if lead == 0 {
+        modified_role(&words)
+    } else {
+        lead
+    };
     let words: Vec<&str> = if lead > 0
         && lead < words.len()
         && is_cap(clean_word(words[lead]))
@@ -239,6 +244,41 @@ pub(super) fn who_from(words: &[&str]) -> Option<Who> {
     }
     Some(Who::Named(name.join(" ")))
 }
+
+/// "said election lawyer Joe Birkenstock", "said 9/11 widow Terry Strada": one or two lower-case
+/// modifiers (no function word) and a role noun before a name; the number of words before the name,
+/// else 0.
+fn modified_role(words: &[&str]) -> usize {
+    let Some(f) = words.iter().take(4).position(|w| is_cap(clean_word(w))) else {
+        return 0;
+    };
+    if f < 2 {
+        return 0;
+    }
+    let role = clean_word(words[f - 1]);
+    let is_role = crate::entities::is_role_word(role)
+        || is_role_like(role)
+        || ROLE_NOUNS.contains(&role)
+        || role == "widow";
+    let modifiers = words[..f - 1].iter().all(|w| {
+        let c = clean_word(w);
+        !c.is_empty()
+            && !is_cap(c)
+            && !w.ends_with([',', '.', ';', ':'])
+            && !CONJUNCTIONS.contains(&c)
+            && !FUNCTION_WORDS.contains(&c)
+    });
+    if is_role && modifiers && !words[f - 1].ends_with([',', '.', ';', ':']) {
+        f
+    } else {
+        0
+    }
+}
+
+/// Prepositions and determiners that never modify a role noun before a name ("said in Ohio").
+const FUNCTION_WORDS: &[&str] = &[
+    "in", "on", "at", "to", "of", "for", "with", "by", "from", "the", "a", "an", "this", "last",
+];
 
 /// A German role noun, capitalised as German nouns are, also as the head of a compound
 /// ("Verbandssprecher", "Reederei-Chefin", "Bürgermeisterin").

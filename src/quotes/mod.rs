@@ -410,6 +410,9 @@ mod tests {
             "As Holmes would say, “Elementary, my dear Watson, elementary.”",
             "«Pour certains d’entre eux on est très interrogatif», a ajouté Laurent Faure.",
             "“It was an attempt to mislead the voters,” Will Tarrant, chief executive of the charity Clearline, told the BBC.",
+            "“It doesn’t mean there’s any wrongdoing at all,” said election lawyer Dana Birkholz.",
+            "“The veto will be overridden by the end of the month,” said 9/11 widow Terry Stradlin.",
+            "“Nobody came to the hall that night at all,” said in Ohio a local paper.",
         ]);
         assert_eq!(
             speaker_of(&q, "Pour certains").as_deref(),
@@ -421,6 +424,16 @@ mod tests {
             Some("Will Tarrant")
         );
         assert_eq!(speaker_of(&q, "Two months").as_deref(), Some("Callum Reid"));
+        assert_eq!(
+            speaker_of(&q, "It doesn’t mean").as_deref(),
+            Some("Dana Birkholz")
+        );
+        assert_eq!(
+            speaker_of(&q, "The veto will").as_deref(),
+            Some("Terry Stradlin")
+        );
+        // a preposition is no modifier of a role
+        assert_ne!(speaker_of(&q, "Nobody came").as_deref(), Some("Ohio"));
         assert_eq!(
             speaker_of(&q, "We will reopen").as_deref(),
             Some("Oren Bar")
