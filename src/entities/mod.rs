@@ -37,7 +37,12 @@ pub fn find_entities(paras: &[Para], trusted: &[bool]) -> Vec<Entity> {
 pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<MentionAt>) {
     let rule_cands = rules::candidates(paras, trusted);
     let (_, rule_mentions) = document::group(&rule_cands, paras, trusted);
-    let tagged = model::tag(paras, trusted, &rule_mentions);
+    // the tagger learned English news; on German pages it would type capitalised nouns
+    let tagged = if rules::writes_german_paras(paras, trusted) {
+        Vec::new()
+    } else {
+        model::tag(paras, trusted, &rule_mentions)
+    };
     let combined = model::combine(rule_cands, tagged, model::MODEL_VOTE, model::ADD_VOTES);
     document::group(&combined, paras, trusted)
 }

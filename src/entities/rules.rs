@@ -30,7 +30,7 @@ pub(crate) fn is_title(w: &str) -> bool {
 }
 
 /// Titles that are only titles when followed by a name (department words like "Energy" are not).
-static CORE_TITLES: crate::text::WordList = crate::text::WordList::new("Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady President Minister Chancellor Senator Sen Rep Representative Gov Governor General Gen King Queen Prince Princess Pope Director Spokesman Spokeswoman Judge Justice Detective Officer Sergeant Sgt Captain Capt Coach Mayor Ambassador Commissioner Chairman Chairwoman CEO Secretary Premier Superintendent Inspector Lieutenant Lt Colonel Col Admiral Rev Reverend Bishop Archbishop Cardinal Sheikh Emir Speaker Leader Attorney M Mme Monsieur Madame Commander Marshal");
+static CORE_TITLES: crate::text::WordList = crate::text::WordList::new("Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady President Minister Chancellor Senator Sen Rep Representative Gov Governor General Gen King Queen Prince Princess Pope Director Spokesman Spokeswoman Judge Justice Detective Officer Sergeant Sgt Captain Capt Coach Mayor Ambassador Commissioner Chairman Chairwoman CEO Secretary Premier Superintendent Inspector Lieutenant Lt Colonel Col Admiral Rev Reverend Bishop Archbishop Cardinal Sheikh Emir Speaker Leader Attorney M Mme Monsieur Madame Commander Marshal Herr Frau Bürgermeister Bürgermeisterin Oberbürgermeister Oberbürgermeisterin Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin Bundespräsident Bundespräsidentin Präsident Präsidentin Ministerpräsident Ministerpräsidentin Ministerin Staatssekretär Staatssekretärin Sprecher Sprecherin Richter Richterin");
 
 /// Head words that make a name an organisation.
 static ORG_WORDS: crate::text::WordList = crate::text::WordList::new("Council Ministry Department Party Agency Association Committee Commission Court Police Organisation Organization Institute Institution Foundation Company Corporation Corp Inc Ltd LLC Plc Co AG GmbH SA NV SpA LLP Pty Group Bank University College School Academy Hospital Museum Union Alliance Federation Assembly Parliament Congress Senate Fund Club FC Authority Board Bureau Office Service Services Army Navy Force Forces Guard Times Post News Press Journal Herald Tribune Telegraph Gazette Daily Network Broadcasting Airlines Airways Motors Holdings Partners Capital Securities Technologies Systems Industries Energy Petroleum Oil Gas Pharmaceuticals Labs Laboratories Society Centre Center Council League Administration Directorate Secretariat Cabinet Tribunal Reserve Exchange Church Team Times Magazine Radio Television TV Media Studios Entertainment Records Embassy Embassies Consulate Monitor Brotherhood Coalition Movement Front Trust Caucus Collective Consortium Brigade Brigades Ministère Ministerio Ministerium Ministero Université Universidad Universität Università Parti Partido Partei Partito Banque Banco Conseil Consejo Assemblée Société Agence Agencia Gouvernement Gobierno");
@@ -1091,20 +1091,123 @@ fn is_camel_case(w: &str) -> bool {
 /// headline-case paragraphs), each with its type votes: capitalised runs cleaned and typed by the
 /// gazetteers, word shapes and context cues, hyphenated pairs of known names split.
 pub(super) fn candidates(paras: &[Para], trusted: &[bool]) -> Vec<Candidate> {
-    let lower: HashSet<&str> = paras
-        .iter()
-        .zip(trusted)
-        .filter(|(_, t)| **t)
-        .flat_map(|(p, _)| p.segments().words().map(|g| p.segment_text(g)))
-        .filter(|w| !is_cap(w))
-        .collect();
+    let lower = lower_words(paras, trusted);
+    let german = writes_german(&lower);
     let doc = DocWords { lower };
     let cands: Vec<Candidate> = paras
         .iter()
         .enumerate()
         .flat_map(|(i, p)| candidates_in(i, p, &doc, !trusted[i]))
         .collect();
-    split_hyphenated(cands, paras)
+    let cands = split_hyphenated(cands, paras);
+    if german {
+        known_names_only(cands)
+    } else {
+        cands
+    }
+}
+
+/// The words the trusted paragraphs write in lower case.
+fn lower_words<'a>(paras: &'a [Para], trusted: &[bool]) -> HashSet<&'a str> {
+    paras
+        .iter()
+        .zip(trusted)
+        .filter(|(_, t)| **t)
+        .flat_map(|(p, _)| p.segments().words().map(|g| p.segment_text(g)))
+        .filter(|w| !is_cap(w))
+        .collect()
+}
+
+/// [`writes_german`] of the trusted paragraphs.
+pub(super) fn writes_german_paras(paras: &[Para], trusted: &[bool]) -> bool {
+    writes_german(&lower_words(paras, trusted))
+}
+
+/// German function words that English, French and Spanish do not write: an article whose lower-case
+/// words include at least [`GERMAN_MARKERS_NEEDED`] of them is in German.
+static GERMAN_MARKERS: crate::text::WordList = crate::text::WordList::new("und nicht ist mit sich auch wird wurde wurden werden einer einem eines dem für über nach bei sind hatte haben dass oder aber noch vom zum zur beim sagte durch waren wie zwischen gegen seit ohne sowie bereits jedoch");
+const GERMAN_MARKERS_NEEDED: usize = 4;
+
+/// Is the article written in German, a language that capitalises every noun? (`lower`: its
+/// lower-case words.)
+pub(super) fn writes_german(lower: &HashSet<&str>) -> bool {
+    lower.iter().filter(|w| GERMAN_MARKERS.contains(w)).count() >= GERMAN_MARKERS_NEEDED
+}
+
+/// German capitalises every noun, so a run of capitalised words is no evidence of a name there
+/// ("Millionen Euro", "Während der Bauzeit", "Stadt Köln"). Keep only candidates something else
+/// vouches for: a gazetteer or world-knowledge list entry, a type cue of their own (a title, a role
+/// word, an organisation or place head noun), a known given name before at least one more word, an
+/// acronym; and single words that repeat a word of a kept name (a surname). When unsure, fewer names.
+fn known_names_only(cands: Vec<Candidate>) -> Vec<Candidate> {
+    let (g, w) = (gazetteers(), super::gazetteers::world());
+    let vouched = |c: &Candidate| {
+        let words: Vec<&str> = c.text.split_whitespace().collect();
+        c.cued
+            || g.is_place(&c.text)
+            || g.is_org(&c.text)
+            || w.places.contains(c.text.as_str())
+            || w.orgs.contains(c.text.as_str())
+            || (words.len() >= 2 && w.given.contains(words[0]))
+            || (words.len() == 1 && is_all_caps(&c.text) && c.text.chars().count() >= 2)
+    };
+    let kept_words: HashSet<String> = cands
+        .iter()
+        .filter(|c| vouched(c))
+        .flat_map(|c| {
+            c.text
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    cands
+        .into_iter()
+        .filter_map(|c| {
+            if vouched(&c) || (!c.text.contains(' ') && kept_words.contains(c.text.as_str())) {
+                return Some(c);
+            }
+            known_tail(&c, g, w)
+        })
+        .collect()
+}
+
+/// The longest run of last words of `c` that a gazetteer lists or that starts with a known given
+/// name, as a candidate of its own: "Stadt Köln" → "Köln", "Landes Nordrhein-Westfalen" →
+/// "Nordrhein-Westfalen", "Reederei-Chefin Marlene Voss" → "Marlene Voss"; an organisation only of
+/// two words or more ("Deutsche Bahn" is not "Bahn").
+fn known_tail(c: &Candidate, g: &Gazetteers, w: &super::gazetteers::World) -> Option<Candidate> {
+    let starts = c
+        .text
+        .char_indices()
+        .filter(|&(i, ch)| i > 0 && ch == ' ')
+        .map(|(i, _)| i + 1);
+    for at in starts {
+        let tail = &c.text[at..];
+        let first = tail.split(' ').next().unwrap_or(tail);
+        let kind = if tail.contains(' ') && w.given.contains(first) {
+            EntityType::Person
+        } else if g.is_place(tail) || w.places.contains(tail) {
+            EntityType::Place
+        } else if tail.contains(' ') && (g.is_org(tail) || w.orgs.contains(tail)) {
+            EntityType::Org
+        } else {
+            continue;
+        };
+        let mut t = Candidate {
+            para: c.para,
+            start: c.start + at,
+            end: c.end,
+            text: tail.to_string(),
+            votes: HashMap::default(),
+            weak: c.weak,
+            sure: false,
+            cued: false,
+        };
+        vote(&mut t, kind, 3.0);
+        return Some(t);
+    }
+    None
 }
 
 /// "Xi-Putin summit" names two entities: a hyphenated candidate whose parts are all names found
@@ -1418,6 +1521,51 @@ mod tests {
             Some(EntityType::Person),
             "{es:?}"
         );
+    }
+
+    #[test]
+    fn german_capitalised_nouns_are_not_names() {
+        let es = ents(&[
+            "Die Stadt Köln hat am Montag die neue Rheinbrücke eröffnet. Die Kosten lagen bei 120 Millionen Euro, wie Bürgermeister Karl Weber sagte.",
+            "Während der Bauzeit mussten Pendler lange Umwege fahren. Die Arbeiten wurden durch die Pandemie verzögert, berichtete der Westdeutsche Rundfunk.",
+            "Auch Vertreter des Landes Nordrhein-Westfalen waren bei der Eröffnung, sagte die Reederei-Chefin Marlene Voss, und nicht nur sie.",
+        ]);
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            find(&es, "Karl Weber").map(|e| e.kind),
+            Some(EntityType::Person),
+            "{names:?}"
+        );
+        assert_eq!(
+            find(&es, "Marlene Voss").map(|e| e.kind),
+            Some(EntityType::Person),
+            "{names:?}"
+        );
+        assert_eq!(
+            find(&es, "Köln").map(|e| e.kind),
+            Some(EntityType::Place),
+            "{names:?}"
+        );
+        assert_eq!(
+            find(&es, "Nordrhein-Westfalen").map(|e| e.kind),
+            Some(EntityType::Place)
+        );
+        for common in [
+            "Millionen",
+            "Bauzeit",
+            "Stadt",
+            "Pendler",
+            "Rundfunk",
+            "Eröffnung",
+        ] {
+            assert!(
+                !names.iter().any(|n| n.contains(common)),
+                "{common} in {names:?}"
+            );
+        }
+        // the same capitalised runs in an English article stay candidates
+        let en = ents(&["Officials said Stadt Pendler met Karl Weber in Cologne on Monday."]);
+        assert!(find(&en, "Stadt Pendler").is_some());
     }
 
     #[test]
