@@ -8,7 +8,7 @@ use crate::snapshot::{NodeId, Snapshot};
 use crate::text::more_words_than;
 
 /// A short post has at least this many characters of prose under its title ...
-const MIN_POST_PROSE_CHARS: usize = 40;
+const MIN_POST_PROSE_CHARS: usize = 25;
 /// ... read from at most this many text blocks after the title (a date, a byline, a share line and
 /// the post's few lines).
 const MAX_POST_BLOCKS: usize = 12;
@@ -204,6 +204,15 @@ mod tests {
             "{texts:?}"
         );
         assert!(!texts.iter().any(|t| t.starts_with("This is")), "{texts:?}");
+    }
+
+    #[test]
+    fn one_line_picture_post_is_an_article() {
+        // a picture post: its title, the picture and one line about it (26 characters)
+        let post = "<p><img src=origami.jpg></p><p>Not your mother's origami.</p>";
+        let x = extract(&snap(&blog(post)));
+        let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Not your mother's origami."]);
     }
 
     #[test]
