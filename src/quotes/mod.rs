@@ -313,6 +313,7 @@ mod tests {
             "”The debate showed that he is not fit to lead our nation at all.” ― Ana Ruiz",
             "“As a young woman I’d rather live in what he calls “hell” than in a world where he is president.” ― Lia Moreno",
             "In the early '80s, Okafor worked at a law firm where the partner said to the client: \"You know, you have to look at her, she knows the answer.\"",
+            "Through the '80s, the '90s and the '00s the mayor kept saying “the harbour will be rebuilt one day soon.”",
         ]);
         let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
         assert!(
@@ -327,6 +328,10 @@ mod tests {
         );
         assert!(
             texts.contains(&"You know, you have to look at her, she knows the answer."),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"the harbour will be rebuilt one day soon."),
             "{texts:?}"
         );
     }

@@ -81,6 +81,9 @@ pub(super) fn trim_span(text: &str, mut start: usize, mut end: usize) -> (usize,
     (start, end)
 }
 
+/// How many times [`spans_in`] reads on past a straight single quote left open.
+const MAX_REREADS: usize = 8;
+
 /// The quote spans of a paragraph's text, in order: quotation marks paired by [`PAIRS`] with the
 /// context rules of [`opens`] and [`closes`].
 pub(super) fn spans_in(text: &str) -> Vec<Span> {
@@ -99,9 +102,13 @@ pub(super) fn spans_in(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut from = 0;
     // a straight single quote left open at the end was an apostrophe ("the early '80s"): read on
-    // after it as if it were none
-    while let Some(k) = pair_marks(text, &chars, from, &mut out) {
-        from = k + 1;
+    // after it as if it were none (a few times: each reading is a pass over the rest of the
+    // paragraph, and a hostile one may hold thousands of such marks)
+    for _ in 0..MAX_REREADS {
+        match pair_marks(text, &chars, from, &mut out) {
+            Some(k) => from = k + 1,
+            None => break,
+        }
     }
     out
 }
