@@ -417,6 +417,16 @@ fn a_sentence_beside_the_headline_in_its_container_is_the_dek() {
     };
     let s = dek_page("", &title_block(H1), LEDE);
     assert_eq!(page_texts(&s), vec![DEK]);
+    // not in a container that holds more than the headline and it: a short post's title, its one
+    // paragraph and its footer
+    let s = dek_page(
+        "",
+        &format!(
+            "<div class=\"entry\">{H1}<p>{DEK}</p><div class=\"posted\">Posted on May 23, 2005 at 6:07 AM</div></div>"
+        ),
+        LEDE,
+    );
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
     // not under an <h1> that extraction does not take for the headline (a blog's name over its tagline)
     let s = dek_page("", &title_block("<h1>Notes from the river</h1>"), LEDE);
     assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
@@ -430,6 +440,24 @@ fn a_headline_in_an_h2_has_its_dek_under_it() {
         LEDE,
     );
     assert_eq!(page_texts(&s), vec![DEK]);
+}
+
+#[test]
+fn a_dialog_box_under_the_headline_is_no_dek() {
+    let s = dek_page(
+        "",
+        &format!(
+            "{H1}<div class=\"modal-box\"><div class=\"post-excerpt\"><p>{DEK}</p></div></div>"
+        ),
+        LEDE,
+    );
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+    let s = dek_page(
+        "",
+        &format!("{H1}<div class=\"box\"><div class=\"post-excerpt\"><p>{DEK}</p></div></div>"),
+        LEDE,
+    );
+    assert_eq!(page_texts(&s), vec![DEK], "the same box outside a dialog");
 }
 
 #[test]

@@ -191,6 +191,9 @@ pub const MAX_BULLET_WORDS: usize = 40;
 const MIN_BULLET_WORDS: usize = 8;
 /// A page dek longer than this is the article's intro paragraph, not a standfirst.
 const MAX_DEK_WORDS: usize = 60;
+/// An unmarked standfirst beside the headline in its container has at most this many words: a longer
+/// text there is a short post itself (a blog's entry: its title and its one paragraph).
+const MAX_BESIDE_DEK_WORDS: usize = 30;
 /// How many text blocks after the headline are searched for the page's summary.
 const ZONE_BLOCKS: usize = 20;
 /// Most items a summary list or box holds.
@@ -771,6 +774,7 @@ impl Zone<'_> {
             && Some(norm(&b.text)) != self.headline_text
             && !is_caption(self.snap, b.element)
             && !is_reader_promo(&b.text)
+            && !in_dialog(self.snap, b.element)
     }
 
     /// True when the `i`-th block is a standfirst paragraph: marked by its class, by being the text of
@@ -785,14 +789,20 @@ impl Zone<'_> {
         let sentence = b.text.ends_with(['.', '!', '?', '。', '！', '？']);
         let subheading_under_headline =
             i == self.start && matches!(b.heading, Some(2..=4)) && words >= 5;
-        // a sentence right after the headline, inside the headline's own container
+        // a sentence right after the headline in a container of the two alone (a title block)
         let beside_headline = self.confirmed
             && i == self.start
             && sentence
-            && words >= 6
-            && node.parent.is_some()
-            && node.parent == snap.nodes[self.h as usize].parent
-            && !node.parent.is_some_and(|p| holds_body(snap, p, b, body));
+            && (6..=MAX_BESIDE_DEK_WORDS).contains(&words)
+            && node.parent.is_some_and(|p| {
+                let end = snap.subtree_end(p);
+                Some(p) == snap.nodes[self.h as usize].parent
+                    && self
+                        .blocks
+                        .iter()
+                        .filter(|x| x.element > p && (x.element as usize) < end)
+                        .all(|x| x.element == self.h || x.element == b.element)
+            });
         let described = match description_match(&b.text, self.descs) {
             DescriptionMatch::Whole => true,
             DescriptionMatch::Start => !self.in_body(b),
@@ -853,6 +863,18 @@ impl Zone<'_> {
             bullets: found.iter().map(|b| bullet_from(b)).collect(),
         }
     }
+}
+
+/// True inside a dialog box (`<dialog>`, `role=dialog`, a `modal`, `popup` or `lightbox` class): a
+/// "send this story" form's excerpt or a sign-up box is no part of the page under the headline.
+fn in_dialog(snap: &Snapshot, el: NodeId) -> bool {
+    std::iter::once(el).chain(snap.ancestors(el)).any(|a| {
+        let n = &snap.nodes[a as usize];
+        n.tag == "dialog"
+            || n.attr("role")
+                .is_some_and(|r| r == "dialog" || r == "alertdialog")
+            || has_word(n.id_class(), &["modal", "popup", "lightbox"])
+    })
 }
 
 /// True for a promotion that addresses the reader ("Want it in your inbox every Sunday? Subscribe

@@ -212,7 +212,9 @@ pub fn split_byline(s: &str) -> Vec<String> {
     let s = people_segment(&s);
     // Japanese and Chinese credit roles part the names ("著者 A イラスト B", "A 著")
     let s: String = if s.chars().any(super::site::is_cjk) {
-        s.split(|c: char| c.is_whitespace() || c == '／' || c == '/')
+        // (an ideographic comma parts the credits as a space does: "A 著、B 監訳")
+        s.replace(['、', '，'], " , ")
+            .split(|c: char| c.is_whitespace() || c == '／' || c == '/')
             .map(|w| {
                 let w = if CJK_ROLES.contains(&w) {
                     w
@@ -362,8 +364,8 @@ fn is_second_name(p: &str) -> bool {
 
 /// The byline shown on the page: the first `rel=author` link, `itemprop=author` element or
 /// byline/author-classed element after the headline (teaser lists of other stories carry bylines
-/// too), then anywhere. Links and properties collect their siblings, so two author links give two
-/// names.
+/// too), then anywhere; never one inside navigation or reader comments. Links and properties collect
+/// their siblings, so two author links give two names.
 fn visible_byline(snap: &Snapshot, headline: Option<NodeId>) -> Vec<String> {
     let n = snap.nodes.len();
     let start = headline.map_or(0, |h| h as usize);
@@ -375,6 +377,8 @@ fn visible_byline(snap: &Snapshot, headline: Option<NodeId>) -> Vec<String> {
             || node.attr("itemprop").is_some_and(|p| p.contains("author"))
     };
     let in_nav = navigation_regions(snap);
+    // a comment's author ("Marilyn says:") is no byline of the article
+    let in_comments = super::content::comment_regions(snap);
     let is_candidate = |i: usize| {
         let node = &snap.nodes[i];
         // a site menu's "Authors" entry is no byline; a microdata author inside a <nav> used for the
@@ -383,6 +387,7 @@ fn visible_byline(snap: &Snapshot, headline: Option<NodeId>) -> Vec<String> {
         if node.is_text()
             || !node.visible
             || (in_nav[i] && !microdata_author)
+            || in_comments[i]
             || matches!(node.tag.as_str(), "meta" | "link" | "head")
         {
             return false;
@@ -590,6 +595,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "facebook",
     "sign",
     "login",
+    "about",
     "control",
     "by",
     "par",
@@ -861,6 +867,10 @@ mod tests {
             ("著者 山田花子 イラスト 川野一郎", &["山田花子", "川野一郎"]),
             ("Ann Lee 著", &["Ann Lee"]),
             ("山田 太郎 監訳", &["山田 太郎"]),
+            (
+                "Ann Lee 著、山田 太郎 監訳、川野 一郎 訳",
+                &["Ann Lee", "山田 太郎", "川野 一郎"],
+            ),
             ("文● 山田／ABC編集部", &["山田"]),
             ("《KT》", &["KT"]),
             ("Sean McDonald", &["Sean McDonald"]),
@@ -882,6 +892,23 @@ mod tests {
         let html = format!(
             "<head><meta name=author content=\"BIGMEDIA\"></head><body><h1>Council votes to close \
              the old bridge</h1><p class=author>By Ann Lee</p><p>{PARA}</p></body>"
+        );
+        assert_eq!(extract(&snap(&html)).meta.byline, vec!["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_comment_author_is_no_byline() {
+        let comments = "<ol class=comment-list><li class=comment><div class=\"comment-author vcard\">\
+                        <cite class=fn>Marilyn</cite> <span class=says>says:</span></div><p>So true.</p>\
+                        </li></ol>";
+        let html = format!(
+            "<body><h1>Council votes to close the old bridge</h1><p>{PARA}</p>{comments}</body>"
+        );
+        assert!(extract(&snap(&html)).meta.byline.is_empty());
+        // the article's own byline is still read
+        let html = format!(
+            "<body><h1>Council votes to close the old bridge</h1><p class=byline>By Ann Lee</p>\
+             <p>{PARA}</p>{comments}</body>"
         );
         assert_eq!(extract(&snap(&html)).meta.byline, vec!["Ann Lee"]);
     }

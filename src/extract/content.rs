@@ -330,6 +330,11 @@ fn is_named_region(node: &crate::snapshot::Node, words: &Terms) -> bool {
         })
 }
 
+/// Per node, true inside a region whose class or id names reader comments ([`COMMENT_WORDS`]).
+pub(super) fn comment_regions(snap: &Snapshot) -> Vec<bool> {
+    named_regions(snap, &COMMENT_TERMS)
+}
+
 /// For every node: is it inside a region named by one of `words` (see [`is_named_region`])?
 fn named_regions(snap: &Snapshot, words: &Terms) -> Vec<bool> {
     let mut flags = vec![false; snap.nodes.len()];
@@ -518,7 +523,8 @@ pub fn main_content(
             }
         }
     }
-    if headline.is_none() {
+    // (also under a post's own heading, when the page's <h1> is the blog's name)
+    if headline.is_none_or(|h| snap.nodes[h as usize].tag != "h1") {
         top = titled_post_over(snap, blocks, title, top, &content, &in_comments);
     }
     if is_teaser_index(snap, blocks, top, &content) {
@@ -535,8 +541,9 @@ pub fn main_content(
 /// is the blog's name, which is also the page's title, is not a post beside a long article).
 const TITLED_POST_MIN_SHARE: f64 = 0.05;
 
-/// The article of a page without a displayed headline (no `<h1>` reads as one: a blog's `<h1>` is its
-/// name): the post under a heading that carries the page's title ([`titled_posts`]), when the best
+/// The article of a page without a displayed `<h1>` headline (no `<h1>` reads as one: a blog's `<h1>` is
+/// its name, and the headline, if any, is the post's own lower heading): the post under a heading that
+/// carries the page's title ([`titled_posts`]), when the best
 /// container `top` neither holds that heading nor starts right after it. A blog page's sidebar
 /// (an "About me", a disclosure, an events box) often holds more prose than a short post, but the
 /// page is titled after the post: trafilatura and Readability likewise trust a heading that

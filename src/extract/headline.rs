@@ -9,7 +9,9 @@ use crate::text::{collapse_ws, word_count};
 /// one microdata marks `alternativeHeadline`) when it agrees with the metadata title (JSON-LD
 /// `headline`, else the title `<meta>` keys) or the `<title>`, or reads as a headline itself
 /// ([`is_displayed_headline`]); else an `<h2>` inside a `<header>` that reads as one (the page's
-/// `<h1>` is its logo); else the metadata title, the `<title>` (site name removed) or the `<h1>`.
+/// `<h1>` is its logo); else, on a blog page whose `<h1>` is the blog's name and whose `<title>` is
+/// that name and the post's title, the post's heading ([`post_heading`]); else the metadata title, the
+/// `<title>` (site name removed) or the `<h1>`.
 pub(super) fn headline(
     snap: &Snapshot,
     blocks: &[Block],
@@ -50,6 +52,10 @@ pub(super) fn headline(
             // no <h1> reads as the headline (a logo's, a section's): the <h2> of the article's
             // <header> that does, before the metadata title
             // (only beside such an <h1>: without one, an <h2> under the title is more often the dek)
+            // a blog's <h1> is its name and its <title> "Name - Post title": the post's own heading
+            if let Some(b) = h1.and_then(|h| post_heading(blocks, h, title.as_deref()?)) {
+                return (Some(b.text.clone()), Some(b.element));
+            }
             if let Some(b) = blocks.iter().filter(|_| h1.is_some()).find(|b| {
                 b.heading == Some(2)
                     && !b.text.ends_with(['.', '。'])
@@ -73,6 +79,32 @@ pub(super) fn headline(
             )
         }
     }
+}
+
+/// The heading (`<h2>`–`<h4>`) after the `<h1>` `h1` that shows the rest of a `<title>` made of the
+/// `<h1>`'s text and a post title ("Notes from the river - The flood barrier is approved"): on a blog
+/// page the `<h1>` is the blog's name and the post's title is a lower heading, shown as the title
+/// says it or after a marker glyph ("■ The flood barrier is approved").
+fn post_heading<'b>(blocks: &'b [Block], h1: &Block, title: &str) -> Option<&'b Block> {
+    const SEPS: &[&str] = &[
+        " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", ": ",
+    ];
+    let title = collapse_ws(title);
+    let rest = SEPS.iter().find_map(|sep| {
+        title
+            .strip_prefix(&format!("{}{sep}", h1.text))
+            .or_else(|| title.strip_suffix(&format!("{sep}{}", h1.text)))
+    })?;
+    if word_count(rest) < 3 {
+        return None;
+    }
+    blocks.iter().find(|b| {
+        matches!(b.heading, Some(2..=4))
+            && b.element > h1.element
+            && b.text.strip_suffix(rest).is_some_and(|marker| {
+                marker.chars().count() <= 2 && !marker.chars().any(char::is_alphanumeric)
+            })
+    })
 }
 
 /// Remove a site-name prefix or suffix from a `<title>`: "Headline | Site", "Site - Headline".
@@ -224,6 +256,17 @@ mod tests {
         assert_eq!(
             m.headline.as_deref(),
             Some("Council outvotes Mayor Lee on the bridge")
+        );
+        // a blog's name in the <h1>, its <title> the name and the post's title: the post's heading
+        let html = format!(
+            "<head><title>Notes from the river - The flood barrier is approved at last</title></head><body>\
+             <h1>Notes from the river</h1><h2>2019-02-11</h2><h3><a href=#p1>■</a> The flood barrier is \
+             approved at last</h3><p>{PARA}</p><h2>Recent posts</h2></body>"
+        );
+        let m = extract(&snap(&html)).meta;
+        assert_eq!(
+            m.headline.as_deref(),
+            Some("■ The flood barrier is approved at last")
         );
         // a short alternative title in the <h1>: the metadata headline
         let html = format!(
