@@ -146,7 +146,6 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
             prev_para_speaker = para_speaker.or(indirect);
         }
         let quotes_in_para = found.len();
-        let outside = |sp: &Span| sp.open + text.len() - sp.close.unwrap_or(text.len());
         for ((sp, speaker, explicit), (source, who)) in found.into_iter().zip(sources) {
             let qt = text[sp.start..sp.end].replace('\u{ad}', "");
             let n = word_tokens(&qt);
@@ -162,26 +161,22 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                 text: qt,
             });
             stated.push(explicit);
-            evidence.push(Evidence {
-                source,
-                who,
-                at: (pi, sp.open),
-                para_start: sp.open == 0,
-                whole_para: outside(&sp) < 8,
-                open_ended: sp.close.is_none(),
-                quotes_in_para,
-                words: n,
-                span: (sp.open, sp.close.unwrap_or(text.len())),
-                sentences: (
-                    sentence_of(sp.open).0,
-                    sentence_of(sp.close.unwrap_or(text.len()).saturating_sub(1)).1,
-                ),
-                cue_in_sentence: cue_outside(text, &sp, &sentence_of),
-            });
+            let mut ev = evidence_of(text, &sp, &sentence_of);
+            (ev.source, ev.who, ev.at) = (source, who, (pi, sp.open));
+            (ev.quotes_in_para, ev.words) = (quotes_in_para, n);
+            evidence.push(ev);
         }
     }
+    judge(&mut out, &evidence, &stated, mentions);
+    out
+}
+
+/// The model's decision on each quote's speaker ([`confidence`]); then a repeated quote (a
+/// headline, a pull quote) takes the speaker the model kept for the quote it repeats, and none when
+/// it dropped that one.
+fn judge(out: &mut [Quote], evidence: &[Evidence], stated: &[bool], mentions: &Mentions) {
     let model = confidence::model();
-    for (q, ev) in out.iter_mut().zip(&evidence) {
+    for (q, ev) in out.iter_mut().zip(evidence) {
         let sure = q
             .speaker
             .as_deref()
@@ -190,10 +185,30 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
             q.speaker = None;
         }
     }
-    // after the model: a repeated quote (a headline, a pull quote) takes the speaker the model kept
-    // for the quote it repeats, and none when it dropped that one
-    speakers_of_repeated_quotes(&mut out, &stated);
-    out
+    speakers_of_repeated_quotes(out, stated);
+}
+
+/// The evidence that quote `sp` of paragraph text `text` itself gives (its place in the paragraph
+/// and its sentences; `sentence_of` gives the sentence span of a byte offset). The attribution's
+/// source, pattern, paragraph index and the counts are the caller's to fill in.
+fn evidence_of(text: &str, sp: &Span, sentence_of: &dyn Fn(usize) -> (usize, usize)) -> Evidence {
+    let close = sp.close.unwrap_or(text.len());
+    Evidence {
+        source: Source::LastPerson,
+        who: None,
+        at: (0, sp.open),
+        para_start: sp.open == 0,
+        whole_para: sp.open + text.len() - close < 8,
+        open_ended: sp.close.is_none(),
+        quotes_in_para: 0,
+        words: 0,
+        span: (sp.open, close),
+        sentences: (
+            sentence_of(sp.open).0,
+            sentence_of(close.saturating_sub(1)).1,
+        ),
+        cue_in_sentence: cue_outside(text, sp, sentence_of),
+    }
 }
 
 /// A quote with no speaker of its own that repeats (part of) another quote — a headline or sub-head
