@@ -124,10 +124,12 @@ fn byline_core(s: &str) -> String {
 /// reads ("ByAnn Lee", "Ann LeeDaily TimesDec 3"), parted again: a space after a glued credit cue
 /// before a capital, and a line break where a capitalised word of three or more letters runs on into
 /// a capital ("Lee|Daily"; "LEEDAILY" is left alone, and so are "McDonald", "DeShawn" and the
-/// surname prefixes of [`GLUED_NAME_PREFIXES`]).
+/// surname prefixes of [`GLUED_NAME_PREFIXES`]); a text of one word is left whole.
 fn unglue(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
     let chars: Vec<char> = s.chars().collect();
+    // (one word alone is a name written in camel case, "ScanNetSecurity", not neighbours glued)
+    let one_word = !s.trim().contains(char::is_whitespace);
     for (i, &c) in chars.iter().enumerate() {
         if i > 0 && c.is_uppercase() && chars[i - 1].is_lowercase() {
             let run = chars[..i]
@@ -139,7 +141,8 @@ fn unglue(s: &str) -> String {
             let glued_cue = i == 2 && word == "By";
             if glued_cue {
                 out.push(' ');
-            } else if run >= 3
+            } else if !one_word
+                && run >= 3
                 && chars[i - run..i - 1]
                     .iter()
                     .skip(1)
@@ -653,13 +656,16 @@ const BYLINE_META_KEYS: &[&str] = &[
 /// (every entry of an array), else by the first byline `<meta>` key that names anyone (every element
 /// with it: several authors), else the byline shown on the page ([`visible_byline`]); only then an
 /// outlet or collective the metadata declares as author ("BBC News"), and last `twitter:creator`
-/// when it is a name rather than a handle.
+/// when it is a name rather than a handle. A shown byline that is the site's own name (`site`:
+/// "《ScanNetSecurity》" under a story) names the publisher, not an author, and is left out, unless
+/// it is shaped like a person's name (a personal blog named after its author).
 pub(super) fn byline(
     snap: &Snapshot,
     metas: &Metas<'_>,
     ld: Option<&Value>,
     headline: Option<NodeId>,
     blocks: &[Block],
+    site: Option<&str>,
 ) -> Vec<String> {
     let ld_vals = ld
         .and_then(|v| v.get("author"))
@@ -680,11 +686,18 @@ pub(super) fn byline(
             names = people(vals);
         }
     }
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     let shown = || {
         let mut names = visible_byline(snap, headline);
         if names.is_empty() {
             names = cue_byline(blocks, headline);
         }
+        names.retain(|n| is_person_shaped(n) || site.is_none_or(|s| key(s) != key(n)));
         names
     };
     // one capitalised word ("ASCII") is the outlet's name more often than a person's: the byline
@@ -860,6 +873,7 @@ mod tests {
                 &["JOHN DOE", "JANE ROE", "RAY POE"],
             ),
             ("ByAnn Lee", &["Ann Lee"]),
+            ("《ScanNetSecurity》", &["ScanNetSecurity"]),
             ("Ann LeeDaily TimesDec 3, 2016", &["Ann Lee"]),
             ("Ann LeeNEW TOWN HERALDDec", &["Ann Lee"]),
             ("Politik · Ann Lee, Bo Chan", &["Ann Lee", "Bo Chan"]),
@@ -893,6 +907,21 @@ mod tests {
             "<head><meta name=author content=\"BIGMEDIA\"></head><body><h1>Council votes to close \
              the old bridge</h1><p class=author>By Ann Lee</p><p>{PARA}</p></body>"
         );
+        assert_eq!(extract(&snap(&html)).meta.byline, vec!["Ann Lee"]);
+    }
+
+    #[test]
+    fn the_site_name_shown_as_writer_is_no_byline() {
+        let html = format!(
+            "<head><meta property=og:site_name content=ScanNetSecurity></head><body>\
+             <h1>Council votes to close the old bridge</h1><p>{PARA}</p>\
+             <span class=\"writer writer-name\">《ScanNetSecurity》</span></body>"
+        );
+        assert!(extract(&snap(&html)).meta.byline.is_empty());
+        let html = html.replace("《ScanNetSecurity》", "《Ann Lee》");
+        assert_eq!(extract(&snap(&html)).meta.byline, vec!["Ann Lee"]);
+        // a personal blog named after its author keeps its author
+        let html = html.replace("content=ScanNetSecurity", "content=\"Ann Lee\"");
         assert_eq!(extract(&snap(&html)).meta.byline, vec!["Ann Lee"]);
     }
 

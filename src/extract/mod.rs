@@ -170,7 +170,14 @@ pub fn metadata(snap: &Snapshot, blocks: &[Block]) -> Metadata {
         ld_str("headline"),
     );
 
-    let byline = byline::byline(snap, metas, ld.as_ref(), headline_node, blocks);
+    let byline = byline::byline(
+        snap,
+        metas,
+        ld.as_ref(),
+        headline_node,
+        blocks,
+        site_name.as_deref(),
+    );
 
     let published = dates::published_date(
         snap,
