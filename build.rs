@@ -1,6 +1,7 @@
-//! Build script: packs the gazetteers (`data/places.txt` with `data/regions.txt`, and the world-knowledge
-//! lists `data/given-names.txt`, `surnames.txt`, `places-more.txt`, `orgs-more.txt`) into front-coded
-//! lists that `src/entities/gazetteers.rs` includes, so the extension's WebAssembly carries less data.
+//! Build script: packs the gazetteers (`data/places.txt` with `data/regions.txt`, decoded once into a set;
+//! and the world-knowledge lists `data/given-names.txt`, `surnames.txt`, `places-more.txt`,
+//! `orgs-more.txt`, searched in place, in blocks with an index) into front-coded lists that
+//! `src/entities/gazetteers.rs` includes, so the extension's WebAssembly carries less data.
 //!
 //! Front coding (the sorted-dictionary compression of Witten, Moffat and Bell, *Managing Gigabytes*,
 //! ch. 4): the names are sorted and deduplicated; each is written as one byte giving how many leading
@@ -16,10 +17,10 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR");
     let lists: [(&str, &[&str]); 5] = [
         ("places.fc", &["data/places.txt", "data/regions.txt"]),
-        ("given-names.fc", &["data/given-names.txt"]),
-        ("surnames.fc", &["data/surnames.txt"]),
-        ("places-more.fc", &["data/places-more.txt"]),
-        ("orgs-more.fc", &["data/orgs-more.txt"]),
+        ("given-names.bfc", &["data/given-names.txt"]),
+        ("surnames.bfc", &["data/surnames.txt"]),
+        ("places-more.bfc", &["data/places-more.txt"]),
+        ("orgs-more.bfc", &["data/orgs-more.txt"]),
     ];
     for (file, sources) in lists {
         let mut names: Vec<String> = Vec::new();
@@ -31,7 +32,12 @@ fn main() {
         names.sort();
         names.dedup();
         let out = Path::new(&out_dir).join(file);
-        fs::write(&out, front_code(&names)).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+        let bytes = if file.ends_with(".bfc") {
+            blocked_front_code(&names)
+        } else {
+            front_code(&names)
+        };
+        fs::write(&out, bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
     }
     key_point_weights(Path::new(&out_dir));
 }
@@ -69,6 +75,29 @@ fn key_point_weights(out_dir: &Path) {
     );
     let out = out_dir.join("key_point_weights.rs");
     fs::write(&out, code).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+}
+
+/// Names per block of [`blocked_front_code`].
+const BLOCK: usize = 8;
+
+/// Sorted `names` front-coded in blocks of [`BLOCK`], each block's first name written whole, behind an
+/// index of where each block starts, so that a name is found without decoding the list (the
+/// restart points of LevelDB's prefix-compressed blocks): `u32` block count B, B `u32` offsets into
+/// the body, the body (little-endian). Names are at most 255 bytes.
+fn blocked_front_code(names: &[String]) -> Vec<u8> {
+    let (mut index, mut body) = (Vec::new(), Vec::new());
+    for block in names.chunks(BLOCK) {
+        index.push(u32::try_from(body.len()).expect("list under 4 GB"));
+        body.extend(front_code(block));
+    }
+    assert!(names.iter().all(|n| n.len() <= 255 && !n.contains('\n')));
+    let mut out = u32::try_from(index.len())
+        .expect("blocks")
+        .to_le_bytes()
+        .to_vec();
+    out.extend(index.iter().flat_map(|o| o.to_le_bytes()));
+    out.extend(body);
+    out
 }
 
 /// The front-coded form of sorted `names` (see the module documentation).

@@ -21,30 +21,103 @@ static GROUP_WORDS: crate::text::WordList = crate::text::WordList::new("Republic
 /// Curated organisation names without a head word (see `docs/data-sources.md`).
 const ORGS_TXT: &str = include_str!("../../data/orgs.txt");
 
-/// World-knowledge lists, front-coded by `build.rs` (sources, versions and licences in
-/// `docs/data-sources.md`, built by `scripts/gen-world-lists.sh`): given names, surnames, places beyond
-/// the 250,000-population cut, organisations of every kind. Features of the tagger only.
-const GIVEN_FC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given-names.fc"));
-const SURNAMES_FC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/surnames.fc"));
-const PLACES_MORE_FC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places-more.fc"));
-const ORGS_MORE_FC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/orgs-more.fc"));
+/// World-knowledge lists (sources, versions and licences in `docs/data-sources.md`, built by
+/// `scripts/gen-world-lists.sh`): given names, surnames, places beyond the 250,000-population cut,
+/// organisations of every kind, front-coded in indexed blocks by `build.rs` and searched in place
+/// ([`BlockList`]): no set is built when the panel starts.
+const GIVEN_BFC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given-names.bfc"));
+const SURNAMES_BFC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/surnames.bfc"));
+const PLACES_MORE_BFC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places-more.bfc"));
+const ORGS_MORE_BFC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/orgs-more.bfc"));
 
-/// The world-knowledge lists as hash sets (built on first use, like [`Gazetteers`]).
+/// The world-knowledge lists.
 pub(super) struct World {
-    pub(super) given: HashSet<&'static str>,
-    pub(super) surnames: HashSet<&'static str>,
-    pub(super) places: HashSet<&'static str>,
-    pub(super) orgs: HashSet<&'static str>,
+    pub(super) given: BlockList,
+    pub(super) surnames: BlockList,
+    pub(super) places: BlockList,
+    pub(super) orgs: BlockList,
 }
 
 pub(super) fn world() -> &'static World {
-    static W: OnceLock<World> = OnceLock::new();
-    W.get_or_init(|| World {
-        given: front_decoded(GIVEN_FC),
-        surnames: front_decoded(SURNAMES_FC),
-        places: front_decoded(PLACES_MORE_FC),
-        orgs: front_decoded(ORGS_MORE_FC),
-    })
+    static W: World = World {
+        given: BlockList(GIVEN_BFC),
+        surnames: BlockList(SURNAMES_BFC),
+        places: BlockList(PLACES_MORE_BFC),
+        orgs: BlockList(ORGS_MORE_BFC),
+    };
+    &W
+}
+
+/// A sorted list front-coded in blocks (`build.rs`, `blocked_front_code`): `u32` block count B, B
+/// `u32` body offsets, then per name a byte of bytes shared with the previous name (0 at a block's
+/// start), the rest, `\n`. A look-up bisects the blocks by their first names and decodes one block
+/// (at most 8 names): nothing is decoded or allocated in advance.
+pub(super) struct BlockList(pub(super) &'static [u8]);
+
+impl BlockList {
+    fn parts(&self) -> (usize, &'static [u8]) {
+        let d = self.0;
+        let n = d
+            .get(..4)
+            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+        (n, d.get(4 + 4 * n..).unwrap_or_default())
+    }
+
+    fn offset(&self, block: usize) -> usize {
+        let at = 4 + 4 * block;
+        let b = &self.0[at..at + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
+    }
+
+    /// Is `name` in the list?
+    pub(super) fn contains(&self, name: &str) -> bool {
+        let (blocks, body) = self.parts();
+        let name = name.as_bytes();
+        let head = |i: usize| {
+            let start = self.offset(i) + 1; // after the shared-bytes count (0)
+            let len = body[start..].iter().position(|&c| c == b'\n').unwrap_or(0);
+            &body[start..start + len]
+        };
+        // the last block whose first name is <= name
+        let after = {
+            let (mut lo, mut hi) = (0, blocks);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if head(mid) <= name {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        };
+        if after == 0 {
+            return false;
+        }
+        let block = after - 1;
+        let end = if after < blocks {
+            self.offset(after)
+        } else {
+            body.len()
+        };
+        let mut rest = &body[self.offset(block)..end];
+        let mut buf = [0u8; 256];
+        let mut len = 0;
+        while let Some((&shared, tail)) = rest.split_first() {
+            let stop = tail.iter().position(|&c| c == b'\n').unwrap_or(tail.len());
+            let shared = usize::from(shared).min(len);
+            let new_len = (shared + stop).min(buf.len());
+            buf[shared..new_len].copy_from_slice(&tail[..new_len - shared]);
+            len = new_len;
+            match buf[..len].cmp(name) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Greater => return false,
+                std::cmp::Ordering::Less => {}
+            }
+            rest = tail.get(stop + 1..).unwrap_or_default();
+        }
+        false
+    }
 }
 
 /// The gazetteers as hash sets of names that live as long as the program (the wasm instance): built
@@ -93,6 +166,36 @@ fn front_coded_places_are_the_text_files_names() {
     let want: HashSet<&str> = text.iter().flat_map(|t| t.lines()).collect();
     assert!(want.len() > 5000);
     assert_eq!(front_decoded(PLACES_FC), want);
+}
+
+#[cfg(test)]
+#[test]
+fn world_lists_are_sorted_and_found_in_place() {
+    let texts = [
+        include_str!("../../data/given-names.txt"),
+        include_str!("../../data/surnames.txt"),
+        include_str!("../../data/places-more.txt"),
+        include_str!("../../data/orgs-more.txt"),
+    ];
+    let packed = [GIVEN_BFC, SURNAMES_BFC, PLACES_MORE_BFC, ORGS_MORE_BFC];
+    for (list, bfc) in texts.into_iter().zip(packed) {
+        let lines: Vec<&str> = list.lines().collect();
+        assert!(lines.len() > 10_000);
+        // strictly increasing in byte order, no empty line: what the bisection needs
+        assert!(
+            lines.windows(2).all(|w| w[0] < w[1]),
+            "a world list is not sorted"
+        );
+        assert!(lines.iter().all(|l| !l.is_empty()));
+        let sorted = BlockList(bfc);
+        assert!(lines.iter().all(|l| sorted.contains(l)));
+        for absent in ["", "zzzz not a name", "A", "Aa-no-such-name", "\u{10FFFF}"] {
+            assert!(!sorted.contains(absent), "{absent:?}");
+        }
+        // a name's prefix or extension is not the name
+        let mid = lines[lines.len() / 2];
+        assert!(!sorted.contains(&format!("{mid} x")) && !sorted.contains(&format!("{mid}zz")));
+    }
 }
 
 pub(super) fn gazetteers() -> &'static Gazetteers {
