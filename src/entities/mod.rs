@@ -35,10 +35,10 @@ pub fn find_entities(paras: &[Para], trusted: &[bool]) -> Vec<Entity> {
 /// also found in trusted text or of names the tagger is sure of, since headline case capitalises
 /// common words.
 pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<MentionAt>) {
-    let rule_cands = rules::candidates(paras, trusted);
+    let (rule_cands, german) = rules::candidates(paras, trusted);
     let (_, rule_mentions) = document::group(&rule_cands, paras, trusted);
     // the tagger learned English news; on German pages it would type capitalised nouns
-    let tagged = if rules::writes_german_paras(paras, trusted) {
+    let tagged = if german {
         Vec::new()
     } else {
         model::tag(paras, trusted, &rule_mentions)

@@ -1089,8 +1089,9 @@ fn is_camel_case(w: &str) -> bool {
 
 /// The rule layer's candidate mentions of a document (`paras`, with `trusted[i] == false` for
 /// headline-case paragraphs), each with its type votes: capitalised runs cleaned and typed by the
-/// gazetteers, word shapes and context cues, hyphenated pairs of known names split.
-pub(super) fn candidates(paras: &[Para], trusted: &[bool]) -> Vec<Candidate> {
+/// gazetteers, word shapes and context cues, hyphenated pairs of known names split; and whether the
+/// article is in German ([`writes_german`]), where only vouched-for names are kept.
+pub(super) fn candidates(paras: &[Para], trusted: &[bool]) -> (Vec<Candidate>, bool) {
     let lower = lower_words(paras, trusted);
     let german = writes_german(&lower);
     let doc = DocWords { lower };
@@ -1101,9 +1102,9 @@ pub(super) fn candidates(paras: &[Para], trusted: &[bool]) -> Vec<Candidate> {
         .collect();
     let cands = split_hyphenated(cands, paras);
     if german {
-        known_names_only(cands)
+        (known_names_only(cands), true)
     } else {
-        cands
+        (cands, false)
     }
 }
 
@@ -1118,11 +1119,6 @@ fn lower_words<'a>(paras: &'a [Para], trusted: &[bool]) -> HashSet<&'a str> {
         .collect()
 }
 
-/// [`writes_german`] of the trusted paragraphs.
-pub(super) fn writes_german_paras(paras: &[Para], trusted: &[bool]) -> bool {
-    writes_german(&lower_words(paras, trusted))
-}
-
 /// German function words that English, French and Spanish do not write: an article whose lower-case
 /// words include at least [`GERMAN_MARKERS_NEEDED`] of them is in German.
 static GERMAN_MARKERS: crate::text::WordList = crate::text::WordList::new("und nicht ist mit sich auch wird wurde wurden werden einer einem eines dem für über nach bei sind hatte haben dass oder aber noch vom zum zur beim sagte durch waren wie zwischen gegen seit ohne sowie bereits jedoch");
@@ -1130,7 +1126,7 @@ const GERMAN_MARKERS_NEEDED: usize = 4;
 
 /// Is the article written in German, a language that capitalises every noun? (`lower`: its
 /// lower-case words.)
-pub(super) fn writes_german(lower: &HashSet<&str>) -> bool {
+fn writes_german(lower: &HashSet<&str>) -> bool {
     lower.iter().filter(|w| GERMAN_MARKERS.contains(w)).count() >= GERMAN_MARKERS_NEEDED
 }
 

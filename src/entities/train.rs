@@ -124,47 +124,40 @@ fn trimmed(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
-/// Perceptron weights during training: current weights and the running sums for averaging
+/// Perceptron weights during training: the current weights and the running sums for averaging
 /// (the "lazy" form: the average is `w - u / c`).
 #[derive(Default)]
 struct Learner {
-    w: HashMap<u32, [f32; LABELS]>,
+    now: Trained,
     u: HashMap<u32, [f32; LABELS]>,
-    tw: [[f32; LABELS]; LABELS + 1],
     tu: [[f32; LABELS]; LABELS + 1],
     c: f32,
 }
 
 impl Weights for Learner {
     fn emit(&self, feats: &[u32], out: &mut [f32; LABELS]) {
-        for f in feats {
-            if let Some(w) = self.w.get(f) {
-                for (o, x) in out.iter_mut().zip(w) {
-                    *o += x;
-                }
-            }
-        }
+        self.now.emit(feats, out);
     }
     fn trans(&self, from: Option<usize>, to: usize) -> f32 {
-        self.tw[from.map_or(0, |f| f + 1)][to]
+        self.now.trans(from, to)
     }
 }
 
 impl Learner {
     fn update(&mut self, feats: &[u32], label: usize, delta: f32) {
         for f in feats {
-            self.w.entry(*f).or_default()[label] += delta;
+            self.now.w.entry(*f).or_default()[label] += delta;
             self.u.entry(*f).or_default()[label] += delta * self.c;
         }
     }
     fn update_trans(&mut self, from: Option<usize>, to: usize, delta: f32) {
         let r = from.map_or(0, |f| f + 1);
-        self.tw[r][to] += delta;
+        self.now.t[r][to] += delta;
         self.tu[r][to] += delta * self.c;
     }
     /// The averaged weights.
-    fn averaged(&self) -> (HashMap<u32, [f32; LABELS]>, [[f32; LABELS]; LABELS + 1]) {
-        let mut w = self.w.clone();
+    fn averaged(&self) -> Trained {
+        let mut w = self.now.w.clone();
         for (f, ws) in &mut w {
             if let Some(us) = self.u.get(f) {
                 for (x, u) in ws.iter_mut().zip(us) {
@@ -172,23 +165,17 @@ impl Learner {
                 }
             }
         }
-        let mut t = self.tw;
+        let mut t = self.now.t;
         for (row, urow) in t.iter_mut().zip(&self.tu) {
             for (x, u) in row.iter_mut().zip(urow) {
                 *x -= u / self.c;
             }
         }
-        (w, t)
+        Trained { w, t }
     }
 }
 
-/// Dense weights for evaluation with the averaged values.
-struct Fixed {
-    w: HashMap<u32, [f32; LABELS]>,
-    t: [[f32; LABELS]; LABELS + 1],
-}
-
-impl Weights for Fixed {
+impl Weights for Trained {
     fn emit(&self, feats: &[u32], out: &mut [f32; LABELS]) {
         for f in feats {
             if let Some(w) = self.w.get(f) {
@@ -211,7 +198,7 @@ struct Prepared<'a> {
 }
 
 fn prepare(d: &Document) -> Prepared<'_> {
-    let cands = rules::candidates(&d.paras, &d.trusted);
+    let (cands, _) = rules::candidates(&d.paras, &d.trusted);
     let (_, mentions) = group(&cands, &d.paras, &d.trusted);
     Prepared {
         doc: Doc::new(&d.paras, &d.trusted, &mentions),
@@ -286,10 +273,9 @@ pub fn train(
                 }
             }
         }
-        let (w, t) = l.averaged();
-        let fixed = Fixed { w, t };
-        let (all, prose) = evaluate(&dev_prepared, dev, &fixed);
-        let (pall, pprose, porg) = evaluate_pipeline(&dev_prepared, dev, &fixed);
+        let averaged = l.averaged();
+        let (all, prose) = evaluate(&dev_prepared, dev, &averaged);
+        let (pall, pprose, porg) = evaluate_pipeline(&dev_prepared, dev, &averaged);
         eprintln!(
             "epoch {}: {} token errors on train; dev mention F1 (PER/ORG/LOC) tagger alone all {:.4} prose {:.4}; with the document layer all {:.4} prose {:.4} (ORG {:.4})",
             epoch + 1,
@@ -301,8 +287,7 @@ pub fn train(
             porg
         );
     }
-    let (w, t) = l.averaged();
-    let trained = Trained { w, t };
+    let trained = l.averaged();
     if let Some(m) = super::model::decode(&trained.to_bytes()) {
         let (pall, pprose, porg) = evaluate_pipeline(&dev_prepared, dev, &m);
         eprintln!("quantised model, with the document layer: dev all {pall:.4} prose {pprose:.4} (ORG {porg:.4})");
@@ -418,7 +403,9 @@ fn evaluate_pipeline(
     (f1(counts[0]), f1(counts[1]), f1(counts[2]))
 }
 
-/// Averaged weights ready to be written.
+/// Perceptron weights (the averaged ones are ready to be written): per feature hash one weight per
+/// label, and the label transitions (row 0 from the paragraph start).
+#[derive(Default)]
 pub struct Trained {
     w: HashMap<u32, [f32; LABELS]>,
     t: [[f32; LABELS]; LABELS + 1],
