@@ -139,6 +139,21 @@ fn inline_cards(snap: &Snapshot) -> Vec<bool> {
     card
 }
 
+/// Class names that CSS frameworks define as `display: none` (Bootstrap 3 and Tailwind's `hidden`,
+/// Bootstrap 4+'s `d-none`, Foundation's `hide`, Bulma's `is-hidden`).
+const HIDING_CLASSES: &[&str] = &["hidden", "d-none", "hide", "is-hidden"];
+
+/// An element that a framework's stylesheet hides by its class ([`HIDING_CLASSES`], a whole class
+/// token): the snapshot reads no stylesheet, so its `visible` flag misses it. Pages carry a hidden
+/// second copy of their story this way (a teaser for readers without a subscription, swapped in by
+/// a script), which a reader never sees.
+fn hidden_by_class(node: &crate::snapshot::Node) -> bool {
+    node.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|t| HIDING_CLASSES.iter().any(|h| t.eq_ignore_ascii_case(h)))
+    })
+}
+
 /// Split the page into text blocks (visible text only, `<title>` and `<head>` excluded; inline
 /// cards, link-dense inline elements inside a paragraph such as a hover card, left out).
 pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
@@ -204,7 +219,12 @@ pub fn text_blocks(snap: &Snapshot) -> Vec<Block> {
             continue;
         }
         let tag = node.tag.as_str();
-        skip[i] = ps || tag == "head" || tag == "script" || tag == "title" || card[i];
+        skip[i] = ps
+            || tag == "head"
+            || tag == "script"
+            || tag == "title"
+            || card[i]
+            || hidden_by_class(node);
         // a named anchor (`<a name=...>`, a link target, not a link) is no link: left unclosed in old
         // pages, the parser reopens it around every later paragraph, which then read as all link text
         in_link[i] = pl || (tag == "a" && node.attr("name").is_none());

@@ -1345,6 +1345,23 @@ mod tests {
     }
 
     #[test]
+    fn copy_hidden_by_a_framework_class_is_left_out() {
+        // a teaser copy for readers without a subscription, hidden by the stylesheet, above the story
+        let html = format!(
+            "<body><div class=story><div class='snippet hidden'><p>{PARA}</p></div>\
+             <div class=full><p>{PARA}</p><p>The second paragraph says more about the matter, and ends.</p>\
+             <p>{PARA} And it ends here.</p></div></div></body>"
+        );
+        let x = extract(&snap(&html));
+        let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert_eq!(texts.iter().filter(|t| **t == PARA).count(), 1, "{texts:?}");
+        // Bootstrap 3's `hidden-print` hides only on paper
+        let html = html.replace("snippet hidden", "snippet hidden-print");
+        assert_eq!(extract(&snap(&html)).paragraphs.len(), 4);
+    }
+
+    #[test]
     fn double_br_splits_paragraphs() {
         let html = format!("<body><div class=content>{PARA}<br><br>{PARA}<br>{PARA}</div></body>");
         let x = extract(&snap(&html));
