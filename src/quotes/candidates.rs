@@ -146,8 +146,15 @@ pub(super) fn who_from(words: &[&str]) -> Option<Who> {
                 .contains(&c)
         })
         .count();
-    let lead = if lead == 0 {
-        modified_role(&words)
+    let names_at = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| is_cap(clean_word(w)) && !crate::entities::is_stopword(clean_word(w)))
+    };
+    let lead = if lead == 0 || !names_at(lead) {
+        Some(modified_role(&words))
+            .filter(|&n| n > 0)
+            .unwrap_or_else(|| role_phrase(&words))
     } else {
         lead
     };
@@ -212,6 +219,11 @@ pub(super) fn who_from(words: &[&str]) -> Option<Who> {
         })
         .map(|(_, w)| clean_word(w))
         .collect();
+    // "said David French of the National Retail Federation": a connector ends no name
+    let mut name = name;
+    while name.len() > 1 && name.last().is_some_and(|w| !is_cap(w)) {
+        name.pop();
+    }
     // "Virginia delegate Beau Correll", "Judicial Watch president Tom Fitton": a place or an
     // organisation, a lower-case role, then the person's name
     let n = name.len();
@@ -274,6 +286,93 @@ fn modified_role(words: &[&str]) -> usize {
         0
     }
 }
+
+/// "said Republican party boss Reince Priebus", "said Clinton’s top foreign policy aide Jake
+/// Sullivan", "said another leading Supreme Court advocate, Andrew J. Pincus of …", "said former
+/// secretary of state Hillary Clinton, who …": a role phrase of up to eight words (lower-case
+/// modifiers and nouns, capitalised or possessive qualifiers, "of" between two lower-case words,
+/// a comma only at its end) before a name that ends the phrase (at punctuation, a function word or
+/// the end). The number of words before the name, else 0. A preposition or pronoun in the phrase
+/// ("said a longtime adviser to Trump", "said the base chief known as Bob") or an article right
+/// before the name ("said a New Hampshire Republican") means no name is the speaker here.
+fn role_phrase(words: &[&str]) -> usize {
+    let lowercase_word = |w: &str| {
+        let c = clean_word(w);
+        !c.is_empty()
+            && c.chars()
+                .next()
+                .is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit())
+            && c.chars().all(|ch| ch.is_alphanumeric() || ch == '-')
+    };
+    let content = |i: usize| {
+        let c = clean_word(words[i]).to_lowercase();
+        let of_between = c == "of"
+            && i > 0
+            && lowercase_word(words[i - 1])
+            && words.get(i + 1).is_some_and(|w| lowercase_word(w));
+        lowercase_word(words[i])
+            && (of_between
+                || (!FUNCTION_WORDS.contains(&c.as_str())
+                    && !CONJUNCTIONS.contains(&c.as_str())
+                    && !NOT_ROLE_WORDS.contains(&c.as_str())
+                    && !c.ends_with("ly")))
+    };
+    let name_word = |w: &str| {
+        let c = clean_word(w);
+        is_cap(c) && !crate::entities::is_stopword(c)
+    };
+    let mut i = 0;
+    while i < words.len().min(9) {
+        let w = words[i];
+        let article = i == 0 && ["the", "a", "an"].contains(&clean_word(w));
+        if name_word(w) {
+            // a capitalised run: the name when a lower-case word stands right before it and
+            // nothing but punctuation, a function word or the end follows it
+            let mut e = i;
+            while e + 1 < words.len()
+                && name_word(words[e + 1])
+                && !words[e].ends_with([',', ';', ':'])
+            {
+                e += 1;
+            }
+            let after = words.get(e + 1).map(|w| clean_word(w).to_lowercase());
+            let closed = words[e].ends_with([',', '.', ';', ':', ')'])
+                || after.as_deref().is_none_or(|a| {
+                    FUNCTION_WORDS.contains(&a)
+                        || CONJUNCTIONS.contains(&a)
+                        || NAME_FOLLOWERS.contains(&a)
+                });
+            let last = clean_word(words[e]);
+            if i > 0 && content(i - 1) && closed && !crate::entities::is_demonym(last) {
+                return i;
+            }
+            if words[e].ends_with([',', '.', ';', ':']) {
+                return 0;
+            }
+            i = e + 1;
+            continue;
+        }
+        if !(article || content(i)) || w.ends_with(['.', ';', ':']) {
+            return 0;
+        }
+        if w.ends_with(',') && !words.get(i + 1).is_some_and(|n| name_word(n)) {
+            return 0;
+        }
+        i += 1;
+    }
+    0
+}
+
+/// Lower-case words that are no part of a role phrase before a name: name connectors ("Federico
+/// de Jesús"), German, Spanish and French prepositions ("sagte Chefin Marlene Voss am Freitag"),
+/// pronouns, numbers that make it
+/// a description ("one New Hampshire Democrat"), prepositions the list of [`FUNCTION_WORDS`] lacks,
+/// time words and participles that start a clause.
+static NOT_ROLE_WORDS: crate::text::WordList = crate::text::WordList::new("de van von bin al da di del du la le der den am im an auf aus bei mit nach vor zu zum zur en por para con sur dans pour avec chez he she it they we i you him her them his its their our my your one two three some many several people person who whom whose which that this these those there here during after before about into over under through since until against among between without within near across as like than via per toward towards upon onto yesterday today tonight later earlier then also again now once recently known called named identified asked according quoted speaking adding saying told not");
+
+/// Lower-case words that may follow a name that ends a role phrase ("said aide Jane Roe, who …",
+/// "said Jane Roe during a visit", "said Jane Roe in a statement").
+static NAME_FOLLOWERS: crate::text::WordList = crate::text::WordList::new("who whose during after before about as when while of in at on to for from with by told said says added wrote speaking adding saying according");
 
 /// Prepositions and determiners that never modify a role noun before a name ("said in Ohio").
 const FUNCTION_WORDS: &[&str] = &[

@@ -604,6 +604,30 @@ mod tests {
     }
 
     #[test]
+    fn a_role_phrase_between_the_cue_and_the_name() {
+        let q = quotes(&[
+            "“The delay costs us a little,” said Republican party boss Reince Marlowe, though he added more.",
+            "“This is the first time a candidate has done it,” said Ortega’s top foreign policy aide Jake Sullen.",
+            "“The odds favour a term with eight justices,” said another leading Supreme Court advocate, Andrew J. Pinkus of the firm Mayer Brown.",
+            "“The first line of defence is the community,” said former secretary of state Helen Brandt, who praised the plan.",
+            "“I never expected a better candidate,” said Air Force 1st Lt. Tyler Livingstone.",
+            "“Nobody knows the new media,” said a longtime adviser to Brandt, who declined to be named.",
+            "“There never was an order to stand down,” said the base chief known as Bob.",
+            "“If they start now they are on time,” said Federico de Jesús, a strategist.",
+        ]);
+        let s = |t: &str| speaker_of(&q, t);
+        assert_eq!(s("The delay").as_deref(), Some("Reince Marlowe"));
+        assert_eq!(s("This is the first").as_deref(), Some("Jake Sullen"));
+        assert_eq!(s("The odds").as_deref(), Some("Andrew J. Pinkus"));
+        assert_eq!(s("The first line").as_deref(), Some("Helen Brandt"));
+        assert_eq!(s("I never expected").as_deref(), Some("Tyler Livingstone"));
+        // a preposition in the phrase: the name is not the speaker's
+        assert_ne!(s("Nobody knows").as_deref(), Some("Helen Brandt"));
+        assert_eq!(s("There never was"), None);
+        assert_eq!(s("If they start").as_deref(), Some("Federico de Jesús"));
+    }
+
+    #[test]
     fn participles_infinitives_and_possessive_roles() {
         let q = quotes(&[
             "The new ad uses footage of Marisa Delacroix asking, “Why am I not fifty points ahead in this race?”",
