@@ -94,6 +94,11 @@ pub(crate) fn is_demonym(w: &str) -> bool {
     gazetteers().demonyms.contains(w)
 }
 
+/// A given name of the world lists ("Mark", "Ian", "Al"): a name that starts with one is a person's.
+pub(crate) fn is_given_name(w: &str) -> bool {
+    super::gazetteers::world().given.contains(w)
+}
+
 /// A lower-case role word ("spokesman", "farmer", "coach") that may stand before a name.
 pub(crate) fn is_role_word(w: &str) -> bool {
     ROLE_WORDS.contains(&w)

@@ -628,6 +628,22 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_surname_is_the_person_named_before() {
+        let q = quotes(&[
+            "Billionaire Mark Cuban spoke on Sunday, and the columnist George Will wrote on Monday.",
+            "“It is certainly more of a consideration than it was,” Cuban said.",
+            "“He is a caricature of the worst possibilities of democracy,” Will wrote.",
+            "New York Congressman Pete Kingsley spoke to reporters.",
+            "Kingsley said the testimony was “at odds with the earlier accounts we were given.”",
+        ]);
+        let s = |t: &str| speaker_of(&q, t);
+        assert_eq!(s("It is certainly").as_deref(), Some("Mark Cuban"));
+        assert_eq!(s("He is a caricature").as_deref(), Some("George Will"));
+        // (the entity finder's name for him)
+        assert!(s("at odds with").is_some_and(|n| n.ends_with("Pete Kingsley")));
+    }
+
+    #[test]
     fn participles_infinitives_and_possessive_roles() {
         let q = quotes(&[
             "The new ad uses footage of Marisa Delacroix asking, “Why am I not fifty points ahead in this race?”",

@@ -180,10 +180,12 @@ pub(super) fn resolve(
                         .collect();
                     first_in(heads, &|k| k == EntityType::Person)
                 });
-            // a single capitalised word that is no entity ("In", "There") names nobody; a full
-            // name the entity finder missed is still a name
+            // a single capitalised word that is no entity ("In", "There") names nobody unless it
+            // is the surname of someone named before ("Al From", "Mark Cuban"); a full name the
+            // entity finder missed is still a name
             found
                 .map(|i| all[i].entity.clone())
+                .or_else(|| surname_of(&name, at, mentions, paras))
                 .or_else(|| name.contains(' ').then_some(name))
         }
     }
@@ -453,6 +455,75 @@ pub(super) fn sentence_subject(
         }
         if !before.ends_with(',') {
             break;
+        }
+    }
+    None
+}
+
+/// The person a lone surname stands for when the entity finder did not link it ("From said" after
+/// "Al From", "Cuban said" after "Mark Cuban", "Goodlatte said" after "Chairman Bob Goodlatte"): the
+/// last person before `at` whose name ends in the word, else the first full name in the text up to
+/// `at`'s paragraph that ends in it and starts with a known given name (titles before it dropped).
+/// `None` for more than one word or when nobody fits.
+pub(super) fn surname_of(
+    word: &str,
+    at: (usize, usize),
+    mentions: &Mentions,
+    paras: &[Para],
+) -> Option<String> {
+    if word.contains(' ') || !is_cap(word) {
+        return None;
+    }
+    let key = norm(word);
+    let ends = |e: &str| {
+        let e = norm(e);
+        e.strip_suffix(key.as_str())
+            .is_some_and(|r| r.ends_with(' '))
+    };
+    let all = mentions.all;
+    if let Some(&i) = mentions.persons[..mentions
+        .persons
+        .partition_point(|&i| (all[i].para, all[i].start) < at)]
+        .iter()
+        .rev()
+        .find(|&&i| ends(&all[i].entity))
+    {
+        return Some(all[i].entity.clone());
+    }
+    for p in paras.iter().take(at.0 + 1) {
+        let words: Vec<&str> = p.text.split_whitespace().collect();
+        for (k, w) in words.iter().enumerate() {
+            if k == 0 || clean_word(w) != word || words[k - 1].ends_with([',', '.', ';', ':']) {
+                continue;
+            }
+            let mut s = k;
+            while s > 0 && s + 6 > k && is_cap(clean_word(words[s - 1])) {
+                s -= 1;
+                if words[s].ends_with([',', ';', ':']) || words[s].contains(['“', '"', '(']) {
+                    s += 1;
+                    break;
+                }
+            }
+            // "Billionaire Mark Cuban", "New York Congressman Pete King": the name starts at the
+            // given name nearest the surname, at most two words (initials) before it
+            let given = (s.max(k.saturating_sub(3))..k)
+                .rev()
+                .find(|&g| crate::entities::is_given_name(clean_word(words[g])));
+            if let Some(Who::Named(n)) = given.and_then(|g| who_from(&words[g..=k])) {
+                let first = n.split(' ').next().unwrap_or("");
+                // ("the Post" is no person of "Washington Post")
+                let not_person = mentions
+                    .by_norm
+                    .get(&norm(&n))
+                    .is_some_and(|v| v.iter().any(|&i| all[i].kind != EntityType::Person));
+                if n.contains(' ')
+                    && ends(&n)
+                    && crate::entities::is_given_name(first)
+                    && !not_person
+                {
+                    return Some(n);
+                }
+            }
         }
     }
     None
