@@ -1371,6 +1371,9 @@ fn sentence_rule_counted(t: &str, words: &[String], wc: usize) -> Option<&'stati
     if !(t.ends_with(['.', '!', '”', '"', '’', '»', '。', '！', '」', '』', '．'])) {
         return Some("not a whole sentence (sub-head or fragment)");
     }
+    if is_results_line(t) {
+        return Some("a line of results (names and figures)");
+    }
     let describes_writer = ["is a", "is an", "is the"]
         .iter()
         .any(|p| has_phrase(words, p))
@@ -1379,6 +1382,26 @@ fn sentence_rule_counted(t: &str, words: &[String], wc: usize) -> Option<&'stati
         return Some("an author note");
     }
     None
+}
+
+/// A results line has at least this many figures ...
+const RESULTS_MIN_FIGURES: usize = 2;
+
+/// A line of results rather than a sentence: a score line or a table row run into the text ("Johnson
+/// 84; M. McCague 4-55), Kent 108-3.", "Israel 2, Bulgaria 0 (halftime 0-0) Scorers: ..."): at
+/// least [`RESULTS_MIN_FIGURES`] figures (words with a digit) and more figures than lower-case words.
+/// A sentence about figures has verbs, prepositions and units between them ("The 30-year benchmark
+/// fell 30/32 to yield 7.12 percent.").
+fn is_results_line(t: &str) -> bool {
+    let (mut figures, mut lower) = (0usize, 0usize);
+    for w in t.split_whitespace() {
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            figures += 1;
+        } else if w.chars().next().is_some_and(char::is_lowercase) {
+            lower += 1;
+        }
+    }
+    figures >= RESULTS_MIN_FIGURES && figures > lower
 }
 
 /// True for Chinese and Japanese characters (Han ideographs, kana), which UAX #29 counts one word each.
@@ -1628,9 +1651,22 @@ mod tests {
                 "Jane Doe is a reporter at the Daily Planet covering city hall and politics.",
                 "an author note",
             ),
+            (
+                "Middlesex 199 and 426, Hampshire 232 and 205 (A. Fraser 5-79, P. Such 4-40).",
+                "a line of results (names and figures)",
+            ),
+            (
+                "Israel 2, Bulgaria 0 (halftime 0-0) Scorers: Haim Hajaj (47th), Nir Sivilia (57th).",
+                "a line of results (names and figures)",
+            ),
         ] {
             assert_eq!(bullet_rule(text), Some(why), "{text}");
         }
+        // figures in a sentence about them
+        assert_eq!(
+            bullet_rule("Canada's 8.0 percent bond due 2023 fell C$ 0.45 to C$ 101.15 to yield 7.894 percent."),
+            None
+        );
         assert_eq!(
             bullet_rule("“We have to make some job cuts,” the chairman said in an email to staff on Monday."),
             None
