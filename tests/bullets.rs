@@ -497,3 +497,78 @@ fn a_date_line_kept_as_the_first_body_paragraph_does_not_end_the_search() {
     );
     assert_eq!(page_texts(&s), vec![DEK]);
 }
+
+#[test]
+fn a_standfirst_class_written_in_two_parts_marks_a_standfirst() {
+    // `stand-first`, `sub_title`: the publishing term split by a dash or underscore
+    for class in ["stand-first stand-first-alone", "article__sub_title"] {
+        let s = dek_page(
+            "",
+            &format!("{H1}<p class=\"{class}\">{DEK}</p><p class=\"byline\">By Jane Doe</p>"),
+            LEDE,
+        );
+        assert_eq!(page_texts(&s), vec![DEK], "{class}");
+    }
+    // two parts that only end and start like the word name nothing
+    let s = dek_page(
+        "",
+        &format!("{H1}<p class=\"band-firstrow\">{DEK}</p><p class=\"byline\">By Jane Doe</p>"),
+        LEDE,
+    );
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+}
+
+#[test]
+fn the_article_microdata_description_under_the_headline_is_the_dek() {
+    let s = dek_page(
+        "",
+        &format!("<div itemscope itemtype=\"https://schema.org/NewsArticle\">{H1}<p itemprop=\"description\">{DEK}</p></div><p class=\"byline\">By Jane Doe</p>"),
+        LEDE,
+    );
+    assert_eq!(page_texts(&s), vec![DEK]);
+    // a person's description is a biography
+    let s = dek_page(
+        "",
+        &format!("{H1}<div itemscope itemtype=\"https://schema.org/Person\"><p itemprop=\"description\">{DEK}</p></div><p class=\"byline\">By Jane Doe</p>"),
+        LEDE,
+    );
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+}
+
+#[test]
+fn an_h1_marked_as_a_subheadline_under_the_headline_is_the_dek() {
+    let s = dek_page(
+        "",
+        &format!(
+            "{H1}<h1 class=\"subheadline\"><p>{DEK}</p></h1><p class=\"byline\">By Jane Doe</p>"
+        ),
+        LEDE,
+    );
+    assert_eq!(page_texts(&s), vec![DEK]);
+    // an unmarked second <h1> is not
+    let s = dek_page(
+        "",
+        &format!("{H1}<h1>{DEK}</h1><p class=\"byline\">By Jane Doe</p>"),
+        LEDE,
+    );
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+}
+
+#[test]
+fn an_author_note_a_category_description_or_a_credit_is_no_dek() {
+    for box_ in [
+        // a description inside the author's box is a biography
+        format!("<div class=\"author-dropdown\"><div class=\"description\"><p>{DEK}</p></div></div>"),
+        // a blog category's description
+        "<div class=\"entry categoryDescriptionModule\"><p class=\"summary\">Advice on money, health and the river's moods every week.</p></div>".to_string(),
+        // a photo's text with its credit, as the page's description
+        "<blockquote><p>The river at dusk, seen from the old harbour wall on Tuesday. Credit: Jane Doe</p></blockquote>".to_string(),
+    ] {
+        let s = dek_page(
+            "<meta property=\"og:description\" content=\"The river at dusk, seen from the old harbour wall on Tuesday. Credit: Jane Doe\">",
+            &format!("{H1}{box_}<p class=\"byline\">By Jane Doe</p>"),
+            LEDE,
+        );
+        assert!(page_texts(&s).is_empty(), "{box_}: {:?}", page_texts(&s));
+    }
+}

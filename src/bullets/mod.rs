@@ -1,17 +1,19 @@
 //! Summary bullets: the page's own standfirst / summary list, or extracted key points.
 //!
-//! **The page's own summary** ([`page_bullets`]) is found by structure and labels between the headline
-//! and the body: a list right under the headline; a box labelled "Key points", "Story highlights",
-//! "In brief", "Das Wichtigste in Kürze", "En bref", "En resumen", ... ([`BOX_LABELS`]); a standfirst
-//! (dek) paragraph marked by its class (dek, standfirst, subtitle, strapline, bajada, ..., also inside
-//! a camel-case class name such as `ContentHeaderDek`), by being the text of the page's JSON-LD
+//! **The page's own summary** ([`page_bullets`]) is found by structure and labels between the headline and
+//! the body: a list right under the headline; a box labelled "Key points", "Story highlights", "In brief",
+//! "Das Wichtigste in Kürze", "En bref", "En resumen", ... ([`BOX_LABELS`]); a standfirst (dek) paragraph
+//! marked by its class (dek, standfirst, subtitle, strapline, bajada, ..., also inside a camel-case class
+//! name such as `ContentHeaderDek` or split as `stand-first`), by being the article's microdata
+//! `description`, or an `<h1>` whose class makes it a sub-headline, by being the text of the page's JSON-LD
 //! `description` / `og:description` (only text the page shows is ever taken), by being a sub-heading or
-//! `<header>` text right under the headline, or a sentence right after the headline inside the
-//! headline's own container; a second standfirst right under the first when its class or the
-//! description marks it (a summary and a deck). The headline may be an `<h2>` when the page has no
-//! `<h1>` before the body. Captions, credits, bylines, date lines, site taglines, promotions addressed
-//! to the reader, short Chinese or Japanese labels without sentence punctuation and the body's own
-//! first paragraph (a lede that flows on into the body) are never a standfirst.
+//! `<header>` text right under the headline, or a sentence right after the headline inside the headline's
+//! own container; a second standfirst right under the first when its class or the description marks it (a
+//! summary and a deck). The headline may be an `<h2>` when the page has no `<h1>` before the body, or the
+//! `<h2>`/`<h3>` that says what the metadata headline says under a blog's `<h1>` name. Captions, credits,
+//! author notes, category descriptions, bylines, date lines, site taglines, promotions addressed to the
+//! reader, short Chinese or Japanese labels without sentence punctuation and the body's own first paragraph
+//! (a lede that flows on into the body) are never a standfirst.
 //!
 //! **Key points** ([`key_points`], in `key_points.rs`), when the page has no summary, are sentences of the
 //! article chosen extractively, so each is a verbatim span the reader can click to find. Every body sentence
@@ -124,6 +126,12 @@ const NOT_DEK_WORDS: &[&str] = &[
     "promo",
     "related",
     "teaser-list",
+    // an author's biography, a category's or blog's description, a comment box's introduction
+    "author",
+    "bio",
+    "profile",
+    "category",
+    "comment",
 ];
 /// Labels of summary boxes in common languages (compared lower-cased, without a final colon).
 pub const BOX_LABELS: &[&str] = &[
@@ -372,17 +380,26 @@ pub struct PageBullets {
 
 /// True when one of `words` names a class or id in `ic` (lower-cased `id class ...`): a whole
 /// class, a dash- or underscore-separated part of one (`article__dek`, `c-entry-summary`), or, for
-/// words of five letters or more, the start of a part (`meldung_anrisstext`, `subheading`). So "lead"
-/// is found in `article-lead` but not in the utility class `leading-130`.
+/// words of five letters or more, the start of a part (`meldung_anrisstext`, `subheading`); two
+/// neighbouring parts written as one word count as that word (`stand-first`, `sub_title`, `key-points`
+/// name a standfirst, a subtitle, key points). So "lead" is found in `article-lead` but not in the
+/// utility class `leading-130`.
 fn has_word(ic: &str, words: &[&str]) -> bool {
+    let is = |part: &str, w: &str| part == w || (w.len() >= 5 && part.starts_with(w));
     ic.split_whitespace().any(|class| {
+        let parts: Vec<&str> = class.split(['-', '_']).collect();
         words.iter().any(|w| {
             if w.contains('-') {
                 return class.contains(w);
             }
-            class
-                .split(['-', '_'])
-                .any(|part| part == *w || (w.len() >= 5 && part.starts_with(w)))
+            parts.iter().any(|part| is(part, w))
+                || parts.windows(2).any(|p| {
+                    w.len() == p[0].len() + p[1].len()
+                        && w.starts_with(p[0])
+                        && w.ends_with(p[1])
+                        && !p[0].is_empty()
+                        && !p[1].is_empty()
+                })
         })
     })
 }
@@ -416,20 +433,51 @@ fn class_words(node: &crate::snapshot::Node) -> Cow<'_, str> {
 }
 
 /// True when the block's element or one of its two nearest ancestors, or the inline element that
-/// holds all its text (`<span class="subtitle">`), carries a standfirst class/id word (and none of them
-/// is a caption, credit or byline). An element that holds body paragraphs is the body's container,
-/// whatever its class says (`<div id="description">` around a whole article).
+/// holds all its text (`<span class="subtitle">`), carries a standfirst class/id word, or the block is
+/// the article's microdata description ([`microdata_description`]); and none of them is a caption,
+/// credit, byline, author note, category or comment box ([`NOT_DEK_WORDS`]: a `description` inside an
+/// `author-dropdown` is the author's biography). An element that holds body paragraphs is the body's
+/// container, whatever its class says (`<div id="description">` around a whole article).
 fn dek_like(snap: &Snapshot, b: &Block, body: &[Block]) -> bool {
     let el = b.element;
-    let near = std::iter::once(el).chain(snap.ancestors(el)).take(3);
-    let inline = inline_wrapper(snap, b);
+    let near: Vec<NodeId> = std::iter::once(el)
+        .chain(snap.ancestors(el))
+        .take(3)
+        .chain(inline_wrapper(snap, b))
+        .collect();
+    let classes: Vec<Cow<'_, str>> = near
+        .iter()
+        .map(|&a| class_words(&snap.nodes[a as usize]))
+        .collect();
     !is_caption(snap, el)
-        && near.chain(inline).any(|a| {
-            let ic = class_words(&snap.nodes[a as usize]);
-            !ic.is_empty()
-                && has_word(&ic, DEK_WORDS)
-                && !has_word(&ic, NOT_DEK_WORDS)
-                && !holds_body(snap, a, b, body)
+        && !classes.iter().any(|ic| has_word(ic, NOT_DEK_WORDS))
+        && (near.iter().zip(&classes).any(|(&a, ic)| {
+            !ic.is_empty() && has_word(ic, DEK_WORDS) && !holds_body(snap, a, b, body)
+        }) || microdata_description(snap, b))
+}
+
+/// True when the block's element (or the inline element holding its text) is the schema.org
+/// `description` or `abstract` property (`<p itemprop="description">` under the headline) of the
+/// page's article or of no item at all: not of a person, a picture or a video, whose descriptions
+/// are a biography or a caption.
+fn microdata_description(snap: &Snapshot, b: &Block) -> bool {
+    std::iter::once(b.element)
+        .chain(inline_wrapper(snap, b))
+        .any(|el| {
+            let node = &snap.nodes[el as usize];
+            node.attr("itemprop").is_some_and(|p| {
+                p.split_whitespace().any(|w| {
+                    w.eq_ignore_ascii_case("description") || w.eq_ignore_ascii_case("abstract")
+                })
+            }) && node.attr("itemtype").is_none()
+                && snap
+                    .ancestors(el)
+                    .find_map(|a| snap.nodes[a as usize].attr("itemtype"))
+                    .is_none_or(|t| {
+                        ["Article", "Posting", "Report", "WebPage"]
+                            .iter()
+                            .any(|k| t.contains(k))
+                    })
         })
 }
 
@@ -473,6 +521,18 @@ const STRONG_DEK_WORDS: &[&str] = &[
     "occhiello",
 ];
 
+/// Class/id words of a sub-headline: an `<h1>` that carries one under the headline (`h1.subheadline`)
+/// is the standfirst, not a second headline.
+const SUBTITLE_WORDS: &[&str] = &[
+    "subtitle",
+    "subhead",
+    "subline",
+    "standfirst",
+    "dek",
+    "deck",
+    "strapline",
+];
+
 /// True when the element itself (or the inline element holding its text) has a [`STRONG_DEK_WORDS`]
 /// class/id.
 fn strongly_dek(snap: &Snapshot, b: &Block) -> bool {
@@ -506,7 +566,21 @@ fn is_date_line(text: &str) -> bool {
             .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
             .count()
     };
-    clock || (year && !more_words_than(text, 15)) || lettered < 3
+    // ("Published 11 hours ago", "Updated 2 days ago")
+    let ago = !more_words_than(text, 6)
+        && text
+            .trim_end_matches('.')
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("ago"));
+    clock || (year && !more_words_than(text, 15)) || lettered < 3 || ago
+}
+
+/// True for a photo caption or credit by its wording ("... Credit: NASA", "(AP Photo)"): a
+/// [`CREDIT_MARKS`] mark.
+fn is_credit_text(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CREDIT_MARKS.iter().any(|m| lower.contains(m))
 }
 
 /// True for a byline line ("By Jane Doe", "par Jean Dupont", "von ...") that has no class saying so.
@@ -648,10 +722,11 @@ fn list_items<'b>(snap: &Snapshot, blocks: &'b [Block]) -> Vec<&'b Block> {
 
 /// The displayed headline elements the summary may sit under, in page order: extraction's headline
 /// element and its later copies before the body (a sticky site header may repeat the headline, a
-/// hidden copy may follow the real one); without one, an `h1` before the first body paragraph, the one
-/// sharing most words with the metadata headline, else the first one inside the main content, else the
-/// last one; with no `h1` there, the `h2` sharing most words with the metadata headline (at least
-/// four fifths of them).
+/// hidden copy may follow the real one); without one, the `h1` before the first body paragraph sharing
+/// most words with the metadata headline (at least half of them), else the `h2` or `h3` sharing most
+/// (at least four fifths), else the first `h1` inside the main content, else, when there is no
+/// metadata headline to compare with, the last `h1`. An `h1` outside the main content that is not the
+/// metadata headline is a site's or blog's name, and the line under it its tagline.
 fn headline_elements(snap: &Snapshot, blocks: &[Block], x: &Extraction) -> Vec<NodeId> {
     let first_body = x.paragraphs.first().map_or(NodeId::MAX, |b| b.element);
     if let Some(h) = x.meta.headline_node {
@@ -679,26 +754,30 @@ fn headline_elements(snap: &Snapshot, blocks: &[Block], x: &Extraction) -> Vec<N
         let common = w.iter().filter(|t| title.contains(t)).count();
         common as f64 / w.len().max(title.len()).max(1) as f64
     };
-    if h1s.is_empty() {
-        // no <h1> before the body: the headline may be an <h2> (a story page built of teaser
-        // components), when it says what the metadata headline says
-        return blocks
+    // the headline as an <h2> or <h3> that says what the metadata headline says: a story page built
+    // of teaser components, or a blog whose <h1> is the blog's name over its tagline
+    let sub_headline = || {
+        blocks
             .iter()
-            .filter(|b| b.heading == Some(2) && b.element < first_body && shared(b) >= 0.8)
+            .filter(|b| {
+                matches!(b.heading, Some(2..=3)) && b.element < first_body && shared(b) >= 0.8
+            })
             .max_by(|a, b| shared(a).total_cmp(&shared(b)))
             .map(|b| b.element)
-            .into_iter()
-            .collect();
-    }
+    };
     h1s.iter()
         .filter(|b| shared(b) >= 0.5)
         .max_by(|a, b| shared(a).total_cmp(&shared(b)))
+        .map(|b| b.element)
+        .or_else(sub_headline)
+        // (an <h1> that is not the metadata headline is a site's or blog's name unless the main
+        // content holds it; with no metadata headline to compare, the last <h1> before the body)
         .or_else(|| {
             h1s.iter()
                 .find(|b| x.main.is_some_and(|m| snap.is_descendant(b.element, m)))
+                .or(h1s.last().filter(|_| title.is_empty()))
+                .map(|b| b.element)
         })
-        .or(h1s.last())
-        .map(|b| b.element)
         .into_iter()
         .collect()
 }
@@ -773,6 +852,7 @@ impl Zone<'_> {
             && !is_date_line(&b.text)
             && Some(norm(&b.text)) != self.headline_text
             && !is_caption(self.snap, b.element)
+            && !is_credit_text(&b.text)
             && !is_reader_promo(&b.text)
             && !in_dialog(self.snap, b.element)
     }
@@ -819,7 +899,12 @@ impl Zone<'_> {
                 || in_headline_header && words >= 6)
                 && !holds_body(snap, b.element, b, body);
         marked
-            && b.heading != Some(1)
+            // (an `<h1>` under the headline is a standfirst only when its class says so)
+            && (b.heading != Some(1)
+                || std::iter::once(b.element)
+                    .chain(snap.ancestors(b.element))
+                    .find(|&a| snap.nodes[a as usize].tag == "h1")
+                    .is_some_and(|h1| has_word(&class_words(&snap.nodes[h1 as usize]), SUBTITLE_WORDS)))
             && !b.in_list
             && (4..=MAX_DEK_WORDS).contains(&words)
             // (in Chinese and Japanese a standfirst has its sentence's punctuation: a label, a
