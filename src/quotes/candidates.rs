@@ -495,7 +495,18 @@ pub(super) fn is_cue(w: &str) -> bool {
 
 /// Cue verbs that may open a sentence with a capital ("Said X, “…”"), besides [`ACCORDING`]'s words
 /// ("According to X", "Selon X").
-const OPENING_CUES: &[&str] = &["said", "says", "added", "asked", "told", "wrote"];
+const OPENING_CUES: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "asked",
+    "told",
+    "wrote",
+    "continued",
+    "explained",
+    "replied",
+    "recalled",
+];
 
 /// Articles and role nouns of German, Spanish and French (and "the") that stand between a cue verb
 /// and the name after it: "dijo el portavoz Juan Pérez", "afirmó la alcaldesa, Ana Gómez", "sagte
@@ -724,6 +735,9 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
             return adjacent(who_from(&words[q + 1..v]));
         }
     }
+    if let Some(who) = inverted(&words, v) {
+        return Some(who);
+    }
     // the subject: nearest capitalised run or pronoun before the verb, in the same clause;
     // "issued a statement saying" / "in an email, writing": the medium is not the subject
     let mut k = v;
@@ -823,6 +837,36 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
     // "Trump has delivered a defense of “…,” saying the city embodied “…”": a participle with no
     // subject in reach speaks for the sentence's subject
     participle.then_some(Who::Subject)
+}
+
+/// "Said Dorothy Poynter, who grew up with Ali, “…”", "In other words, explained CBS moderator
+/// Nancy Cordes: “…”", "Continued Stone: “…”": a cue verb that opens its clause, then the speaker's
+/// name (after a role phrase) closed by a comma or colon or by the text before the quote.
+/// `words[v]` is the verb.
+fn inverted(words: &[&str], v: usize) -> Option<Who> {
+    // (after a comma only when no name stands before it: "John Podesta, a former adviser, said
+    // Obama “…”" is no inversion)
+    let named_before = words[..v]
+        .iter()
+        .skip(1)
+        .any(|w| is_cap(clean_word(w)) && !crate::entities::is_stopword(clean_word(w)));
+    let opening_word = clean_word(words[0]);
+    let opens = v == 0
+        || words[v - 1].ends_with(['.', ';', ':'])
+        || (words[v - 1].ends_with(',')
+            && !named_before
+            && (!is_cap(opening_word) || crate::entities::is_stopword(opening_word)));
+    let rest = &words[v + 1..];
+    let first = clean_word(rest.first()?);
+    if !opens || words[v].ends_with([',', ':']) || crate::entities::is_stopword(first) {
+        return None;
+    }
+    let Some(Who::Named(name)) = who_from(rest) else {
+        return None;
+    };
+    let last = name.split(' ').next_back()?;
+    let j = rest.iter().position(|w| clean_word(w) == last)?;
+    (j + 1 == rest.len() || rest[j].ends_with([',', ':'])).then_some(Who::Adjacent(name))
 }
 
 /// A dash that opens or closes an apposition ("--", "—", "–").

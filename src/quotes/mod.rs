@@ -644,6 +644,19 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_verb_that_opens_its_clause_comes_before_the_name() {
+        let q = quotes(&[
+            "The home is a museum now. Said Dorothy Pointer, who grew up nearby, “We were all so proud of him.”",
+            "In other words, explained CBS moderator Nancy Cordova: “What does that have to do with big donations?”",
+            "Ana Ruiz, a former adviser who backed the plan, said Obama “understood he could not win without it.”",
+        ]);
+        let s = |t: &str| speaker_of(&q, t);
+        assert_eq!(s("We were all").as_deref(), Some("Dorothy Pointer"));
+        assert_eq!(s("What does that").as_deref(), Some("Nancy Cordova"));
+        assert_eq!(s("understood he").as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
     fn participles_infinitives_and_possessive_roles() {
         let q = quotes(&[
             "The new ad uses footage of Marisa Delacroix asking, “Why am I not fifty points ahead in this race?”",
