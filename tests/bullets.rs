@@ -572,3 +572,20 @@ fn an_author_note_a_category_description_or_a_credit_is_no_dek() {
         assert!(page_texts(&s).is_empty(), "{box_}: {:?}", page_texts(&s));
     }
 }
+
+#[test]
+fn a_subheading_under_the_headline_after_its_date_line_is_the_dek() {
+    let s = dek_page(
+        "",
+        &format!("{H1}<p class=\"meta\">Published 6 hours ago</p><h2>{DEK}</h2>"),
+        LEDE,
+    );
+    assert_eq!(page_texts(&s), vec![DEK]);
+    // not after a paragraph of text: then it is a section's heading
+    let s = dek_page(
+        "",
+        &format!("{H1}<p>The river has flooded the lower town four times in the last thirty years, twice in one winter.</p><h2>{DEK}</h2>"),
+        LEDE,
+    );
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+}

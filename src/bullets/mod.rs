@@ -111,6 +111,12 @@ const DEK_WORDS: &[&str] = &[
     "sottotitolo",
     "occhiello",
     "linha-fina",
+    "blurb",
+    "lede",
+    "speakable",
+    "subtitulo",
+    "sous-titre",
+    "soustitre",
 ];
 /// Class/id words that mark something else than a standfirst, even next to a dek word.
 const NOT_DEK_WORDS: &[&str] = &[
@@ -867,8 +873,12 @@ impl Zone<'_> {
         let words = bullet_words(&b.text);
         let node = &snap.nodes[b.element as usize];
         let sentence = b.text.ends_with(['.', '!', '?', '。', '！', '？']);
-        let subheading_under_headline =
-            i == self.start && matches!(b.heading, Some(2..=4)) && words >= 5;
+        // (a date line, a byline or share buttons may sit between the two)
+        let subheading_under_headline = matches!(b.heading, Some(2..=4))
+            && words >= 5
+            && self.blocks[self.start..i]
+                .iter()
+                .all(|x| x.heading.is_none() && (!self.usable(x) || bullet_words(&x.text) < 4));
         // a sentence right after the headline in a container of the two alone (a title block)
         let beside_headline = self.confirmed
             && i == self.start
