@@ -64,7 +64,18 @@ const BYLINE_ENDS: &[&str] = &[
 ];
 /// Connecting words left dangling before a cut-off date ("By Ann Lee on", "Par Ann Lee le").
 const DATE_LEADS: &[&str] = &[
-    "on", "at", "le", "am", "el", "il", "em", "the", "-", "–", "—", "|", "·",
+    "on", "at", "le", "am", "el", "il", "em", "the", "-", "–", "—", "|", "·", "•", "/", "//",
+];
+/// English weekday names, which may open the date after a byline ("by Ann Lee on Wednesday, October
+/// 19, 2011"): cut with it.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Remove the credit cue before a byline and whatever follows the names (another credit, a date):
@@ -104,7 +115,7 @@ fn byline_core(s: &str) -> String {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            MONTHS.contains(&w.as_str())
+            MONTHS.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str())
         };
         while k > 0 && is_date_word(words[k - 1]) {
             k -= 1;
@@ -477,6 +488,10 @@ fn visible_byline(snap: &Snapshot, headline: Option<NodeId>) -> Vec<String> {
 const LINE_CUES: &[&str] = &[
     "By ",
     "BY ",
+    // (a blog's credit line under the post title: "by Ann Lee on May 3, 2012", "Posted by Ann Lee")
+    "by ",
+    "Posted by ",
+    "Posted By ",
     "Par ",
     "Von ",
     "Por ",
@@ -519,8 +534,38 @@ fn cue_byline(blocks: &[Block], headline: Option<NodeId>) -> Vec<String> {
                 && !more_words_than(&b.text, MAX_CUE_LINE_WORDS)
         })
         .map(|b| split_byline(&b.text))
-        .find(|names| !names.is_empty() && names.iter().all(|n| is_person_shaped(n)))
+        .find(|names| {
+            !names.is_empty()
+                && names
+                    .iter()
+                    .all(|n| is_person_shaped(n) && !is_collective(n))
+        })
         .unwrap_or_default()
+}
+
+/// Words that make a credit a newsroom's or a site's, not a person's ("NFL.com Staff", "Editorial
+/// Staff", "the Review Team").
+const COLLECTIVE_WORDS: &[&str] = &[
+    "staff",
+    "team",
+    "editors",
+    "editorial",
+    "desk",
+    "newsroom",
+    "admin",
+    "contributors",
+];
+
+/// True for a credit that names a newsroom, team or web site rather than a person
+/// ([`COLLECTIVE_WORDS`], or a domain name such as "NFL.com").
+fn is_collective(n: &str) -> bool {
+    n.split_whitespace().any(|w| {
+        let lower = w.to_lowercase();
+        COLLECTIVE_WORDS.contains(&lower.as_str())
+            || [".com", ".net", ".org", ".co."]
+                .iter()
+                .any(|d| lower.contains(d))
+    })
 }
 
 /// A person's name by its shape: two words or more, each capitalised or a name particle ("Ann Lee",
@@ -732,6 +777,28 @@ pub(super) fn byline(
 mod tests {
     use super::*;
     use crate::extract::test_pages::*;
+
+    #[test]
+    fn a_blog_credit_line_gives_the_name_without_its_date() {
+        for (line, name) in [
+            (
+                "by Lucy Zhang on Wednesday, October 19, 2011 at 1:31pm",
+                "Lucy Zhang",
+            ),
+            (
+                "By Ed Silverman // November 6th, 2012 // 6:25 pm",
+                "Ed Silverman",
+            ),
+            (
+                "Posted By Stephen M. Walt Thursday, August 9, 2012 - 10:40 AM",
+                "Stephen M. Walt",
+            ),
+        ] {
+            assert_eq!(split_byline(line), vec![name], "{line}");
+        }
+        assert!(is_collective("NFL.com Staff") && is_collective("Editorial Staff"));
+        assert!(!is_collective("Barry van Wyk"));
+    }
 
     #[test]
     fn byline_splitting_keeps_every_author() {
