@@ -615,6 +615,28 @@ const RAIL_WORDS: &[&str] = &[
 /// ten teasers have), nor does DOM Distiller's distillability model (URL, `og:type` and
 /// element-count features).
 fn is_teaser_index(snap: &Snapshot, blocks: &[Block], top: NodeId, content: &[f64]) -> bool {
+    let total = content[top as usize];
+    teaser_groups(snap, blocks, top, content).iter().any(|g| {
+        g.covered >= TEASER_CONTENT_SHARE * total && total - g.covered < INDEX_MAX_OTHER_CHARS
+    })
+}
+
+/// A group of teaser records of one shape under a container (see [`is_teaser_index`]).
+struct TeaserGroup {
+    /// The records (outermost elements), in document order.
+    records: Vec<NodeId>,
+    /// Their content text (characters).
+    covered: f64,
+}
+
+/// The groups of at least [`MIN_TEASERS`] teaser records of one shape under `top` (see
+/// [`is_teaser_index`]), outside regions named as rails of other stories.
+fn teaser_groups(
+    snap: &Snapshot,
+    blocks: &[Block],
+    top: NodeId,
+    content: &[f64],
+) -> Vec<TeaserGroup> {
     let (start, end) = (top as usize, snap.subtree_end(top));
     let len = end - start;
     // per node under `top` (index minus `start`): text blocks, title links, subtree end, in a rail
@@ -638,9 +660,9 @@ fn is_teaser_index(snap: &Snapshot, blocks: &[Block], top: NodeId, content: &[f6
             ends[p] = ends[p].max(ends[j]);
         }
     }
-    // groups by shape: (end of the group's last record, records, their content)
+    // groups by shape: (end of the group's last record, the group)
     let mut group_of: rustc_hash::FxHashMap<String, usize> = Default::default();
-    let mut groups: Vec<(usize, usize, f64)> = Vec::new();
+    let mut groups: Vec<(usize, TeaserGroup)> = Vec::new();
     for (i, &c) in content.iter().enumerate().take(end).skip(start + 1) {
         let (node, j) = (&snap.nodes[i], i - start);
         let parent_rail = node
@@ -661,19 +683,72 @@ fn is_teaser_index(snap: &Snapshot, blocks: &[Block], top: NodeId, content: &[f6
         let next = groups.len();
         let g = *group_of.entry(key).or_insert(next);
         if g == next {
-            groups.push((0, 0, 0.0));
+            groups.push((
+                0,
+                TeaserGroup {
+                    records: Vec::new(),
+                    covered: 0.0,
+                },
+            ));
         }
-        let (last_end, records, covered) = groups[g];
-        if i >= last_end {
-            groups[g] = (ends[j], records + 1, covered + c);
+        let (last_end, group) = &mut groups[g];
+        if i >= *last_end {
+            *last_end = ends[j];
+            group.records.push(i as NodeId);
+            group.covered += c;
         }
     }
-    let total = content[start];
-    groups.iter().any(|&(_, records, covered)| {
-        records >= MIN_TEASERS
-            && covered >= TEASER_CONTENT_SHARE * total
-            && total - covered < INDEX_MAX_OTHER_CHARS
-    })
+    groups
+        .into_iter()
+        .map(|(_, g)| g)
+        .filter(|g| g.records.len() >= MIN_TEASERS)
+        .collect()
+}
+
+/// Teasers inside an article's container are left out when all of their group hold less than this
+/// share of its content.
+const TEASERS_BESIDE_MAX_SHARE: f64 = 0.5;
+
+/// For every node: is it inside a teaser record ([`teaser_groups`]) of a group that holds less than
+/// [`TEASERS_BESIDE_MAX_SHARE`] of the content under `main`: a rail of other stories inside the
+/// article's container (a sidebar of "more from this section", teasers under the story), each a title
+/// link over a sentence or two. Such records are the data records of Liu, Grossman and Zhai (KDD 2003);
+/// the article's own text is no run of them.
+fn teasers_beside(
+    snap: &Snapshot,
+    blocks: &[Block],
+    main: NodeId,
+    content: &[f64],
+    core: Option<NodeId>,
+) -> Vec<bool> {
+    let mut flags = vec![false; snap.nodes.len()];
+    for g in teaser_groups(snap, blocks, main, content) {
+        // records that hold the core, sit inside it or beside one of its ancestors (a stream of posts
+        // whose longest one is the core) are the article's own
+        let tied = core.is_some_and(|c| {
+            let lineage: Vec<Option<NodeId>> = std::iter::once(c)
+                .chain(snap.ancestors(c))
+                .take_while(|&a| a > main)
+                .map(|a| snap.nodes[a as usize].parent)
+                .collect();
+            g.records.iter().any(|&r| {
+                r == c
+                    || snap.is_descendant(c, r)
+                    || snap.is_descendant(r, c)
+                    || lineage.contains(&snap.nodes[r as usize].parent)
+            })
+        });
+        if tied {
+            continue;
+        }
+        if g.covered >= TEASERS_BESIDE_MAX_SHARE * content[main as usize] {
+            continue;
+        }
+        for r in g.records {
+            flags[r as usize..snap.subtree_end(r)].fill(true);
+        }
+    }
+    flags
 }
 
 /// A page of headings over fragments has more than this many headings per content paragraph ...
@@ -815,6 +890,7 @@ pub(super) fn body_paragraphs(
         }
     }
     let share = |a: NodeId| good[a as usize] / total[a as usize].max(1.0);
+    let teasers = teasers_beside(snap, blocks, main, &good, core_element(snap, &inside, main));
     let mut weights = vec![0i32; n];
     for (i, w) in weights
         .iter_mut()
@@ -890,6 +966,7 @@ pub(super) fn body_paragraphs(
         if in_boilerplate_region(snap, b.element, main, &weights, &share)
             || !near_core(b)
             || in_gallery(b)
+            || teasers[b.element as usize]
         {
             return 0;
         }
@@ -1066,6 +1143,30 @@ fn is_promo(text: &str) -> bool {
 /// children (full weight) or grandchildren (half weight), after Readability's candidate scoring, and
 /// return a test that keeps blocks within its parent's subtree, plus any other group of paragraphs
 /// at least half as large. Teaser excerpts of other stories, one short paragraph per card, fail it.
+/// The element with the largest of the `local` paragraph scores (see [`core_scope`]) at or below `main`.
+fn core_of(local: &rustc_hash::FxHashMap<NodeId, f64>, main: NodeId) -> Option<NodeId> {
+    local
+        .iter()
+        .filter(|(&e, _)| e >= main)
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(&e, _)| e)
+}
+
+/// The core of the article under `main`: the element holding most content paragraphs as children
+/// (full weight) or grandchildren (half weight), as [`core_scope`] finds it.
+fn core_element(snap: &Snapshot, inside: &[&Block], main: NodeId) -> Option<NodeId> {
+    let mut local: rustc_hash::FxHashMap<NodeId, f64> = Default::default();
+    for b in inside.iter().filter(|b| is_content_block(b)) {
+        let c = b.chars() as f64;
+        let parent = above_rows(snap, snap.nodes[b.element as usize].parent.unwrap_or(main));
+        *local.entry(parent).or_default() += c;
+        if let Some(gp) = snap.nodes[parent as usize].parent {
+            *local.entry(gp).or_default() += c * 0.5;
+        }
+    }
+    core_of(&local, main)
+}
+
 fn core_scope<'a>(
     snap: &'a Snapshot,
     inside: &[&Block],
@@ -1083,11 +1184,7 @@ fn core_scope<'a>(
             *local.entry(gp).or_default() += c * 0.5;
         }
     }
-    let core = local
-        .iter()
-        .filter(|(&e, _)| e >= main)
-        .max_by(|a, b| a.1.total_cmp(b.1))
-        .map(|(&e, _)| e);
+    let core = core_of(&local, main);
     let core_size = core.and_then(|c| group.get(&c)).copied().unwrap_or(0.0);
     let scope = core.map(|c| match snap.nodes[c as usize].parent {
         Some(p) if p >= main => p,
@@ -1298,6 +1395,32 @@ mod tests {
             teaser_cards("teaser")
         );
         assert!(extract(&snap(&html)).main.is_some());
+    }
+
+    #[test]
+    fn teasers_beside_the_story_are_left_out_of_its_body() {
+        // a column of unnamed teaser records beside the story, inside the article's container, each
+        // of the same plain shape as the story's own wrappers (so no paragraph-group test drops them)
+        let records: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<div><h3><a href=/{i}>Teaser headline number {i} about the day</a></h3>\
+                     <div>Officials met again on Monday to talk about item {i}, and a deal was close. \
+                     Both sides said so.</div></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><div class=page><div><h1>Harbour talks resume</h1><div><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p><p>{PARA}</p></div></div><div>{records}</div></div></body>"
+        );
+        let x = extract(&snap(&html));
+        let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            texts.iter().all(|t| !t.contains("Officials met")),
+            "{texts:?}"
+        );
+        assert_eq!(texts.len(), 4, "{texts:?}");
     }
 
     #[test]
