@@ -1,7 +1,7 @@
 //! Speaker phrases read next to cue verbs: the attribution patterns.
 
 /// Cue verbs of attribution (English and French), lower-case.
-pub(super) static CUE_VERBS: crate::text::WordList = crate::text::WordList::new("said says say told tells added adds wrote writes asked asks explained explains noted notes stated states declared insisted argued argues warned warns recalled recalls continued replied responded tweeted posted announced claimed claims acknowledged admitted suggested commented concluded remarked urged cautioned confirmed maintained stressed emphasised emphasized observed predicted pointed conceded quoted saying according explique affirme déclare dit ajoute estime souligne indique raconte précise assure selon lance poursuit répond confie testified warning saying stating adding noting arguing insisting declaring writing déclaré ajouté expliqué affirmé estimé souligné indiqué raconté précisé assuré lancé répondu confié écrit martèle reconnaît avertit sagte sagt erklärte betonte meinte fügte laut dijo afirmó explicó señaló declaró aseguró añadió indicó sostuvo según reported reports asserted asserts contended contends concludes joked quipped exclaimed boasted lamented complained countered retorted proclaimed vowed charged alleged demanded demands pleaded wondered reiterated asking asserting suggesting stressing urging vowing predicting acknowledging admitting recalling complaining contending tweeting affirmé répondu detto dichiarato spiegato secondo zei zegt aldus volgens disse afirmou segundo");
+pub(super) static CUE_VERBS: crate::text::WordList = crate::text::WordList::new("said says say told tells added adds wrote writes asked asks explained explains noted notes stated states declared insisted argued argues warned warns recalled recalls continued replied responded tweeted posted announced claimed claims acknowledged admitted suggested commented concluded remarked urged cautioned confirmed maintained stressed emphasised emphasized observed predicted pointed conceded quoted saying according explique affirme déclare dit ajoute estime souligne indique raconte précise assure selon lance poursuit répond confie testified warning saying stating adding noting arguing insisting declaring writing déclaré ajouté expliqué affirmé estimé souligné indiqué raconté précisé assuré lancé répondu confié écrit martèle reconnaît avertit sagte sagt erklärte betonte meinte fügte laut dijo afirmó explicó señaló declaró aseguró añadió indicó sostuvo según reported reports asserted asserts contended contends concludes joked quipped exclaimed boasted lamented complained countered retorted proclaimed vowed charged alleged demanded demands pleaded wondered reiterated asking asserting suggesting stressing urging vowing predicting acknowledging admitting recalling complaining contending tweeting affirmé répondu detto dichiarato spiegato secondo zei zegt aldus volgens disse afirmou segundo answered pressed reacted questioned fumed barked retaliated gloated opined remembered agreed agrees confided mused scoffed snapped shouted yelled called calls calling described describes touted");
 
 /// "According to" in the languages of [`CUE_VERBS`]: the source follows.
 pub(super) const ACCORDING: &[&str] = &[
@@ -41,7 +41,7 @@ pub(super) fn lead(words: &[&str]) -> Option<Who> {
 }
 
 /// Participles of cue verbs: "…, saying that it “…”" has the clause's subject as its speaker.
-pub(super) static PARTICIPLES: crate::text::WordList = crate::text::WordList::new("saying stating adding noting arguing insisting declaring writing warning telling explaining claiming asking asserting suggesting stressing urging vowing predicting acknowledging admitting recalling complaining contending tweeting");
+pub(super) static PARTICIPLES: crate::text::WordList = crate::text::WordList::new("saying stating adding noting arguing insisting declaring writing warning telling explaining claiming asking asserting suggesting stressing urging vowing predicting acknowledging admitting recalling complaining contending tweeting calling");
 
 /// Words before a name shown saying something ("footage of X asking", "shows X saying").
 static SHOWING: crate::text::WordList = crate::text::WordList::new(
@@ -302,7 +302,8 @@ fn role_phrase(words: &[&str]) -> usize {
             && c.chars()
                 .next()
                 .is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit())
-            && c.chars().all(|ch| ch.is_alphanumeric() || ch == '-')
+            && c.chars()
+                .all(|ch| ch.is_alphanumeric() || ['-', '’', '\''].contains(&ch))
     };
     let content = |i: usize| {
         let c = clean_word(words[i]).to_lowercase();
@@ -476,6 +477,13 @@ pub(super) fn adjacent(who: Option<Who>) -> Option<Who> {
     }
 }
 
+/// Is `words[i]` a cue verb, or "put"/"puts" of "as X put it"?
+pub(super) fn is_cue_at(words: &[&str], i: usize) -> bool {
+    is_cue(words[i])
+        || (matches!(clean_word(words[i]), "put" | "puts")
+            && words.get(i + 1).is_some_and(|n| clean_word(n) == "it"))
+}
+
 pub(super) fn is_cue(w: &str) -> bool {
     let w = clean_word(w);
     // (most words are lower-case ASCII already: looked up without a lower-cased copy)
@@ -595,7 +603,7 @@ pub(super) fn after_quote(tail: &str) -> Option<Who> {
             return adjacent(who_from(&words[i + 1..]));
         }
     }
-    let v = words.iter().position(|w| is_cue(w))?;
+    let v = (0..words.len()).find(|&i| is_cue_at(&words, i))?;
     if v >= 14 {
         return lead_apposition(&words[..v]);
     }
@@ -603,8 +611,9 @@ pub(super) fn after_quote(tail: &str) -> Option<Who> {
     if verb == "quoted" || ACCORDING.contains(&verb.as_str()) {
         return lead(&words[v + 1..]);
     }
-    // "…,” adding that …: the participle's subject is the sentence's, before the quote
-    if v == 0 && PARTICIPLES.contains(&verb.as_str()) {
+    // "…,” adding that …", "…” by calling on Russia …": the participle's subject is the
+    // sentence's, before the quote
+    if PARTICIPLES.contains(&verb.as_str()) {
         return None;
     }
     // "said X", also with an auxiliary or punctuation first (", a déclaré X", "has said X")
@@ -613,6 +622,10 @@ pub(super) fn after_quote(tail: &str) -> Option<Who> {
         .all(|w| ["", "a", "has", "had", "ont", "avait", "était"].contains(&clean_word(w)));
     if aux_only {
         return name_after_role(&words[v + 1..]).or_else(|| adjacent(who_from(&words[v + 1..])));
+    }
+    // "…,” like the recent volatility of markets, said Richard Curtin, the chief economist"
+    if let Some(who) = inverted(&words, v) {
+        return Some(who);
     }
     // subject before the verb: the first words of the tail
     let subject: Vec<&str> = words[..v]
@@ -724,7 +737,7 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
     let words: Vec<&str> = head.split_whitespace().collect();
     let n = words.len();
     let from = n.saturating_sub(HEAD_WINDOW_WORDS);
-    let v = (from..n).rev().find(|&i| is_cue(words[i]))?;
+    let v = (from..n).rev().find(|&i| is_cue_at(&words, i))?;
     let verb = clean_word(words[v]).to_lowercase();
     if verb == "quoted" || ACCORDING.contains(&verb.as_str()) {
         return lead(&words[v + 1..]);
@@ -903,12 +916,16 @@ fn apposition_subject(words: &[&str], from: usize, k: usize, nearest: bool) -> O
         }
         s
     };
-    let candidate = |a: &usize| words[*a].ends_with(',') && is_cap(clean_word(words[*a]));
+    // ("Or, as Tom Ridge, a former secretary, put it": no function word is a name)
+    let candidate = |a: &usize| {
+        let c = clean_word(words[*a]);
+        words[*a].ends_with(',') && is_cap(c) && !crate::entities::is_stopword(c)
+    };
     let opens_clause = |a: &usize| {
         let s = role_start(*a);
         s == from
             || words[s - 1].ends_with(',')
-            || ["But", "And", "Yet", "So"].contains(&words[s - 1])
+            || ["But", "And", "Yet", "So", "As", "as"].contains(&words[s - 1])
     };
     let opening = (k.saturating_sub(40).max(from)..k)
         .filter(candidate)

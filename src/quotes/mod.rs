@@ -657,6 +657,24 @@ mod tests {
     }
 
     #[test]
+    fn more_speech_verbs_as_x_put_it_and_said_x_after_a_clause() {
+        let q = quotes(&[
+            "Senator Dana Whitcombe spoke first, and the host Omar Brandt followed.",
+            "“You want to be a tough guy tonight on this stage,” Whitcombe barked.",
+            "“Would it be negotiable for the eleven million?” Brandt pressed.",
+            "Or, as Lena Kowalski, a former minister of the interior, put it: “The barbarians are inside the gates now.”",
+            "“The most impressive aspect has been the new resilience of consumers,” like the swings of the markets, said Richard Curtis, the chief economist of the survey.",
+            "Whitcombe later attacked the mayor, calling him “the most ignorant mayor in our history.”",
+        ]);
+        let s = |t: &str| speaker_of(&q, t);
+        assert_eq!(s("You want to be").as_deref(), Some("Dana Whitcombe"));
+        assert_eq!(s("Would it be").as_deref(), Some("Omar Brandt"));
+        assert_eq!(s("The barbarians").as_deref(), Some("Lena Kowalski"));
+        assert_eq!(s("The most impressive").as_deref(), Some("Richard Curtis"));
+        assert_eq!(s("the most ignorant").as_deref(), Some("Dana Whitcombe"));
+    }
+
+    #[test]
     fn participles_infinitives_and_possessive_roles() {
         let q = quotes(&[
             "The new ad uses footage of Marisa Delacroix asking, “Why am I not fifty points ahead in this race?”",
