@@ -589,3 +589,20 @@ fn a_subheading_under_the_headline_after_its_date_line_is_the_dek() {
     );
     assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
 }
+
+#[test]
+fn a_blog_name_in_the_h1_has_no_dek_under_it() {
+    // the blog's <h1> and its tagline over a post whose short title is an <h3>; the <title> is the
+    // blog's name and the post's title
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>River Notes: Barrier approved</title></head><body>\
+         <div class=\"banner\"><h1>River Notes</h1><p class=\"description\">An insider's perspective on the city, its river and its council</p></div>\
+         <div class=\"post\"><h3>Barrier approved</h3><p>{LEDE}</p>\
+         <p>The barrier will cost 240 million euros and protect about 30,000 homes in the lower districts, the council said in a statement after the vote.</p>\
+         <p>Engineers said construction would begin next spring and take four years, with the first section near the old harbour finished by 2027.</p>\
+         <p>Residents who had campaigned against the plan said it would cut them off from the river, and some said they would challenge the decision in court.</p>\
+         </div></body></html>"
+    );
+    let s = lede::summarize(&Snapshot::from_html(&html, None));
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+}

@@ -745,16 +745,36 @@ fn headline_elements(snap: &Snapshot, blocks: &[Block], x: &Extraction) -> Vec<N
         copies.insert(0, h);
         return copies;
     }
-    let h1s: Vec<&Block> = blocks
-        .iter()
-        .filter(|b| b.heading == Some(1) && b.element < first_body)
-        .collect();
     let title: Vec<String> = x
         .meta
         .headline
         .as_deref()
         .map(word_tokens)
         .unwrap_or_default();
+    // a blog's name, when the metadata headline is that name and the post's title ("Blog Name: Post
+    // title") and the post's title is a heading of its own: the <h1> holding only the name is the
+    // blog's banner ("Artist: Album" over an <h1> of the album is no such case: no other heading)
+    let blog_name = |b: &Block| {
+        let w = word_tokens(&b.text);
+        let rest = if title.starts_with(&w) {
+            &title[w.len()..]
+        } else if title.ends_with(&w) {
+            &title[..title.len() - w.len()]
+        } else {
+            return false;
+        };
+        !w.is_empty()
+            && !rest.is_empty()
+            && blocks.iter().any(|o| {
+                matches!(o.heading, Some(2..=4))
+                    && o.element > b.element
+                    && word_tokens(&o.text) == rest
+            })
+    };
+    let h1s: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.heading == Some(1) && b.element < first_body && !blog_name(b))
+        .collect();
     let shared = |b: &Block| {
         let w = word_tokens(&b.text);
         let common = w.iter().filter(|t| title.contains(t)).count();
