@@ -6,7 +6,7 @@ use super::gazetteers::gazetteers;
 use super::rules::{is_all_caps, is_cap, Candidate};
 use crate::summary::{Entity, EntityType, Mention};
 use crate::text::Para;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Canonical comparison key: lower-case, whitespace collapsed, periods removed.
 pub(super) fn key(s: &str) -> String {
@@ -26,7 +26,12 @@ struct Group {
     /// (paragraph, byte) of its earliest mention so far.
     first: (usize, usize),
     cands: Vec<usize>,
+    /// Type votes of the mentions that name the entity in one of its own forms.
     votes: HashMap<EntityType, f64>,
+    /// Type votes of short forms attached by coreference ("Washington" for "MaliVai Washington"):
+    /// they decide only when the full forms cast none, since a short form is typed by its
+    /// antecedent (a surname that is also a place name stays a person).
+    short_votes: HashMap<EntityType, f64>,
 }
 
 impl Group {
@@ -40,9 +45,14 @@ impl Group {
             .unwrap_or("")
     }
     fn kind(&self) -> Option<EntityType> {
+        let votes = if self.votes.values().any(|&v| v > 0.0) {
+            &self.votes
+        } else {
+            &self.short_votes
+        };
         let mut best: Option<(EntityType, f64)> = None;
         for t in [EntityType::Place, EntityType::Org, EntityType::Person] {
-            let v = self.votes.get(&t).copied().unwrap_or(0.0);
+            let v = votes.get(&t).copied().unwrap_or(0.0);
             if v > 0.0 && best.is_none_or(|(_, b)| v > b) {
                 best = Some((t, v));
             }
@@ -91,10 +101,18 @@ pub(super) fn group(
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut index = AliasIndex::default();
+    // keys of short forms that joined a longer name by coreference
+    let mut short_keys: HashSet<String> = HashSet::default();
     for &ci in &order {
         let c = &cands[ci];
         let k = key(&c.text);
-        let gi = by_key.get(&k).copied().or_else(|| index.attach(&groups, c));
+        let exact = by_key.get(&k).copied();
+        let attached = exact.is_none().then(|| index.attach(&groups, c)).flatten();
+        if attached.is_some() {
+            short_keys.insert(k.clone());
+        }
+        let short = attached.is_some() || short_keys.contains(&k);
+        let gi = exact.or(attached);
         let gi = match gi {
             Some(gi) => gi,
             // headline case capitalises common words: only a name a gazetteer knows starts an
@@ -109,6 +127,7 @@ pub(super) fn group(
                     first: (c.para, c.start),
                     cands: Vec::new(),
                     votes: HashMap::default(),
+                    short_votes: HashMap::default(),
                 });
                 groups.len() - 1
             }
@@ -121,8 +140,13 @@ pub(super) fn group(
         }
         g.cands.push(ci);
         g.first = g.first.min((c.para, c.start));
+        let tally = if short {
+            &mut g.short_votes
+        } else {
+            &mut g.votes
+        };
         for (t, v) in &c.votes {
-            *g.votes.entry(*t).or_insert(0.0) += v;
+            *tally.entry(*t).or_insert(0.0) += v;
         }
     }
 
@@ -185,6 +209,9 @@ struct AliasIndex {
     /// Key of a multi-word head of an alias, or of its first and last words ("te kaurinui", "te
     /// kaurinui parata" for "Te Kaurinui Robert Parata") → groups; persons only.
     heads: HashMap<String, Vec<usize>>,
+    /// Key of the first word of an alias → groups; organisations only ("Magna" for "Magna
+    /// International Inc").
+    firsts: HashMap<String, Vec<usize>>,
 }
 
 impl AliasIndex {
@@ -201,6 +228,7 @@ impl AliasIndex {
         };
         put(&mut self.words, key(ws[0]));
         put(&mut self.words, key(ws[ws.len() - 1]));
+        put(&mut self.firsts, key(ws[0]));
         put(&mut self.initials, initials(alias));
         for s in 1..ws.len() - 1 {
             put(&mut self.tails, key(&ws[s..].join(" ")));
@@ -236,6 +264,22 @@ impl AliasIndex {
             for &gi in self.words.get(&key(&c.text)).into_iter().flatten() {
                 if matches!(groups[gi].kind(), Some(EntityType::Person) | None) {
                     hits.push(gi);
+                }
+            }
+            // a word that starts an organisation's name and is typed as nothing else is its short
+            // form ("Magna", "Real" for "Real Madrid"); a place or a person ("Chicago") is a name
+            // of its own, and a person's surname comes first ("Clinton" with "Hillary Clinton" and
+            // the "Clinton Foundation")
+            if hits.is_empty()
+                && !c
+                    .votes
+                    .iter()
+                    .any(|(t, &v)| v > 0.0 && *t != EntityType::Org)
+            {
+                for &gi in self.firsts.get(&key(&c.text)).into_iter().flatten() {
+                    if groups[gi].kind() == Some(EntityType::Org) && !hits.contains(&gi) {
+                        hits.push(gi);
+                    }
                 }
             }
             if is_all_caps(&c.text) {

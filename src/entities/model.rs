@@ -439,15 +439,16 @@ pub(super) fn combine(
 ) -> Vec<Candidate> {
     let mut extra = Vec::new();
     for t in tagged {
-        let mut overlapped = false;
-        for r in rule
-            .iter_mut()
-            .filter(|r| r.para == t.para && r.start < t.end && t.start < r.end)
-        {
-            overlapped = true;
+        let overlaps = |r: &Candidate| r.para == t.para && r.start < t.end && t.start < r.end;
+        let overlapped = rule.iter().filter(|r| overlaps(r)).count();
+        for r in rule.iter_mut().filter(|r| overlaps(r)) {
             // a candidate the rules gave no vote is no name to them (a common word, a title): only a
-            // confident tagger makes it one
+            // confident tagger makes it one, with a mention of its own (not "Fife" inside a
+            // "Callum Reid of Fife" it reads as one name)
             let voted = r.votes.values().any(|&v| v > 0.0);
+            if !voted && overlapped > 1 {
+                continue;
+            }
             // a type cue in the name itself holds in any news ("Chaoyang Hospital", "adviser Fiona
             // Hill"); the tagger learned the conventions of one 1996 newswire, so it counts less there
             let mv = if r.cued { CUED_VOTE } else { model_vote };
@@ -457,7 +458,7 @@ pub(super) fn combine(
                 }
             }
         }
-        if !overlapped && t.votes.values().sum::<f64>() >= add {
+        if overlapped == 0 && t.votes.values().sum::<f64>() >= add {
             extra.push(t);
         }
     }
@@ -494,6 +495,27 @@ mod tests {
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].top_vote(), Some(EntityType::Org));
         assert_eq!(out[1].top_vote(), Some(EntityType::Org));
+    }
+
+    #[test]
+    fn a_tagged_span_over_two_candidates_names_neither_unvoted_one() {
+        // "Callum Reid of Fife" read as one name: "Fife" gets no type from it
+        let rules = vec![
+            rule(0, 11, EntityType::Person, 1.0, false),
+            rule(15, 19, EntityType::Place, 0.0, false),
+        ];
+        let out = combine(
+            rules,
+            vec![tagged(0, 19, EntityType::Person, 90.0)],
+            MODEL_VOTE,
+            ADD_VOTES,
+        );
+        assert_eq!(out[0].top_vote(), Some(EntityType::Person));
+        assert!(
+            out[1].votes.values().all(|&v| v == 0.0),
+            "{:?}",
+            out[1].votes
+        );
     }
 
     #[test]

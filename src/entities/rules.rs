@@ -663,6 +663,12 @@ fn clean_run(
             .strip_suffix(' ')
             .is_some_and(|b| b.ends_with(char::is_alphanumeric))
     });
+    // a title written with a full stop stands outside the run ("Mr. Trump", "Gov. Jane Roe"): the
+    // run breaks at the stop, so the title is read here
+    let dotted_title = text[..run[0].start]
+        .strip_suffix(". ")
+        .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next())
+        .is_some_and(|w| CORE_TITLES.contains(&w));
     let mut toks: Vec<Tok> = run.to_vec();
     // French elision: "L’Airbus", "d’Orsay" name Airbus, Orsay
     if let Some(t) = toks.first_mut() {
@@ -957,7 +963,7 @@ fn clean_run(
     } else if words.len() == 1 && is_all_caps(&surface) && !g.is_place(&surface) {
         vote(&mut c, EntityType::Org, 2.0);
     }
-    if title_cue {
+    if title_cue || (dotted_title && !has_org_word && !known) {
         c.cued = true;
         vote(&mut c, EntityType::Person, 3.0);
     }
@@ -1336,6 +1342,48 @@ mod tests {
         let ewan = find(&es, "Ewan Mackie").expect("Ewan Mackie");
         assert!(ewan.aliases.contains(&"Mackie".to_string()), "{es:?}");
         assert!(find(&es, "Mackie").is_none());
+    }
+
+    #[test]
+    fn a_title_with_a_full_stop_marks_a_person() {
+        let es = ents(&[
+            "Mr. Halvorsen hardly clarified the matter, treating the question as a joke.",
+            "Reporters said Gov. Ada Quenby and Mrs. Halvorsen had left the hall by then.",
+        ]);
+        assert_eq!(
+            kind_of(&es, "Halvorsen"),
+            Some(EntityType::Person),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "Ada Quenby"),
+            Some(EntityType::Person),
+            "{es:?}"
+        );
+    }
+
+    #[test]
+    fn a_surname_that_is_a_place_stays_with_its_person() {
+        let es = ents(&[
+            "Top seed Daniela Ordway beat Marta Houston 6-3 6-4 on Tuesday.",
+            "Houston, who had saved two match points, served for the set at 5-4.",
+            "Ordway broke back at once and Houston never held serve again.",
+            "I think I got a little tight, Houston said afterwards.",
+        ]);
+        let marta = find(&es, "Marta Houston").expect("Marta Houston");
+        assert_eq!(marta.kind, EntityType::Person, "{es:?}");
+        assert!(marta.aliases.contains(&"Houston".to_string()), "{es:?}");
+    }
+
+    #[test]
+    fn an_untyped_word_that_starts_an_organisation_name_is_its_short_form() {
+        let es = ents(&[
+            "Parts maker Veltrona Holdings Inc agreed to buy a rival for $90 million.",
+            "The deal gives Veltrona a bigger share of the seating market, analysts said.",
+        ]);
+        let v = find(&es, "Veltrona Holdings Inc").expect("Veltrona Holdings Inc");
+        assert_eq!(v.kind, EntityType::Org, "{es:?}");
+        assert_eq!(v.mentions.len(), 2, "{es:?}");
     }
 
     fn kind_of(es: &[Entity], name: &str) -> Option<EntityType> {

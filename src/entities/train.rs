@@ -124,6 +124,12 @@ fn trimmed(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// A feature is shipped when one of its quantised weights is at least this many units: smaller
+/// ones are noise of rare features (measured on CoNLL-2003 dev: keeping every non-zero weight
+/// adds 130 KB gzipped for +0.004 prose F1, this cut takes 13 KB off the previous model and
+/// gains 0.009; docs/entities.md).
+const MIN_KEPT: u8 = 2;
+
 /// Perceptron weights during training: the current weights and the running sums for averaging
 /// (the "lazy" form: the average is `w - u / c`).
 #[derive(Default)]
@@ -415,13 +421,9 @@ impl Trained {
     /// The model file (format in [`super::model`]): weights quantised to `i8` with one scale, a
     /// feature kept when any of its quantised weights is not zero.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self
-            .w
-            .values()
-            .flatten()
-            .chain(self.t.iter().flatten())
-            .fold(0f32, |m, x| m.max(x.abs()));
-        // emission weights in i8 (the largest 127), transitions in i16 with the same unit
+        // the unit: the largest emission weight over 127 (transitions, a few larger weights in
+        // i16, do not set it: a coarser unit rounds most emission weights to 0)
+        let max = self.w.values().flatten().fold(0f32, |m, x| m.max(x.abs()));
         let scale = (max / 127.0).max(f32::MIN_POSITIVE);
         let mut out = b"LEDENER1".to_vec();
         out.push(LABELS as u8);
@@ -440,7 +442,7 @@ impl Trained {
                     ws.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8),
                 )
             })
-            .filter(|(_, q)| q.iter().any(|&x| x != 0))
+            .filter(|(_, q)| q.iter().any(|&x| x.unsigned_abs() >= MIN_KEPT))
             .collect();
         kept.sort_unstable_by_key(|k| k.0);
         out.extend((kept.len() as u32).to_le_bytes());
