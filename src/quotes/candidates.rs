@@ -477,12 +477,31 @@ pub(super) fn adjacent(who: Option<Who>) -> Option<Who> {
     }
 }
 
-/// Is `words[i]` a cue verb, or "put"/"puts" of "as X put it"?
+/// Is `words[i]` a cue verb in its place ("said", "as X put it", "X points out", "X shot back",
+/// "X went on"), and not a noun after a determiner ("the states had", "these reports")?
 pub(super) fn is_cue_at(words: &[&str], i: usize) -> bool {
-    is_cue(words[i])
-        || (matches!(clean_word(words[i]), "put" | "puts")
-            && words.get(i + 1).is_some_and(|n| clean_word(n) == "it"))
+    let w = clean_word(words[i]);
+    let next = words.get(i + 1).map_or("", |n| clean_word(n));
+    let prev = i
+        .checked_sub(1)
+        .map_or(String::new(), |p| clean_word(words[p]).to_lowercase());
+    let noun = NOUN_CUES.contains(&w) && DETERMINERS.contains(&prev.as_str());
+    (is_cue(words[i]) && !noun)
+        || matches!(
+            (w, next),
+            ("put" | "puts", "it")
+                | ("points", "out")
+                | ("shot" | "shoots" | "fired", "back")
+                | ("went", "on")
+        )
 }
+
+/// Cue verbs that are also plural nouns ("the states", "these reports").
+static NOUN_CUES: crate::text::WordList =
+    crate::text::WordList::new("states reports claims notes demands warns quotes writes");
+
+/// Words before a noun, never before a verb.
+static DETERMINERS: crate::text::WordList = crate::text::WordList::new("the these those his her their its our my your some many all both other several such two three four five few fifty fifty-two individual");
 
 pub(super) fn is_cue(w: &str) -> bool {
     let w = clean_word(w);
@@ -737,6 +756,9 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
     let words: Vec<&str> = head.split_whitespace().collect();
     let n = words.len();
     let from = n.saturating_sub(HEAD_WINDOW_WORDS);
+    if let Some(who) = colon_label(&words[from..]) {
+        return Some(who);
+    }
     let v = (from..n).rev().find(|&i| is_cue_at(&words, i))?;
     let verb = clean_word(words[v]).to_lowercase();
     if verb == "quoted" || ACCORDING.contains(&verb.as_str()) {
@@ -880,6 +902,30 @@ fn inverted(words: &[&str], v: usize) -> Option<Who> {
     let last = name.split(' ').next_back()?;
     let j = rest.iter().position(|w| clean_word(w) == last)?;
     (j + 1 == rest.len() || rest[j].ends_with([',', ':'])).then_some(Who::Adjacent(name))
+}
+
+/// "Pollsters agree - Carl Bialik: “…”", "Former secretary of state Hillary Clinton: “…”": a name
+/// (after a role phrase) that ends the text before the quote with a colon, from the start of that
+/// text or a dash, in at most eight words.
+fn colon_label(words: &[&str]) -> Option<Who> {
+    let last = words.last()?;
+    if !last.ends_with(':') {
+        return None;
+    }
+    let start = words
+        .iter()
+        .rposition(|w| is_dash(w) || *w == "-")
+        .map_or(0, |d| d + 1);
+    let label = &words[start..];
+    if label.is_empty() || label.len() > 8 {
+        return None;
+    }
+    match who_from(label)? {
+        Who::Named(n) if n.split(' ').next_back() == Some(clean_word(last)) => {
+            Some(Who::Adjacent(n))
+        }
+        _ => None,
+    }
 }
 
 /// A dash that opens or closes an apposition ("--", "—", "–").

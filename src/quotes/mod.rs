@@ -675,6 +675,20 @@ mod tests {
     }
 
     #[test]
+    fn plural_nouns_are_no_cues_and_a_name_before_a_colon_speaks() {
+        let q = quotes(&[
+            "Senator Dana Whitcombe said the states had “every right to pass these laws on their own.”",
+            "“Some of us thought you might be able to work with them,” Whitcombe points out.",
+            "Pollsters agree - Carl Bialek: “One of the biggest lessons was to keep contacting voters late.”",
+            "Transcript as follows:",
+        ]);
+        let s = |t: &str| speaker_of(&q, t);
+        assert_eq!(s("every right").as_deref(), Some("Dana Whitcombe"));
+        assert_eq!(s("Some of us").as_deref(), Some("Dana Whitcombe"));
+        assert_eq!(s("One of the biggest").as_deref(), Some("Carl Bialek"));
+    }
+
+    #[test]
     fn participles_infinitives_and_possessive_roles() {
         let q = quotes(&[
             "The new ad uses footage of Marisa Delacroix asking, “Why am I not fifty points ahead in this race?”",
