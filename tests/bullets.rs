@@ -606,3 +606,19 @@ fn a_blog_name_in_the_h1_has_no_dek_under_it() {
     let s = lede::summarize(&Snapshot::from_html(&html, None));
     assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
 }
+
+#[test]
+fn a_standfirst_inside_a_list_item_needs_its_class_and_the_description() {
+    let header = format!(
+        "{H1}<ul class=\"tools\"><li><a href=\"/t\">Tweet</a></li><li><div class=\"excerpt\"><p>{DEK}</p></div></li></ul>"
+    );
+    let s = dek_page(
+        &format!("<meta property=\"og:description\" content=\"{DEK}\">"),
+        &header,
+        LEDE,
+    );
+    assert_eq!(page_texts(&s), vec![DEK]);
+    // the class alone does not make a list item's text the dek
+    let s = dek_page("", &header, LEDE);
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+}

@@ -935,7 +935,9 @@ impl Zone<'_> {
                     .chain(snap.ancestors(b.element))
                     .find(|&a| snap.nodes[a as usize].tag == "h1")
                     .is_some_and(|h1| has_word(&class_words(&snap.nodes[h1 as usize]), SUBTITLE_WORDS)))
-            && !b.in_list
+            // (a paragraph inside a list item only when both its class and the page's
+            // description mark it: an unclosed list on the page holds everything after it)
+            && (!b.in_list || b.heading.is_none() && dek_like(snap, b, body) && described)
             && (4..=MAX_DEK_WORDS).contains(&words)
             // (in Chinese and Japanese a standfirst has its sentence's punctuation: a label, a
             // category or a breadcrumb has none)
