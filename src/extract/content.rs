@@ -1006,7 +1006,10 @@ pub(super) fn body_paragraphs(
         .map(|i| inside[i].clone())
         .collect();
     // calls to action after the article ("Join our forums", "Follow us on Twitter")
-    while body.last().is_some_and(|b| is_promo(&b.text)) {
+    while body
+        .last()
+        .is_some_and(|b| is_promo(&b.text) || is_legal_footer(&b.text))
+    {
         body.pop();
     }
     body
@@ -1132,6 +1135,13 @@ const PROMO_PHRASES: &[&str] = &[
 ];
 /// A promo line is short.
 const MAX_PROMO_WORDS: usize = 60;
+
+/// A site's legal footer however long (a list of trademarks, a licence): it reserves rights and states
+/// a copyright, which an article's closing paragraph never does both.
+fn is_legal_footer(text: &str) -> bool {
+    let t = text.to_lowercase();
+    t.contains("all rights reserved") && (t.contains('©') || t.contains("copyright"))
+}
 
 fn is_promo(text: &str) -> bool {
     let t = text.to_lowercase();
@@ -1482,6 +1492,25 @@ mod tests {
         // Bootstrap 3's `hidden-print` hides only on paper
         let html = html.replace("snippet hidden", "snippet hidden-print");
         assert_eq!(extract(&snap(&html)).paragraphs.len(), 4);
+    }
+
+    #[test]
+    fn legal_footer_closing_the_body_is_left_out_however_long() {
+        let marks: String = (0..40).map(|i| format!("Mark {i}, ")).collect();
+        let legal = format!(
+            "<p>Example.com is the official site of the League. {marks}and the League's name are \
+             trademarks of the League. © League 2012. All Rights Reserved.</p>"
+        );
+        let html = format!("<body><div class=story><p>{PARA}</p><p>{PARA}</p>{legal}</div></body>");
+        let x = extract(&snap(&html));
+        let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        // inside the body, a paragraph about rights is the article's
+        let html = format!(
+            "<body><div class=story><p>{PARA}</p><p>The label said all rights reserved by the band \
+             had passed to it, and that its copyright ran to 2030.</p><p>{PARA}</p></div></body>"
+        );
+        assert_eq!(extract(&snap(&html)).paragraphs.len(), 3);
     }
 
     #[test]
