@@ -320,11 +320,14 @@ fn candidates_in(pi: usize, para: &Para, doc: &DocWords<'_>, headline: bool) -> 
             let cur = &text[toks[j].start..toks[j].end];
             let initial = gap == ". " && (cur.chars().count() == 1 || cur.contains('.'));
             let hyphen = gap == "-" || gap == "‑";
-            if gap != " " && !initial && !hyphen {
+            // "Johnson & Johnson", "Schroder Wertheim & Co": an ampersand joins a firm's names
+            let ampersand = gap == " & ";
+            if gap != " " && !initial && !hyphen && !ampersand {
                 break;
             }
-            if hyphen {
-                // "Asia-Pacific", "al-Bashir", "Xi-Putin" (split later when both parts are names)
+            if hyphen || ampersand {
+                // "Asia-Pacific", "al-Bashir", "Xi-Putin" (split later when both parts are names);
+                // "Procter & Gamble"
                 let next = &text[toks[j + 1].start..toks[j + 1].end];
                 if !is_cap(next) {
                     break;
@@ -757,7 +760,8 @@ fn clean_run(
         .skip(1)
         .any(|w| ORG_WORDS.contains(&w.as_str()))
         || (words.len() > 1 && ORG_WORDS.contains(&words[0].as_str()) && words[1] == "of")
-        || (words.len() > 1 && ROMANCE_ORG_HEADS.contains(&words[0].as_str()));
+        || (words.len() > 1 && ROMANCE_ORG_HEADS.contains(&words[0].as_str()))
+        || text[toks[0].start..toks[toks.len() - 1].end].contains(" & ");
     // "Copa América", "Coupe de France": competitions are events (the guide's OTHER)
     if words.len() > 1 && ROMANCE_OTHER_HEADS.contains(&words[0].as_str()) {
         return None;
@@ -1342,6 +1346,27 @@ mod tests {
         let ewan = find(&es, "Ewan Mackie").expect("Ewan Mackie");
         assert!(ewan.aliases.contains(&"Mackie".to_string()), "{es:?}");
         assert!(find(&es, "Mackie").is_none());
+    }
+
+    #[test]
+    fn an_ampersand_joins_a_firms_names() {
+        let es = ents(&[
+            "Shares of Harlan & Voss rose on Tuesday, while Mertz & Quill Co fell after its results.",
+        ]);
+        assert_eq!(
+            kind_of(&es, "Harlan & Voss"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "Mertz & Quill Co"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+        assert!(
+            find(&es, "Voss").is_none() && find(&es, "Quill Co").is_none(),
+            "{es:?}"
+        );
     }
 
     #[test]
