@@ -689,6 +689,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_inside_an_earlier_quote_is_no_clause_subject() {
+        let q = quotes(&[
+            "Senator Bernard Sandoval spoke on Friday about the race and about Donald Trump.",
+            "“The American people do not agree with Trump on any of this,” Sandoval said, suggesting a few questions, including, “Do you really think that billionaires need a tax break?”",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "Do you really").as_deref(),
+            Some("Bernard Sandoval")
+        );
+    }
+
+    #[test]
     fn participles_infinitives_and_possessive_roles() {
         let q = quotes(&[
             "The new ad uses footage of Marisa Delacroix asking, “Why am I not fifty points ahead in this race?”",

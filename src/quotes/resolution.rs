@@ -343,11 +343,15 @@ pub(super) fn clause_subject(
     mentions: &Mentions,
     paras: &[Para],
 ) -> Option<String> {
+    // (a name inside an earlier quote of the sentence is no subject: "“… agree with Trump,”
+    // Sanders said, suggesting …")
+    let quoted = quoted_ranges(text);
     let named: Vec<&MentionAt> = mentions
         .of_para(para)
         .iter()
         .filter(|m| m.start >= from && m.end <= to)
         .filter(|m| m.kind != EntityType::Place)
+        .filter(|m| !quoted.iter().any(|&(a, b)| m.start >= a && m.end <= b))
         .collect();
     let apposition = named.iter().find(|m| {
         text[..m.start].trim_end().ends_with(',') && text[m.end..].trim_start().starts_with(',')
@@ -527,4 +531,12 @@ pub(super) fn surname_of(
         }
     }
     None
+}
+
+/// The byte ranges of the quotes of paragraph text `text`, opening mark to closing mark.
+fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    super::spans::spans_in(text)
+        .iter()
+        .map(|q| (q.open, q.close.unwrap_or(text.len())))
+        .collect()
 }
