@@ -66,17 +66,6 @@ const BYLINE_ENDS: &[&str] = &[
 const DATE_LEADS: &[&str] = &[
     "on", "at", "le", "am", "el", "il", "em", "the", "-", "–", "—", "|", "·", "•", "/", "//",
 ];
-/// English weekday names, which may open the date after a byline ("by Ann Lee on Wednesday, October
-/// 19, 2011"): cut with it.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Remove the credit cue before a byline and whatever follows the names (another credit, a date):
 /// "Written by Rob Ewaschuk Edited by Betsy Beyer" → "Rob Ewaschuk", "By Nathan Willis March 25,
@@ -115,7 +104,7 @@ fn byline_core(s: &str) -> String {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            MONTHS.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str())
+            MONTHS.contains(&w.as_str())
         };
         while k > 0 && is_date_word(words[k - 1]) {
             k -= 1;

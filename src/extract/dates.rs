@@ -411,9 +411,10 @@ fn iso_time(t: &str) -> Option<String> {
     Some(format!("{clock}{zone}"))
 }
 
-/// Month names and abbreviations (English, French, German, Spanish, Portuguese) that open a date
-/// glued after a byline ("By Nathan Willis March 25, 2015"); only cut when a number follows, so
-/// "June Smith" stays a name.
+/// Month names and abbreviations (English, French, German, Spanish, Portuguese), then English
+/// weekday names and abbreviations, that open a date glued after a byline ("By Nathan Willis March
+/// 25, 2015", "by Ann Lee on Wednesday, October 19, 2011"); only cut when a number follows, so "June
+/// Smith" stays a name.
 pub(super) const MONTHS: &[&str] = &[
     "january",
     "february",
