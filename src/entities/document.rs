@@ -249,19 +249,20 @@ impl AliasIndex {
     /// multi-word tail of a longer name ("Bin Laden"). Ambiguous forms (two Smiths) join nothing.
     fn attach(&self, groups: &[Group], c: &Candidate) -> Option<usize> {
         let mut hits: Vec<usize> = Vec::new();
+        let k = key(&c.text);
         if c.text.contains(' ') {
-            for &gi in self.tails.get(&key(&c.text)).into_iter().flatten() {
+            for &gi in self.tails.get(&k).into_iter().flatten() {
                 if groups[gi].kind() != Some(EntityType::Place) {
                     hits.push(gi);
                 }
             }
-            for &gi in self.heads.get(&key(&c.text)).into_iter().flatten() {
+            for &gi in self.heads.get(&k).into_iter().flatten() {
                 if groups[gi].kind() == Some(EntityType::Person) && !hits.contains(&gi) {
                     hits.push(gi);
                 }
             }
         } else {
-            for &gi in self.words.get(&key(&c.text)).into_iter().flatten() {
+            for &gi in self.words.get(&k).into_iter().flatten() {
                 if matches!(groups[gi].kind(), Some(EntityType::Person) | None) {
                     hits.push(gi);
                 }
@@ -276,7 +277,7 @@ impl AliasIndex {
                     .iter()
                     .any(|(t, &v)| v > 0.0 && *t != EntityType::Org)
             {
-                for &gi in self.firsts.get(&key(&c.text)).into_iter().flatten() {
+                for &gi in self.firsts.get(&k).into_iter().flatten() {
                     if groups[gi].kind() == Some(EntityType::Org) && !hits.contains(&gi) {
                         hits.push(gi);
                     }
