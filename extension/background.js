@@ -11,9 +11,9 @@
 const api = globalThis.browser ?? globalThis.chrome;
 
 /** The first executeScript right after a click sometimes fails ("Cannot access contents of the
- * page") in fresh Chromium profiles, and on a loaded machine a retry 100 ms later can fail too (a CI
- * run saw the first click of a fresh browser do nothing). Retry after each of these delays, in ms,
- * before telling the reader that the page cannot be read: 1.7 s in all. */
+ * page") in fresh Chromium profiles, and on a loaded machine a retry 100 ms later can fail too. Retry
+ * after each of these delays, in ms, before telling the reader that the page cannot be read: 1.7 s in
+ * all. */
 const INJECT_RETRY_DELAYS_MS = [100, 400, 1200];
 
 const RELAY_PREFIX = 'lede-relay:';

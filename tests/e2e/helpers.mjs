@@ -55,6 +55,7 @@ export async function launchWithExtension({
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(worker.url()).host;
+  await backgroundListening(worker);
   return {
     context,
     extensionId,
@@ -63,6 +64,25 @@ export async function launchWithExtension({
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Wait until the background script has run far enough to listen for toolbar clicks. Playwright reports
+ * the service worker before its script has been evaluated, and a freshly installed extension has no
+ * listeners registered yet, so Chromium drops a click that arrives in those first milliseconds (the
+ * first test of a file then saw no panel, about one launch in eight). A reader cannot click that soon
+ * after installing; only a test can.
+ */
+async function backgroundListening(worker, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const listening = await worker
+      .evaluate(() => (globalThis.browser ?? globalThis.chrome).action.onClicked.hasListeners())
+      .catch(() => false);
+    if (listening) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the extension background never listened for toolbar clicks');
 }
 
 /**
