@@ -1,7 +1,7 @@
 //! Main content: the element whose subtree maximises content text minus boilerplate text, and the
 //! body paragraphs kept inside it.
 
-use super::post::{short_post, titled_posts};
+use super::post::{article_post, short_post, titled_posts};
 use super::{Block, Metadata};
 use crate::snapshot::{NodeId, Snapshot};
 use crate::text::{more_words_than, Terms};
@@ -473,7 +473,7 @@ pub fn main_content(
         total,
     } = scores;
     let Some((_, mut top)) = best else {
-        return short_post(snap, blocks, headline, title);
+        return short_post(snap, blocks, headline, title).or_else(|| article_post(snap, blocks));
     };
     // A paragraph is never the container: Readability scores a paragraph's parent and grandparent,
     // never the paragraph. A lone `<p>` wins when its siblings are boxes of short lines (a product
@@ -531,7 +531,10 @@ pub fn main_content(
         return None;
     }
     if is_headings_page(snap, blocks, top, &content) {
-        return short_post(snap, blocks, headline, title);
+        // (the page's one <article> too, unless it is that page of headings or holds it)
+        return short_post(snap, blocks, headline, title).or_else(|| {
+            article_post(snap, blocks).filter(|&a| a != top && !snap.is_descendant(top, a))
+        });
     }
     Some(top)
 }
@@ -1081,7 +1084,7 @@ const LINKED_PROSE_WORDS: usize = 20;
 /// (Pomikálek, *Removing Boilerplate and Duplicate Content from Web Corpora*, 2011) keeps such
 /// blocks as "near-good" when they sit between good paragraphs; inside the article's container that
 /// context is given.
-fn is_linked_sentence(b: &Block) -> bool {
+pub(super) fn is_linked_sentence(b: &Block) -> bool {
     let chars = b.text.chars().count();
     let unlinked = chars.saturating_sub(b.link_chars);
     let first = b

@@ -2,7 +2,9 @@
 //! post, a one-paragraph announcement), too short for the main-content scoring of `content`, which
 //! asks for paragraphs of content text.
 
-use super::content::{is_content_block, is_furniture, is_notice_text, SENTENCE_END};
+use super::content::{
+    is_content_block, is_furniture, is_linked_sentence, is_notice_text, SENTENCE_END,
+};
 use super::Block;
 use crate::snapshot::{NodeId, Snapshot};
 use crate::text::more_words_than;
@@ -62,7 +64,11 @@ fn is_prose_line(snap: &Snapshot, b: &Block) -> bool {
     };
     b.heading.is_none()
         && !b.in_list
-        && (is_content_block(b) || sentence())
+        // (a sentence that links its subject, "I would love you invite you to <a>the book event</a>
+        // at …", as the body keeps it: ending like a sentence)
+        && (is_content_block(b)
+            || sentence()
+            || (is_linked_sentence(b) && b.text.ends_with(SENTENCE_END)))
         && !is_furniture(&b.text)
         && !is_notice_text(&b.text)
 }
@@ -83,6 +89,36 @@ pub(super) fn short_post(
     title_blocks(blocks, headline, title)
         .into_iter()
         .find_map(|t| post_under(snap, blocks, t))
+}
+
+/// A post in the page's one `<article>` element has at least this many characters of prose (as much
+/// content as a container away from the headline needs, `content::MIN_ARTICLE_CHARS`).
+const MIN_ARTICLE_POST_CHARS: usize = 250;
+
+/// The page's one `<article>` element, for a page where no element holds enough content text to be an
+/// article and no short post sits under its title ([`short_post`]): a post of short lines (a few
+/// captions under a picture, "“Cozy, cozy,” scouted by …") whose title is not the page's metadata
+/// title, when its prose lines ([`is_prose_line`]) hold at least [`MIN_ARTICLE_POST_CHARS`]
+/// characters. The element is HTML's own mark of "a complete, self-contained composition", which a
+/// page of teasers repeats (one `<article>` a teaser) and a post's page holds once; Readability
+/// likewise trusts it only as a hint, and the prose test keeps a box of links or a picture out.
+pub(super) fn article_post(snap: &Snapshot, blocks: &[Block]) -> Option<NodeId> {
+    let mut articles = snap
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| !n.is_text() && n.tag == "article");
+    let (a, _) = articles.next()?;
+    if articles.next().is_some() {
+        return None;
+    }
+    let inside = a..snap.subtree_end(a as NodeId);
+    let prose: usize = blocks
+        .iter()
+        .filter(|b| inside.contains(&(b.element as usize)) && is_prose_line(snap, b))
+        .map(Block::chars)
+        .sum();
+    (prose >= MIN_ARTICLE_POST_CHARS).then_some(a as NodeId)
 }
 
 /// The posts under the headings that carry the page's title (the heading is part of the metadata
@@ -213,6 +249,70 @@ mod tests {
         let x = extract(&snap(&blog(post)));
         let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["Not your mother's origami."]);
+    }
+
+    #[test]
+    fn post_of_one_linked_sentence_is_an_article() {
+        // an invitation whose only long sentence links the event it names
+        let post = "<p>Dear all,</p><p>I would love to invite you to <a href=/e>the Treehouse \
+                    Heroes book event</a> at the Reading Bug this coming Saturday, at 11 am.</p>";
+        let x = extract(&snap(&blog(post)));
+        let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("I would love to invite")),
+            "{texts:?}"
+        );
+        // a line that only links ("… by <a>X</a>", no sentence end) is still no post
+        let credit = "<p>Wonderful animated video for <a href=/v>a French singer's new single \
+                      and album</a>! Created by Jose Arboleda</p>";
+        assert!(extract(&snap(&blog(credit))).main.is_none());
+    }
+
+    /// A page whose headline is not its `<title>`, with a post of short captioned lines in its one
+    /// `<article>` (`article`), then a rail of related stories and a footer.
+    fn captions_post(article: &str) -> String {
+        let lines: String = [
+            "“Cozy, cozy,” scouted by aimxignite",
+            "“These pants are spot on,” scouted by jay",
+            "“Bosslady,” scouted by JillPerry",
+            "“Voter attire,” scouted by susiegibson",
+            "“Richard Diebenkorn nails,” scouted by Lauren",
+        ]
+        .iter()
+        .map(|l| format!("<p>{l}</p>"))
+        .collect();
+        let related: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<div class=item><h3><a href=/r/{i}>Another story number {i}</a></h3></div>"
+                )
+            })
+            .collect();
+        format!(
+            "<html><head><title>Scout - Fall Fashion Trends</title></head><body>\
+             <header><h1>Scouted This Week: Prints Charming</h1><h2>The latest finds from our app</h2></header>\
+             <{article}><p>We are delighting in your knit picks, election excitement, bold eyes and \
+             finest handiwork. Here are a few of our favourites.</p>{lines}</{article}>\
+             <div class=related><h1>Related Stories</h1>{related}</div></body></html>"
+        )
+    }
+
+    #[test]
+    fn short_lines_in_the_one_article_element_are_an_article() {
+        let x = extract(&snap(&captions_post("article")));
+        let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            texts.contains(&"“Bosslady,” scouted by JillPerry"),
+            "{texts:?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.contains("Another story")),
+            "{texts:?}"
+        );
+        // the same lines in a plain box are no article: nothing marks them as the page's composition
+        assert!(extract(&snap(&captions_post("div"))).main.is_none());
     }
 
     #[test]
