@@ -622,3 +622,56 @@ fn a_standfirst_inside_a_list_item_needs_its_class_and_the_description() {
     let s = dek_page("", &header, LEDE);
     assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
 }
+
+#[test]
+fn a_site_banner_tagline_is_no_dek() {
+    // a blog's name and tagline in the page's banner (Blogger's `div#header`, TypePad's `div#banner`,
+    // `role=banner`), over a post; the <title> is the blog's name, so the banner's <h1> is the headline
+    for banner in [
+        "<div id=\"header\"><h1><a href=\"/\">River Notes</a></h1><p id=\"description\">{T}</p></div>",
+        "<div id=\"banner\"><div id=\"banner-inner\"><h1 id=\"banner-header\"><a href=\"/\">River Notes</a></h1><h2 id=\"banner-description\">{T}</h2></div></div>",
+        "<div role=\"banner\"><h1>River Notes</h1><p class=\"description\">{T}</p></div>",
+    ] {
+        let banner = banner.replace(
+            "{T}",
+            "Thoughts on the city, its river, its council and everything else that floats by.",
+        );
+        let html = format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>River Notes</title></head><body>\
+             {banner}<div id=\"main\"><div class=\"post\"><h3 class=\"post-title\">Barrier approved</h3><p>{LEDE}</p>\
+             <p>The barrier will cost 240 million euros and protect about 30,000 homes in the lower districts, the council said in a statement after the vote.</p>\
+             <p>Engineers said construction would begin next spring and take four years, with the first section near the old harbour finished by 2027.</p>\
+             <p>Residents who had campaigned against the plan said it would cut them off from the river, and some said they would challenge the decision in court.</p>\
+             </div></div></body></html>"
+        );
+        let s = lede::summarize(&Snapshot::from_html(&html, None));
+        assert!(page_texts(&s).is_empty(), "{banner}: {:?}", page_texts(&s));
+    }
+    // an article's own header named as a banner part (`article-header`, `header-banner`) keeps its dek
+    let s = dek_page(
+        "",
+        &format!(
+            "<div class=\"article-header header-banner\">{H1}<p class=\"dek\">{DEK}</p></div>"
+        ),
+        LEDE,
+    );
+    assert_eq!(page_texts(&s), vec![DEK]);
+}
+
+#[test]
+fn instructions_follow_lines_breadcrumbs_and_credit_labels_are_no_dek() {
+    for line in [
+        "<p class=\"summary\">Follow @riverdesk for the latest news from the city and the river.</p>",
+        "<h3>Click on a topic below for a summary of this website and its river reports.</h3>",
+        "<h2 class=\"breadcrumb\">You are here: Home &gt;&gt; City &gt;&gt; River barrier approved</h2>",
+        "<h3>Author: Jane Doe Editor: John Roe</h3>",
+    ] {
+        let s = dek_page("", &format!("{H1}{line}"), LEDE);
+        assert!(page_texts(&s).is_empty(), "{line}: {:?}", page_texts(&s));
+    }
+    // a dek that only mentions a click or a follower is one
+    let dek =
+        "Readers who click through to the council's plans will find the river is followed by few.";
+    let s = dek_page("", &format!("{H1}<p class=\"dek\">{dek}</p>"), LEDE);
+    assert_eq!(page_texts(&s), vec![dek]);
+}

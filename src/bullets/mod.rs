@@ -11,9 +11,11 @@
 //! own container; a second standfirst right under the first when its class or the description marks it (a
 //! summary and a deck). The headline may be an `<h2>` when the page has no `<h1>` before the body, or the
 //! `<h2>`/`<h3>` that says what the metadata headline says under a blog's `<h1>` name. Captions, credits,
-//! author notes, category descriptions, bylines, date lines, site taglines, promotions addressed to the
-//! reader, short Chinese or Japanese labels without sentence punctuation and the body's own first paragraph
-//! (a lede that flows on into the body) are never a standfirst.
+//! author notes, category descriptions, bylines and credit labels, date lines, site taglines (and whatever
+//! sits under a headline inside the site's banner), breadcrumbs, instructions ("Click on ...") and "Follow
+//! @..." lines, promotions addressed to the reader, short Chinese or Japanese labels without sentence
+//! punctuation and the body's own first paragraph (a lede that flows on into the body) are never a
+//! standfirst.
 //!
 //! **Key points** ([`key_points`], in `key_points.rs`), when the page has no summary, are sentences of the
 //! article chosen extractively, so each is a verbatim span the reader can click to find. Every body sentence
@@ -138,6 +140,9 @@ const NOT_DEK_WORDS: &[&str] = &[
     "profile",
     "category",
     "comment",
+    // a trail of links to the page ("You are here: Home >> Section")
+    "breadcrumb",
+    "breadcrumbs",
 ];
 /// Labels of summary boxes in common languages (compared lower-cased, without a final colon).
 pub const BOX_LABELS: &[&str] = &[
@@ -592,11 +597,17 @@ fn is_credit_text(text: &str) -> bool {
 /// True for a byline line ("By Jane Doe", "par Jean Dupont", "von ...") that has no class saying so.
 fn is_byline_text(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    matches!(
+    (matches!(
         first.as_str(),
         "by" | "par" | "von" | "por" | "di" | "door" | "av" | "от"
-    ) && !more_words_than(text, 12)
+    ) || CREDIT_LABELS.contains(&first.as_str()))
+        && !more_words_than(text, 12)
 }
+
+/// Labels that open a credit line ("Author: Jane Doe Editor: John Roe", "Autor: ..."), lower-cased.
+const CREDIT_LABELS: &[&str] = &[
+    "author:", "authors:", "editor:", "autor:", "autore:", "auteur:", "by:",
+];
 
 /// True for a body paragraph that is no source of key points: a sub-head (`h1`–`h6`), or a photo
 /// caption or credit that extraction kept in the body.
@@ -998,9 +1009,74 @@ fn in_dialog(snap: &Snapshot, el: NodeId) -> bool {
 /// below!"): a [`PROMO_PHRASES`] phrase and a second-person word.
 fn is_reader_promo(text: &str) -> bool {
     const PROMO_TERMS: Terms = Terms::new(PROMO_PHRASES);
+    const INSTRUCTION_TERMS: Terms = Terms::new(INSTRUCTIONS);
     let words = word_tokens(text);
-    words.iter().any(|w| SECOND_PERSON.contains(&w.as_str()))
-        && PROMO_TERMS.any_phrase_in(&format!(" {} ", words.join(" ")))
+    let joined = format!(" {} ", words.join(" "));
+    words.iter().any(|w| SECOND_PERSON.contains(&w.as_str())) && PROMO_TERMS.any_phrase_in(&joined)
+        || INSTRUCTION_TERMS.any_phrase_in(&joined)
+        || is_social_follow(text)
+}
+
+/// Instructions to the reader, addressed or not ("Click on a topic below", "Click on Tour to view
+/// details", "Tap to expand"): a page's interface, never its standfirst.
+const INSTRUCTIONS: &[&str] = &[
+    "click here",
+    "click on",
+    "click below",
+    "click the",
+    "click to",
+    "tap here",
+    "tap to",
+    "you are here",
+    "cliquez ici",
+    "hier klicken",
+];
+
+/// True for a line that asks the reader to follow an account ("Follow @nytimesworld for
+/// international breaking news", "Follow us on Twitter"): a "follow" word before an `@` handle or "us".
+fn is_social_follow(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        w[0].to_lowercase().starts_with("follow")
+            && (w[1].starts_with('@') || w[1].eq_ignore_ascii_case("us"))
+    })
+}
+
+/// Ids and whole class names of a page's banner: the site's name and tagline over every page
+/// (Blogger's `div#header`, TypePad's `div#banner`, `header.site-header`, `div.masthead`).
+const BANNER_NAMES: &[&str] = &[
+    "header",
+    "banner",
+    "masthead",
+    "branding",
+    "site-header",
+    "site-branding",
+    "blog-header",
+    "headerimg",
+];
+
+/// True when the headline element `h` sits in the site's banner (within four levels, an element with
+/// `role=banner` or an id or whole class name of [`BANNER_NAMES`], holding no body paragraph): the
+/// heading there is the site's or blog's name, and the line under it its tagline ("Thoughts on
+/// Syrian politics, history and religion."), not a standfirst. (Only whole names: an article's
+/// `header-banner` or `article-header` around its headline and dek is no site banner.)
+fn in_site_banner(snap: &Snapshot, h: NodeId, body: &[Block]) -> bool {
+    std::iter::once(h)
+        .chain(snap.ancestors(h))
+        .take(5)
+        .any(|a| {
+            let n = &snap.nodes[a as usize];
+            let named = n
+                .attr("role")
+                .is_some_and(|r| r.eq_ignore_ascii_case("banner"))
+                || n.attr("id")
+                    .is_some_and(|id| BANNER_NAMES.iter().any(|b| id.eq_ignore_ascii_case(b)))
+                || n.attr("class").is_some_and(|c| {
+                    c.split_whitespace()
+                        .any(|c| BANNER_NAMES[2..].iter().any(|b| c.eq_ignore_ascii_case(b)))
+                });
+            named && !body.iter().any(|p| snap.is_descendant(p.element, a))
+        })
 }
 
 /// The page's summary in the blocks that follow the headline element `h`, if there is one.
@@ -1011,6 +1087,9 @@ fn summary_under(
     descs: &[String],
 ) -> Option<PageBullets> {
     let (blocks, body) = (&x.blocks[..], &x.paragraphs[..]);
+    if in_site_banner(snap, h, body) {
+        return None;
+    }
     let start = blocks
         .iter()
         .position(|b| b.element > h)
