@@ -144,6 +144,18 @@ fn class_weight(snap: &Snapshot, id: NodeId) -> i32 {
     }
     let neg = matches_any(ic, &NEGATIVE_TERMS);
     let pos = matches_any(ic, &POSITIVE_TERMS) || node.tag == "article" || node.tag == "main";
+    // the (outermost) region named as reader comments is boilerplate also when its class names the
+    // article or post it belongs to ("article-comments", "post-comments"); the comments inside it
+    // ("comment-body") are weighed as before, for a discussion page whose posts are its content
+    if pos
+        && neg
+        && is_named_region(node, &COMMENT_TERMS)
+        && !snap
+            .ancestors(id)
+            .any(|a| is_named_region(&snap.nodes[a as usize], &COMMENT_TERMS))
+    {
+        return -1;
+    }
     match (pos, neg) {
         (true, false) => 1,
         (false, true) => -1,
@@ -1260,6 +1272,31 @@ fn signature(snap: &Snapshot, id: Option<NodeId>) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use crate::extract::test_pages::*;
+
+    #[test]
+    fn comment_section_named_after_the_article_is_left_out() {
+        // the comments' box names the article it belongs to, "article-comments": a positive word and
+        // a negative one; its heading over an empty thread is no part of the body
+        let page = |class: &str| {
+            format!(
+                "<body><div class=article-body><h1>Three cases of plague in China</h1><p>{PARA}</p>\
+                 <p>{PARA}</p><div class='{class}'><h2 class=header>Comment on this Story</h2>\
+                 <div id=thread></div></div></div></body>"
+            )
+        };
+        let texts = |class: &str| {
+            extract(&snap(&page(class)))
+                .paragraphs
+                .into_iter()
+                .map(|p| p.text)
+                .collect::<Vec<_>>()
+        };
+        let t = texts("article-comments comments");
+        assert_eq!(t.len(), 2, "{t:?}");
+        // (a box that is no comment section, "article-tools", keeps its heading as before)
+        let t = texts("article-tools");
+        assert!(t.iter().any(|p| p == "Comment on this Story"), "{t:?}");
+    }
 
     #[test]
     fn picks_article_over_navigation_and_related_links() {
