@@ -14,7 +14,7 @@ use super::gazetteers::{gazetteers, world};
 use super::rules::{self, is_cap, is_title, Tok};
 use crate::summary::EntityType;
 use crate::text::Para;
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The tagger's labels (the IO scheme: a mention is a maximal run of one label): none, person,
 /// organisation, place, and CoNLL's MISC (nationalities, events, works), which the tagger learns so
@@ -61,6 +61,8 @@ pub(super) struct Doc<'a> {
     rule: Vec<Vec<(u8, bool)>>,
     /// Per token: gazetteer bits ([`GAZ_PLACE`] ...).
     gaz: Vec<Vec<u16>>,
+    /// Per paragraph: is it written in capitals ([`is_caps_para`])?
+    caps: Vec<bool>,
     /// Words the trusted text writes in lower case.
     lower: HashSet<&'a str>,
     /// Words the trusted text writes capitalised other than at a sentence start.
@@ -121,10 +123,16 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        let mut memo = GazetteerMemo::default();
         let gaz = paras
             .iter()
             .zip(&toks)
-            .map(|(p, ts)| gazetteer_bits(&p.text, ts))
+            .map(|(p, ts)| gazetteer_bits(&p.text, ts, &mut memo))
+            .collect();
+        let caps = paras
+            .iter()
+            .zip(&toks)
+            .map(|(p, ts)| is_caps_para(&p.text, ts))
             .collect();
         Doc {
             paras,
@@ -133,6 +141,7 @@ impl<'a> Doc<'a> {
             open,
             rule,
             gaz,
+            caps,
             lower,
             capitalised,
         }
@@ -167,7 +176,7 @@ impl<'a> Doc<'a> {
         let shape_at = |i: Option<usize>| i.map_or(String::from("-"), |i| shape(word(i)));
         let (psh, nsh) = (shape_at(prev), shape_at(next));
         let headline = !self.trusted[p];
-        let caps_para = is_caps_para(text, ts);
+        let caps_para = self.caps[p];
         let pos = match p {
             0 => "0",
             1 => "1",
@@ -354,10 +363,22 @@ fn open_tokens(text: &str, ts: &[Tok]) -> Vec<bool> {
         .collect()
 }
 
+/// The gazetteer answers of one document, by the text asked about: names recur through an article,
+/// and each look-up in a world-knowledge list bisects a list far larger than the processor's caches.
+#[derive(Default)]
+struct GazetteerMemo<'a> {
+    /// A capitalised word's own bits (demonym, title, given name, surname).
+    word: HashMap<&'a str, u16>,
+    /// A span: (a listed place, a listed organisation) in the world-knowledge lists.
+    world: HashMap<&'a str, (bool, bool)>,
+    /// Does a world-knowledge name start with this text?
+    world_prefix: HashMap<&'a str, bool>,
+}
+
 /// Gazetteer bits of each token: the longest known place or organisation name (up to four tokens)
 /// starting at a capitalised token, in the rule layer's gazetteers and in the world-knowledge lists;
 /// given names, surnames, demonyms, titles.
-fn gazetteer_bits(text: &str, ts: &[Tok]) -> Vec<u16> {
+fn gazetteer_bits<'a>(text: &'a str, ts: &[Tok], memo: &mut GazetteerMemo<'a>) -> Vec<u16> {
     let g = gazetteers();
     let world = world();
     let mut bits = vec![0u16; ts.len()];
@@ -366,25 +387,7 @@ fn gazetteer_bits(text: &str, ts: &[Tok]) -> Vec<u16> {
         if !is_cap(w) {
             continue;
         }
-        let title;
-        let w = if rules::is_all_caps(w) {
-            title = super::gazetteers::title_case(w);
-            title.as_str()
-        } else {
-            w
-        };
-        if g.demonyms.contains(w) {
-            *b |= GAZ_DEMONYM;
-        }
-        if is_title(w) {
-            *b |= GAZ_TITLE;
-        }
-        if world.given.contains(w) {
-            *b |= GAZ_GIVEN;
-        }
-        if world.surnames.contains(w) {
-            *b |= GAZ_SURNAME;
-        }
+        *b = *memo.word.entry(w).or_insert_with(|| word_bits(w));
     }
     let known = |span: &str| (g.is_place(span), g.is_org(span));
     longest_matches(
@@ -392,17 +395,33 @@ fn gazetteer_bits(text: &str, ts: &[Tok]) -> Vec<u16> {
         ts,
         &mut bits,
         known,
+        |_: &str| true,
         [GAZ_PLACE, GAZ_PLACE_INNER, GAZ_ORG, GAZ_ORG_INNER],
     );
-    let known_world = |span: &str| {
-        let span = rules::strip_possessive(span);
-        (world.places.contains(span), world.orgs.contains(span))
+    let world_memo = std::cell::RefCell::new(&mut *memo);
+    let known_world = |span: &'a str| {
+        *world_memo
+            .borrow_mut()
+            .world
+            .entry(span)
+            .or_insert_with(|| {
+                let span = rules::strip_possessive(span);
+                (world.places.contains(span), world.orgs.contains(span))
+            })
+    };
+    let extends_world = |start: &'a str| {
+        *world_memo
+            .borrow_mut()
+            .world_prefix
+            .entry(start)
+            .or_insert_with(|| world.places.has_prefix(start) || world.orgs.has_prefix(start))
     };
     longest_matches(
         text,
         ts,
         &mut bits,
         known_world,
+        extends_world,
         [
             GAZ_WORLD_PLACE,
             GAZ_WORLD_PLACE_INNER,
@@ -413,14 +432,40 @@ fn gazetteer_bits(text: &str, ts: &[Tok]) -> Vec<u16> {
     bits
 }
 
-/// Mark the longest spans of up to four tokens, each starting at a capitalised token, that `known`
-/// says are a place and/or an organisation, with `marks` (place first, place inner, organisation
-/// first, organisation inner).
-fn longest_matches(
-    text: &str,
+/// A capitalised word's own gazetteer bits: demonym, title, given name, surname (an ALL-CAPS word
+/// as its title-case spelling).
+fn word_bits(w: &str) -> u16 {
+    let g = gazetteers();
+    let world = world();
+    let title;
+    let w = if rules::is_all_caps(w) {
+        title = super::gazetteers::title_case(w);
+        title.as_str()
+    } else {
+        w
+    };
+    let mut b = 0;
+    if g.demonyms.contains(w) {
+        b |= GAZ_DEMONYM;
+    }
+    if is_title(w) {
+        b |= GAZ_TITLE;
+    }
+    if world.given.contains(w) {
+        b |= GAZ_GIVEN;
+    }
+    if world.surnames.contains(w) {
+        b |= GAZ_SURNAME;
+    }
+    b
+}
+
+fn longest_matches<'a>(
+    text: &'a str,
     ts: &[Tok],
     bits: &mut [u16],
-    known: impl Fn(&str) -> (bool, bool),
+    known: impl Fn(&'a str) -> (bool, bool),
+    extends: impl Fn(&'a str) -> bool,
     marks: [u16; 4],
 ) {
     let mut k = 0;
@@ -429,27 +474,35 @@ fn longest_matches(
             k += 1;
             continue;
         }
-        let mut matched = 0;
-        for n in (1..=4.min(ts.len() - k)).rev() {
+        // shortest span first; a longer one is tried only while some listed name starts with the
+        // text so far (`extends`, given the words and the gap before the next word)
+        let mut found = None;
+        for n in 1..=4.min(ts.len() - k) {
             let span = &text[ts[k].start..ts[k + n - 1].end];
             if span.contains(['\n', ',', ';', '(', ')', '"']) {
-                continue;
+                break; // and every longer span holds it too
             }
             let (place, org) = known(span);
             if place || org {
-                for (i, b) in bits[k..k + n].iter_mut().enumerate() {
-                    if place {
-                        *b |= if i == 0 { marks[0] } else { marks[1] };
-                    }
-                    if org {
-                        *b |= if i == 0 { marks[2] } else { marks[3] };
-                    }
-                }
-                matched = n;
+                found = Some((n, place, org));
+            }
+            if k + n == ts.len() || !extends(&text[ts[k].start..ts[k + n].start]) {
                 break;
             }
         }
-        k += matched.max(1);
+        let Some((n, place, org)) = found else {
+            k += 1;
+            continue;
+        };
+        for (i, b) in bits[k..k + n].iter_mut().enumerate() {
+            if place {
+                *b |= if i == 0 { marks[0] } else { marks[1] };
+            }
+            if org {
+                *b |= if i == 0 { marks[2] } else { marks[3] };
+            }
+        }
+        k += n;
     }
 }
 

@@ -71,8 +71,20 @@ impl BlockList {
 
     /// Is `name` in the list?
     pub(super) fn contains(&self, name: &str) -> bool {
+        self.seek(name.as_bytes(), |first| first == name.as_bytes())
+    }
+
+    /// Does some name in the list start with `prefix`? Lets a caller stop extending a span of
+    /// words as soon as no listed name can begin with it.
+    pub(super) fn has_prefix(&self, prefix: &str) -> bool {
+        self.seek(prefix.as_bytes(), |first| {
+            first.starts_with(prefix.as_bytes())
+        })
+    }
+
+    /// `test` applied to the first listed name that is `>= name` (false when there is none).
+    fn seek(&self, name: &[u8], test: impl Fn(&[u8]) -> bool) -> bool {
         let (blocks, body) = self.parts();
-        let name = name.as_bytes();
         let head = |i: usize| {
             let start = self.offset(i) + 1; // after the shared-bytes count (0)
             let len = body[start..].iter().position(|&c| c == b'\n').unwrap_or(0);
@@ -92,7 +104,7 @@ impl BlockList {
             lo
         };
         if after == 0 {
-            return false;
+            return blocks > 0 && test(head(0));
         }
         let block = after - 1;
         let end = if after < blocks {
@@ -109,14 +121,13 @@ impl BlockList {
             let new_len = (shared + stop).min(buf.len());
             buf[shared..new_len].copy_from_slice(&tail[..new_len - shared]);
             len = new_len;
-            match buf[..len].cmp(name) {
-                std::cmp::Ordering::Equal => return true,
-                std::cmp::Ordering::Greater => return false,
-                std::cmp::Ordering::Less => {}
+            if buf[..len] >= *name {
+                return test(&buf[..len]);
             }
             rest = tail.get(stop + 1..).unwrap_or_default();
         }
-        false
+        // every name of the block is smaller: the next block's first name is the first >= name
+        after < blocks && test(head(after))
     }
 }
 
@@ -195,6 +206,19 @@ fn world_lists_are_sorted_and_found_in_place() {
         // a name's prefix or extension is not the name
         let mid = lines[lines.len() / 2];
         assert!(!sorted.contains(&format!("{mid} x")) && !sorted.contains(&format!("{mid}zz")));
+        // every listed name's every prefix is a prefix of some name, and nothing else is: checked
+        // against the text list on the first bytes of a spread of names
+        for name in lines.iter().step_by(97) {
+            for cut in (1..=name.len()).filter(|&i| name.is_char_boundary(i)) {
+                let prefix = &name[..cut];
+                assert!(sorted.has_prefix(prefix), "{prefix:?}");
+                let longer = format!("{prefix}\u{7f}~");
+                let want = lines.iter().any(|l| l.starts_with(&longer));
+                assert_eq!(sorted.has_prefix(&longer), want, "{longer:?}");
+            }
+        }
+        assert!(sorted.has_prefix("") && !sorted.has_prefix("\u{10FFFF}"));
+        assert!(!sorted.has_prefix(&format!("{} ", lines[lines.len() - 1])));
     }
 }
 

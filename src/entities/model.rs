@@ -250,14 +250,17 @@ fn propagate(doc: &Doc<'_>, cands: &mut Vec<Candidate>) {
     if known.is_empty() {
         return;
     }
+    // each paragraph's tagged spans, so that a token's test reads only its own paragraph's
+    let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); doc.toks.len()];
+    for c in cands.iter() {
+        if let Some(s) = spans.get_mut(c.para) {
+            s.push((c.start, c.end));
+        }
+    }
     let mut added = Vec::new();
     for (p, ts) in doc.toks.iter().enumerate() {
         let text = &doc.paras[p].text;
-        let covered = |start: usize| {
-            cands
-                .iter()
-                .any(|c| c.para == p && start >= c.start && start < c.end)
-        };
+        let covered = |start: usize| spans[p].iter().any(|&(s, e)| start >= s && start < e);
         let mut k = 0;
         while k < ts.len() {
             let w = &text[ts[k].start..ts[k].end];
