@@ -675,3 +675,54 @@ fn instructions_follow_lines_breadcrumbs_and_credit_labels_are_no_dek() {
     let s = dek_page("", &format!("{H1}<p class=\"dek\">{dek}</p>"), LEDE);
     assert_eq!(page_texts(&s), vec![dek]);
 }
+
+#[test]
+fn a_notice_over_the_article_does_not_end_the_search() {
+    // an "out of date" alert that extraction keeps as the body's first paragraph, then the shown
+    // description in its own container, then the body
+    let notice = "<div class=\"e-notification-alert\"><div class=\"content\">Please note that this article, published in 2017, may contain information that is no longer up to date.</div></div>";
+    let s = dek_page(
+        &format!("<meta property=\"og:description\" content=\"{DEK}\">"),
+        &format!("{H1}{notice}<div class=\"lead-container\"><p>{DEK}</p></div>"),
+        LEDE,
+    );
+    assert_eq!(page_texts(&s), vec![DEK]);
+    // the notice itself is never the dek
+    let s = dek_page("", &format!("{H1}<p class=\"summary-notice\">Please note that this article, published in 2017, may contain information that is no longer up to date.</p>"), LEDE);
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+}
+
+#[test]
+fn a_display_headline_over_the_article_has_its_marked_dek() {
+    // a feature's splash (display headline and teaser) over the article, whose own <h1> is the
+    // metadata headline
+    let page = |h1: &str, teaser_class: &str| {
+        let html = format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+             <title>River city approves flood barrier after three-year fight | The Daily Example</title></head><body>\
+             <section class=\"splash\"><div class=\"splash-text\">{h1}<p class=\"{teaser_class}\">{DEK}</p></div></section>\
+             <article><header><h1 itemprop=\"headline\">River city approves flood barrier after three-year fight</h1></header>\
+             <section class=\"body\"><p>{LEDE}</p>\
+             <p>The barrier will cost 240 million euros and protect about 30,000 homes in the lower districts, the council said in a statement after the vote.</p>\
+             <p>Engineers said construction would begin next spring and take four years, with the first section near the old harbour finished by 2027.</p>\
+             <p>Residents who had campaigned against the plan said it would cut them off from the river, and some said they would challenge the decision in court.</p>\
+             </section></article></body></html>"
+        );
+        lede::summarize(&Snapshot::from_html(&html, None))
+    };
+    let display = "<h1 class=\"feature-title\">The wall the river could not climb</h1>";
+    let s = page(display, "feature-teaser");
+    assert_eq!(page_texts(&s), vec![DEK]);
+    // not when nothing marks it, nor under a short <h1> (a site's name over its tagline)
+    for (h1, class) in [
+        (display, "feature-text"),
+        ("<h1>Daily Example</h1>", "feature-teaser"),
+    ] {
+        let s = page(h1, class);
+        assert!(
+            page_texts(&s).is_empty(),
+            "{h1} {class}: {:?}",
+            page_texts(&s)
+        );
+    }
+}

@@ -7,8 +7,10 @@
 //! name such as `ContentHeaderDek` or split as `stand-first`), by being the article's microdata
 //! `description`, or an `<h1>` whose class makes it a sub-headline, by being the text of the page's JSON-LD
 //! `description` / `og:description` (only text the page shows is ever taken), by being a sub-heading or
-//! `<header>` text right under the headline, or a sentence right after the headline inside the headline's
-//! own container; a second standfirst right under the first when its class or the description marks it (a
+//! `<header>` text right under the headline (a date line, byline or notice box such as "this article may
+//! be out of date" between them), or a sentence right after the headline inside the headline's own
+//! container, or a class- or microdata-marked standfirst right under a feature's display headline over
+//! the article (a second `<h1>`); a second standfirst right under the first when its class or the description marks it (a
 //! summary and a deck). The headline may be an `<h2>` when the page has no `<h1>` before the body, or the
 //! `<h2>`/`<h3>` that says what the metadata headline says under a blog's `<h1>` name. Captions, credits,
 //! author notes, category descriptions, bylines and credit labels, date lines, site taglines (and whatever
@@ -823,14 +825,43 @@ fn headline_elements(snap: &Snapshot, blocks: &[Block], x: &Extraction) -> Vec<N
 /// module docs), from extraction's blocks, body paragraphs, headline and description.
 pub fn page_bullets(snap: &Snapshot, x: &Extraction) -> PageBullets {
     let descs = descriptions(snap, x.meta.description.as_deref());
-    headline_elements(snap, &x.blocks, x)
-        .into_iter()
-        .find_map(|h| summary_under(snap, x, h, &descs))
+    let heads = headline_elements(snap, &x.blocks, x);
+    heads
+        .iter()
+        .find_map(|&h| summary_under(snap, x, h, &descs, false))
+        .or_else(|| {
+            display_headlines(snap, x, &heads)
+                .into_iter()
+                .find_map(|h| summary_under(snap, x, h, &descs, true))
+        })
         .unwrap_or(PageBullets {
             elements: vec![],
             bullets: vec![],
         })
 }
+
+/// Other `<h1>`s before the body that may carry the page's dek: a feature's display headline over the
+/// article (a magazine's cover-story splash, "The Revenge of Roger's Angels" over an article whose own
+/// `<h1>` repeats the metadata headline). Of at least [`MIN_DISPLAY_HEADLINE_WORDS`] words (a site's
+/// name is shorter) and outside the site's banner; a dek under one must be marked by its class or
+/// microdata and sit right under it ([`Zone::display`]).
+fn display_headlines(snap: &Snapshot, x: &Extraction, heads: &[NodeId]) -> Vec<NodeId> {
+    let first_body = x.paragraphs.first().map_or(NodeId::MAX, |b| b.element);
+    x.blocks
+        .iter()
+        .filter(|b| {
+            b.heading == Some(1)
+                && b.element < first_body
+                && !heads.contains(&b.element)
+                && word_count(&b.text) >= MIN_DISPLAY_HEADLINE_WORDS
+                && !in_site_banner(snap, b.element, &x.paragraphs)
+        })
+        .map(|b| b.element)
+        .collect()
+}
+
+/// A display headline ([`display_headlines`]) has at least this many words.
+const MIN_DISPLAY_HEADLINE_WORDS: usize = 4;
 
 /// The blocks that follow one headline element, where the page's own summary may sit, with what the
 /// standfirst tests need to know about them.
@@ -892,6 +923,7 @@ impl Zone<'_> {
             && !is_credit_text(&b.text)
             && !is_reader_promo(&b.text)
             && !in_dialog(self.snap, b.element)
+            && !in_notice(self.snap, b.element)
     }
 
     /// True when the `i`-th block is a standfirst paragraph: marked by its class, by being the text of
@@ -1005,6 +1037,23 @@ fn in_dialog(snap: &Snapshot, el: NodeId) -> bool {
     })
 }
 
+/// Class/id words of a notice box over an article: an alert that it is old, a correction, a warning.
+const NOTICE_WORDS: &[&str] = &["alert", "notice", "notification", "warning", "disclaimer"];
+
+/// True inside a notice box (`role=alert`, or an element within three levels whose class or id has a
+/// [`NOTICE_WORDS`] word: "Please note that this article, published in 2017, may contain information
+/// that is no longer up to date."): the page's interface, no standfirst, and no start of the body the
+/// standfirst must come before.
+fn in_notice(snap: &Snapshot, el: NodeId) -> bool {
+    std::iter::once(el)
+        .chain(snap.ancestors(el))
+        .take(3)
+        .any(|a| {
+            let n = &snap.nodes[a as usize];
+            n.attr("role").is_some_and(|r| r == "alert") || has_word(&class_words(n), NOTICE_WORDS)
+        })
+}
+
 /// True for a promotion that addresses the reader ("Want it in your inbox every Sunday? Subscribe
 /// below!"): a [`PROMO_PHRASES`] phrase and a second-person word.
 fn is_reader_promo(text: &str) -> bool {
@@ -1079,12 +1128,15 @@ fn in_site_banner(snap: &Snapshot, h: NodeId, body: &[Block]) -> bool {
         })
 }
 
-/// The page's summary in the blocks that follow the headline element `h`, if there is one.
+/// The page's summary in the blocks that follow the headline element `h`, if there is one. Under a
+/// `display` headline ([`display_headlines`]) only a standfirst its class or microdata marks, right
+/// under it, counts (no list, box or place alone).
 fn summary_under(
     snap: &Snapshot,
     x: &Extraction,
     h: NodeId,
     descs: &[String],
+    display: bool,
 ) -> Option<PageBullets> {
     let (blocks, body) = (&x.blocks[..], &x.paragraphs[..]);
     if in_site_banner(snap, h, body) {
@@ -1096,9 +1148,12 @@ fn summary_under(
         .unwrap_or(blocks.len());
     // the zone: up to 20 blocks after the headline, the first body paragraph included (a date line
     // or byline under the headline that extraction kept as the body's first paragraph does not end it)
-    let first_body = body
-        .iter()
-        .find(|p| p.element < h || !is_date_line(&p.text) && !is_byline_text(&p.text));
+    // (nor does a notice above the article, "This article was published in 2017 and may be out of
+    // date", that extraction kept as its first paragraph)
+    let first_body = body.iter().find(|p| {
+        p.element < h
+            || !is_date_line(&p.text) && !is_byline_text(&p.text) && !in_notice(snap, p.element)
+    });
     let end = blocks[start..]
         .iter()
         .take(ZONE_BLOCKS)
@@ -1122,6 +1177,13 @@ fn summary_under(
         start,
         end,
     };
+    if display {
+        // (right under it: past blocks that may be no summary, a kicker, a date line)
+        let i = (start..zone.end).find(|&i| zone.usable(&blocks[i]))?;
+        let b = &blocks[i];
+        let marked = dek_like(snap, b, body) || microdata_description(snap, b);
+        return (marked && !b.in_list && zone.standfirst(i)).then(|| zone.standfirst_from(i));
+    }
     for i in start..zone.end {
         let b = &blocks[i];
         // a labelled box: its items follow the label (list items or paragraphs in the same box)
