@@ -591,8 +591,10 @@ fn person_of_split(text: &str, run: &[Tok], g: &Gazetteers) -> Option<usize> {
 /// or the capitalised run after it ends with an organisation word.
 fn and_joins_org(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
     let word = |t: &Tok| &text[t.start..t.end];
+    // "Scooter Braun and The Carlyle Group": a capitalised article starts another name
     if j + 2 >= toks.len()
         || !is_cap(word(&toks[j + 2]))
+        || word(&toks[j + 2]) == "The"
         || text[toks[j + 1].end..toks[j + 2].start] != *" "
     {
         return false;
@@ -622,6 +624,13 @@ struct Context {
     next: Option<String>,
 }
 
+/// Capitalised particles that begin a surname of Dutch, German, French, Spanish, Italian or
+/// Portuguese origin ("Van Der Beek", "Von Trapp", "De La Hoya", "Del Toro", "Dos Santos").
+const SURNAME_PARTICLES: &[&str] = &[
+    "Van", "Von", "Der", "Den", "De", "Du", "Des", "La", "Le", "Da", "Di", "Del", "Della", "Dos",
+    "Das", "Ter", "Ten", "Vander", "Van't",
+];
+
 /// The number of leading tokens of `run` that form a known place or organisation followed by at
 /// least two more capitalised words that are no continuation of it ("Ukraine Kurt Volker" → 1), when
 /// the whole run is not itself a known or organisation-like name ("New York Times" stays whole).
@@ -638,6 +647,8 @@ fn glued_prefix(text: &str, run: &[Tok], g: &Gazetteers) -> Option<usize> {
     (1..=2)
         .filter(|&k| run.len() - k >= 2)
         .filter(|&k| words[k..].iter().all(|w| is_cap(w)))
+        // a surname particle starts a surname, not a place ("Van Der Beek", "De La Hoya")
+        .filter(|&k| !SURNAME_PARTICLES.contains(&words[k - 1]))
         .find(|&k| {
             // no place or organisation is longer than its prefix plus the next word
             let prefix = span(0, k);
@@ -1805,5 +1816,26 @@ mod tests {
         let buser = find(&es, "Jack Buser").expect("Jack Buser");
         assert_eq!(buser.kind, EntityType::Person);
         assert!(buser.aliases.contains(&"Buser".to_string()), "{es:?}");
+    }
+
+    #[test]
+    fn surname_particles_and_a_capitalised_article_bound_names() {
+        let es = ents(&[
+            "James Van Der Beek was eliminated on Monday. Van Der Beek thanked the crew.",
+            "Scooter Braun and The Carlyle Group bought the label last year.",
+        ]);
+        // "Van" is a town in Turkey, but here it starts a surname
+        assert!(find(&es, "Van").is_none(), "{es:?}");
+        assert!(es
+            .iter()
+            .all(|e| e.name != "Der Beek" && !e.aliases.iter().any(|a| a == "Der Beek")));
+        assert!(
+            find(&es, "Scooter Braun and The Carlyle Group").is_none(),
+            "{es:?}"
+        );
+        assert_eq!(
+            find(&es, "Carlyle Group").map(|e| e.kind),
+            Some(EntityType::Org)
+        );
     }
 }
