@@ -864,6 +864,7 @@ pub(super) fn is_furniture(text: &str) -> bool {
         "subscribe",
     ];
     EXACT.contains(&t.trim_end_matches([':', '.']))
+        || is_comment_prompt(&t)
         || ((t.starts_with("share on ")
             || t.starts_with("follow us")
             || t.starts_with("sign up")
@@ -871,6 +872,50 @@ pub(super) fn is_furniture(text: &str) -> bool {
             || t.starts_with("read more")
             || t.starts_with("advertisement"))
             && !more_words_than(&t, 6))
+}
+
+/// Openings of the prompts and counts that introduce a comment thread or its form ("Leave a Reply",
+/// "Post a comment", "Add a new Comment", "Sharing is caring!").
+const COMMENT_PROMPTS: &[&str] = &[
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "add a new comment",
+    "add your comment",
+    "write a comment",
+    "comment on this",
+    "join the discussion",
+    "join the conversation",
+    "sharing is caring",
+];
+/// Words that count a thread's posts after a number ("57 Comments", "35 Responses to “…”").
+const COMMENT_COUNT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "response",
+    "responses",
+    "reply",
+    "replies",
+];
+/// A comment prompt or count is a short line.
+const MAX_COMMENT_PROMPT_WORDS: usize = 12;
+
+/// Is the lower-cased line `t` the prompt or the count over a comment thread ([`COMMENT_PROMPTS`],
+/// a number and a [`COMMENT_COUNT_WORDS`] word)? An article's body ends before its readers' thread,
+/// which Lede leaves out, so the line that introduces it goes too, wherever it stands.
+fn is_comment_prompt(t: &str) -> bool {
+    if more_words_than(t, MAX_COMMENT_PROMPT_WORDS) {
+        return false;
+    }
+    let mut words = t.split_whitespace();
+    let counted = words
+        .next()
+        .is_some_and(|w| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit()))
+        && words
+            .next()
+            .is_some_and(|w| COMMENT_COUNT_WORDS.contains(&w.trim_end_matches([':', '.'])));
+    counted || COMMENT_PROMPTS.iter().any(|p| t.starts_with(p))
 }
 
 /// The body: content-like and sub-head blocks inside `main`, minus headline, dek, byline and
@@ -1271,31 +1316,51 @@ fn signature(snap: &Snapshot, id: Option<NodeId>) -> Option<(&str, &str)> {
 
 #[cfg(test)]
 mod tests {
+    use super::is_furniture;
     use crate::extract::test_pages::*;
 
     #[test]
     fn comment_section_named_after_the_article_is_left_out() {
         // the comments' box names the article it belongs to, "article-comments": a positive word and
         // a negative one; its heading over an empty thread is no part of the body
-        let page = |class: &str| {
-            format!(
+        let texts = |class: &str, heading: &str| {
+            let page = format!(
                 "<body><div class=article-body><h1>Three cases of plague in China</h1><p>{PARA}</p>\
-                 <p>{PARA}</p><div class='{class}'><h2 class=header>Comment on this Story</h2>\
+                 <p>{PARA}</p><div class='{class}'><h2 class=header>{heading}</h2>\
                  <div id=thread></div></div></div></body>"
-            )
-        };
-        let texts = |class: &str| {
-            extract(&snap(&page(class)))
+            );
+            extract(&snap(&page))
                 .paragraphs
                 .into_iter()
                 .map(|p| p.text)
                 .collect::<Vec<_>>()
         };
-        let t = texts("article-comments comments");
+        let t = texts("article-comments comments", "What readers think");
         assert_eq!(t.len(), 2, "{t:?}");
         // (a box that is no comment section, "article-tools", keeps its heading as before)
-        let t = texts("article-tools");
-        assert!(t.iter().any(|p| p == "Comment on this Story"), "{t:?}");
+        let t = texts("article-tools", "What readers think");
+        assert!(t.iter().any(|p| p == "What readers think"), "{t:?}");
+    }
+
+    #[test]
+    fn comment_prompts_and_counts_are_furniture() {
+        for line in [
+            "Leave a Reply",
+            "Post a comment:",
+            "Add a new Comment",
+            "57 Comments",
+            "35 Responses to “More Landscape Stream of Consciousness”",
+            "Sharing is caring!",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "Comments from the minister were not expected",
+            "57 comments were filed with the agency before the deadline, more than in any year",
+            "Comment is free, but facts are sacred.",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
     }
 
     #[test]
