@@ -74,16 +74,39 @@ impl Default for Options {
 /// The result of one page: its summary, or why it has none.
 pub type Outcome = Result<Summary, Failure>;
 
-/// Summarise one [`input::Item`]; a page that cannot be read becomes a [`Failure`] with its source.
+/// Summarise one [`input::Item`]; a page that cannot be read becomes a [`Failure`] with its source,
+/// and so does a page whose analysis panics (a bug: the reason says so and quotes the panic's
+/// message), so that one such page does not end the run: its line reports it and the others follow.
 pub fn process(item: input::Item) -> Outcome {
+    process_with(item, summarize_bytes)
+}
+
+/// [`process`] with the summariser `summarize` (bytes, url, charset) given.
+fn process_with(
+    item: input::Item,
+    summarize: impl FnOnce(Vec<u8>, Option<&str>, Option<&str>) -> Result<Summary, String>,
+) -> Outcome {
     let page = item?;
-    summarize_bytes(page.bytes, page.url.as_deref(), page.charset.as_deref()).map_err(|reason| {
-        Failure {
-            source: page.source,
-            url: page.url,
-            reason,
-        }
+    let (url, charset) = (page.url.as_deref(), page.charset.as_deref());
+    // (the analysis shares no state between pages, so nothing is left half-updated by the unwind)
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        summarize(page.bytes, url, charset)
+    }))
+    .unwrap_or_else(|panic| Err(format!("internal error: {}", panic_message(&*panic))));
+    result.map_err(|reason| Failure {
+        source: page.source,
+        url: page.url,
+        reason,
     })
+}
+
+/// The message of a caught panic (`panic!` with a string literal or a formatted one).
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("the analysis panicked")
 }
 
 /// The whole of `lede batch` but the writing: read `inputs` ([`input::read_inputs`]), summarise each
@@ -195,6 +218,33 @@ mod tests {
             .unwrap(),
             "<p>café</p>"
         );
+    }
+
+    #[test]
+    fn a_page_whose_analysis_panics_is_a_failure_and_the_next_page_goes_on() {
+        let page = |source: &str| -> input::Item {
+            Ok(input::Page {
+                source: source.into(),
+                url: Some(format!("https://example.org/{source}")),
+                charset: None,
+                bytes: b"<html><body><p>A page.</p></body></html>".to_vec(),
+            })
+        };
+        let panicking =
+            |_: Vec<u8>, url: Option<&str>, _: Option<&str>| -> Result<Summary, String> {
+                panic!("index out of bounds on {}", url.unwrap_or(""))
+            };
+        let failure = process_with(page("a.html"), panicking).unwrap_err();
+        assert_eq!(failure.source, "a.html");
+        assert_eq!(failure.url.as_deref(), Some("https://example.org/a.html"));
+        assert_eq!(
+            failure.reason,
+            "internal error: index out of bounds on https://example.org/a.html"
+        );
+        let l = line("a.html", &Err(failure), Options::default());
+        assert!(l.contains("\"error\":\"internal error: "), "{l}");
+        // the same worker goes on with the next page
+        assert!(process_with(page("b.html"), summarize_bytes).is_ok());
     }
 
     #[test]
