@@ -36,8 +36,9 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
         let mut found: Vec<(Span, Option<String>, bool)> = Vec::new();
         let mut sources: Vec<(Source, Option<WhoKind>)> = Vec::new();
         for (k, sp) in spans.iter().enumerate() {
-            let mut speaker: Option<Option<String>> = None;
-            let mut source = (Source::LastPerson, None);
+            let mut after_reading: Option<(Option<String>, WhoKind)> = None;
+            // the cue after the quote opens a statement of its own (or names nobody)
+            let mut opens_statement = false;
             if let Some(c) = sp.close {
                 let next_open = spans.get(k + 1).map_or(text.len(), |n| n.open);
                 // “…!” officers announced: the attribution may start the next sentence
@@ -51,17 +52,32 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                 } else {
                     s_end.max(c).min(next_open).max(c)
                 };
-                if let Some(w) = after_quote(&text[c..tail_end.max(c)]) {
-                    source = (Source::After, Some(w.kind()));
-                    speaker = Some(resolve(w, (pi, sp.open), mentions, paras));
+                let tail = &text[c..tail_end.max(c)];
+                if let Some(w) = after_quote(tail) {
+                    let kind = w.kind();
+                    let who = resolve(w, (pi, sp.open), mentions, paras);
+                    opens_statement = who.is_none() || complement_follows(tail);
+                    after_reading = Some((who, kind));
                 }
             }
-            if speaker.is_none() {
-                let (s_start, _) = sentence_of(sp.open);
-                let prev_close = k.checked_sub(1).and_then(|j| spans[j].close).unwrap_or(0);
-                let head_start = s_start.max(prev_close).min(sp.open);
-                if let Some(w) = before_quote(&text[head_start..sp.open]) {
-                    source = (Source::Before, Some(w.kind()));
+            let (s_start, _) = sentence_of(sp.open);
+            // (a title of a work before, "a contestant on Trump's show, “The Apprentice,” who
+            // …, said his boss was “…”", does not end the head)
+            let prev_close = spans[..k]
+                .iter()
+                .rev()
+                .find(|q| !is_title_case(&text[q.start..q.end]))
+                .and_then(|q| q.close)
+                .unwrap_or(0);
+            let head_start = s_start.max(prev_close).min(sp.open);
+            let head = &text[head_start..sp.open];
+            // a quote inside its sentence ("Miller said he hopes the bill can be “…,” giving
+            // states more power") is the complement of the cue before it when the cue after it
+            // names nobody or opens a statement of its own
+            let inside = head.split_whitespace().nth(2).is_some();
+            let before_reading = if after_reading.is_none() || inside {
+                before_quote(head).map(|w| {
+                    let kind = w.kind();
                     let named = matches!(w, Who::Named(_));
                     let mut who = if matches!(w, Who::Subject) {
                         // the subject may stand before an earlier quote of the sentence
@@ -73,42 +89,83 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                         // "The leader of Ennahda, Rachid Ghannouchi, condemned …, saying that it “…”"
                         who = last_named_in(mentions, pi, head_start, sp.open);
                     }
-                    speaker = Some(who);
+                    (who, kind)
+                })
+            } else {
+                None
+            };
+            let before_named = before_reading.as_ref().is_some_and(|(who, kind)| {
+                who.is_some()
+                    && matches!(kind, WhoKind::Named | WhoKind::Adjacent | WhoKind::Subject)
+            });
+            let (speaker, source) = match (after_reading, before_reading) {
+                (Some(_), Some(b)) if inside && before_named && opens_statement => {
+                    (Some(b.0), (Source::Before, Some(b.1)))
                 }
-            }
+                (Some(a), _) => (Some(a.0), (Source::After, Some(a.1))),
+                (None, Some(b)) => (Some(b.0), (Source::Before, Some(b.1))),
+                (None, None) => (None, (Source::LastPerson, None)),
+            };
             let explicit = speaker.is_some();
             found.push((sp.clone(), speaker.flatten(), explicit));
             sources.push(source);
+        }
+        // a paragraph of quotes with a credit line under it ("- Sanders.")
+        let outside = found.first().map_or(text.len(), |f| f.0.open)
+            + found
+                .last()
+                .map_or(0, |f| text.len() - f.0.close.unwrap_or(text.len()));
+        let credit = (outside < 8 && found.iter().all(|f| !f.2))
+            .then(|| paras.get(pi + 1))
+            .flatten()
+            .and_then(|next| credit_line(&next.text));
+        if let Some(who) = credit {
+            let kind = who.kind();
+            let speaker = resolve(who, (pi + 1, 0), mentions, paras);
+            for (f, source) in found.iter_mut().zip(sources.iter_mut()) {
+                (f.1, f.2) = (speaker.clone(), true);
+                *source = (Source::After, Some(kind));
+            }
         }
         // unattributed quotes: the speaker of a neighbouring quote in this paragraph, the continued
         // quote, or the paragraph before
         // the nearest quote of the paragraph with a stated speaker, the one before first ("…,”
         // Cole said. “…”"); else a stated unnamed source
-        let first_explicit = found.iter().find(|f| f.2).map(|f| f.1.clone());
-        let neighbour: Vec<Option<Option<String>>> = (0..found.len())
+        let first_explicit = found.iter().position(|f| f.2);
+        // (the neighbour's index, for its sentence)
+        let neighbour: Vec<Option<usize>> = (0..found.len())
             .map(|k| {
                 let named = |j: &usize| found[*j].2 && found[*j].1.is_some();
                 (0..k)
                     .rev()
                     .find(named)
                     .or_else(|| (k + 1..found.len()).find(named))
-                    .map(|j| found[j].1.clone())
-                    .or_else(|| first_explicit.clone())
+                    .or(first_explicit)
             })
             .collect();
+        let opens: Vec<usize> = found.iter().map(|f| f.0.open).collect();
+        let found_speakers: Vec<Option<String>> = found.iter().map(|f| f.1.clone()).collect();
         for (((sp, speaker, explicit), source), neighbour) in
             found.iter_mut().zip(sources.iter_mut()).zip(neighbour)
         {
             if !*explicit {
+                let sentence = sentence_of(sp.open).0;
+                let subject = || sentence_subject(text, pi, sentence, sp.open, mentions);
+                // "Sanders promised to end “…”" has a subject of its own: a stated speaker of
+                // another sentence of the paragraph is not this quote's
+                let own_subject = neighbour
+                    .filter(|&j| sentence_of(opens[j]).0 != sentence)
+                    .and_then(|_| subject());
                 *speaker = if sp.open == 0 && open_continues.is_some() {
                     source.0 = Source::Continued;
                     open_continues.clone().flatten()
-                } else if let Some(s) = neighbour {
+                } else if let Some(s) = own_subject {
+                    source.0 = Source::Sentence;
+                    Some(s)
+                } else if let Some(j) = neighbour {
                     source.0 = Source::Neighbour;
-                    s
-                } else if let Some(s) =
-                    sentence_subject(text, pi, sentence_of(sp.open).0, sp.open, mentions)
-                {
+                    found_speakers[j].clone()
+                } else if let Some(s) = subject() {
                     // "Bolton called Obama’s ignorance “disrespectful …”": no cue verb, but the
                     // sentence's subject is a name
                     source.0 = Source::Sentence;
@@ -152,8 +209,7 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
             if n == 0 {
                 continue;
             }
-            // a title of a work ("All Bets Are Off", "A Change Is Gonna Come") is no speech
-            let fragment = n <= 3 || is_title_case(&qt);
+            let fragment = is_fragment(&qt);
             out.push(Quote {
                 fragment,
                 speaker: if fragment { None } else { speaker },
@@ -169,6 +225,12 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
     }
     judge(&mut out, &evidence, &stated, mentions);
     out
+}
+
+/// A scare quote or a fragment of at most three words, or a title of a work ("All Bets Are Off",
+/// "A Change Is Gonna Come"): no speech.
+fn is_fragment(quoted: &str) -> bool {
+    word_tokens(quoted) <= 3 || is_title_case(quoted)
 }
 
 /// The model's decision on each quote's speaker ([`confidence`]); then a repeated quote (a

@@ -588,6 +588,85 @@ pub(super) fn drop_parentheticals(s: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// A credit line under a quote paragraph, as reader roundups, debate excerpts and epigraphs set
+/// them: "- Sanders.", "―President Obama, tweeting after the speech.", "-Michelle Marks,
+/// Philadelphia.": a dash, then a name of at most five capitalised words ended by a comma or the
+/// final period, in a line of at most twelve words (not a sub-head set between dashes, "– Old
+/// hands –").
+pub(super) fn credit_line(line: &str) -> Option<Who> {
+    let rest = line
+        .trim()
+        .strip_prefix(['-', '–', '—', '―'])?
+        .trim_start_matches(['-', '–', '—', '―', ' ']);
+    if rest
+        .trim_end_matches(['.', ' '])
+        .ends_with(['-', '–', '—', '―'])
+    {
+        return None;
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 {
+        return None;
+    }
+    let end = words
+        .iter()
+        .position(|w| w.ends_with([',', '.']))
+        .map_or(words.len(), |e| e + 1);
+    let name = &words[..end];
+    let capitalised = name.iter().all(|w| {
+        let c = clean_word(w);
+        is_cap(c) && !crate::entities::is_stopword(c)
+    });
+    (name.len() <= 5 && capitalised)
+        .then(|| adjacent(who_from(name)))
+        .flatten()
+        .filter(|w| matches!(w, Who::Adjacent(_)))
+}
+
+/// Does the cue verb after a quote (`tail`, the text after its closing mark) open a statement of its
+/// own ("…” until Haley said she was backing him", "…,” one of the prosecutors said the two cases
+/// were different", "…” Political analyst David Bositis agreed that …") rather than close the
+/// quote's attribution ("…,” Mr. Rubio wrote.", "…,” said Drew Heiserman, a member of …", "…,”
+/// the Times reported")? The word after the verb (past time words) opens a clause: "that", a
+/// pronoun, an article, an infinitive's "to". A verb that takes a person as its object ("told",
+/// "asked") is left as an attribution.
+pub(super) fn complement_follows(tail: &str) -> bool {
+    let tail = tail.split(['“', '"', '«', '„']).next().unwrap_or("");
+    let words: Vec<&str> = tail.split_whitespace().take(30).collect();
+    let Some(v) = (0..words.len()).find(|&i| is_cue_at(&words, i)) else {
+        return false;
+    };
+    let verb = clean_word(words[v]).to_lowercase();
+    let inverted = words[..v]
+        .iter()
+        .all(|w| ["", "a", "has", "had"].contains(&clean_word(w)));
+    // ("as Mrs. Clinton put it in her memoir": an idiom, no clause)
+    let put_it = ["put", "puts"].contains(&verb.as_str());
+    if inverted
+        || put_it
+        || words[v].ends_with([',', '.', ';', ':'])
+        || OBJECT_CUES.contains(&verb.as_str())
+    {
+        return false;
+    }
+    words[v + 1..]
+        .iter()
+        .map(|w| clean_word(w))
+        .find(|w| !TIME_WORDS.contains(&w.to_lowercase().as_str()))
+        .is_some_and(|w| CLAUSE_OPENERS.contains(&w))
+}
+
+/// Cue verbs whose object is the person spoken to ("told the AP").
+const OBJECT_CUES: &[&str] = &["told", "tells", "asked", "asks", "according", "quoted"];
+
+/// Time words between a cue verb and its complement ("said Wednesday she …").
+static TIME_WORDS: crate::text::WordList = crate::text::WordList::new("on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight later earlier recently also then again once");
+
+/// Words that open a clause or an infinitive after a cue verb.
+static CLAUSE_OPENERS: crate::text::WordList = crate::text::WordList::new(
+    "that he she it they we i you the a an his her their its this there to if whether how what why",
+);
+
 /// Attribution in the text after a closing mark: "…,” X said" / "…,” said X" / "…” X told Reuters".
 pub(super) fn after_quote(tail: &str) -> Option<Who> {
     let tail = drop_parentheticals(tail);
@@ -824,9 +903,14 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
         // "Eswar Prasad, a professor at Cornell, said", "Brian Fallon, the campaign’s press
         // secretary, noted", "John Dickey, the chief executive of Ora Media -- … -- told": the
         // name before an apposition that ends right before the verb
-        let closes_apposition = words[k].ends_with(',') || is_dash(words[k]);
+        // (also a comma before the closing mark of a title: "author of ''America's Unwritten
+        // Constitution,'' put it")
+        let closes_apposition =
+            words[k].trim_end_matches(['\'', '”', '"']).ends_with(',') || is_dash(words[k]);
         if next_to_verb && closes_apposition {
-            if let Some(who) = apposition_subject(&words, from, k, is_cap(w)) {
+            // (the name may open a long sentence, before the window: "April Mellody, a
+            // spokeswoman for the Democratic National Convention, said in a statement that …")
+            if let Some(who) = apposition_subject(&words, 0, k, is_cap(w)) {
                 return Some(who);
             }
         }
@@ -973,21 +1057,8 @@ fn apposition_subject(words: &[&str], from: usize, k: usize, nearest: bool) -> O
             || words[s - 1].ends_with(',')
             || ["But", "And", "Yet", "So", "As", "as"].contains(&words[s - 1])
     };
-    let opening = (k.saturating_sub(40).max(from)..k)
-        .filter(candidate)
-        .find(opens_clause);
-    let a = match opening {
-        Some(a) => a,
-        None if nearest => (from..k).rev().take(12).find(candidate)?,
-        None => return None,
-    };
-    let s = if opening.is_some() {
-        role_start(a)
-    } else {
-        run_start(a)
-    };
     // "In Washington, the report, released Tuesday, said": no name opens with a function word
-    match who_from(&words[s..=a])? {
+    let name = |s: usize, a: usize| match who_from(&words[s..=a])? {
         Who::Named(n)
             if n.split(' ')
                 .next()
@@ -996,5 +1067,37 @@ fn apposition_subject(words: &[&str], from: usize, k: usize, nearest: bool) -> O
             None
         }
         who => adjacent(Some(who)),
+    };
+    // ("Of Carson, Levine, who has given money to Marco Rubio, said": the first opening name)
+    let mut openings = (k.saturating_sub(40).max(from)..k)
+        .filter(candidate)
+        .filter(opens_clause)
+        .filter_map(|a| Some((role_start(a), name(role_start(a), a)?)));
+    let opening = openings.next();
+    // the name that opens the sentence ("Dean Johnson, a salesman from Sumter, South Carolina,
+    // says") is the subject
+    if let Some((0, who)) = opening {
+        return Some(who);
+    }
+    // "her senior policy adviser, Jake Sullivan, said", "Gov. John Kasich (R-OH), said": the
+    // apposition is the name itself, after a description closed by a comma (a lower-case word:
+    // "Sumter, South Carolina," is a place's)
+    if nearest {
+        let s = run_start(k);
+        let named = s > from
+            && words[s - 1].ends_with(',')
+            && !is_cap(clean_word(words[s - 1]))
+            && candidate(&k);
+        if let Some(who) = named.then(|| name(s, k)).flatten() {
+            return Some(who);
+        }
+    }
+    match opening.map(|(_, who)| who) {
+        Some(who) => Some(who),
+        None if nearest => {
+            let a = (from..k).rev().take(12).find(candidate)?;
+            name(run_start(a), a)
+        }
+        None => None,
     }
 }

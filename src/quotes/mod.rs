@@ -720,4 +720,59 @@ mod tests {
             Some("Tomas Rieger")
         );
     }
+
+    #[test]
+    fn a_sentence_with_its_own_subject_keeps_it_and_clauses_find_their_speaker() {
+        let q = quotes(&[
+            "“We will win this state,” Dana Whitcombe said. Omar Brandt promised on Sunday to end “the wasteful programme of the last decade.”",
+            "Omar Brandt and Ruth Abernathy will meet next week, Lena Marsh said, adding, “They need to sit down and have a good talk.”",
+            "In an interview with The Harbour Gazette, Tomas Rieger doubled down and said the judge had “an inherent conflict of interest in the case.”",
+        ]);
+        let s = |t: &str| speaker_of(&q, t);
+        assert_eq!(s("the wasteful").as_deref(), Some("Omar Brandt"));
+        assert_eq!(s("They need").as_deref(), Some("Lena Marsh"));
+        assert_eq!(s("an inherent").as_deref(), Some("Tomas Rieger"));
+    }
+
+    #[test]
+    fn appositions_long_sentences_and_titles_before_the_quote() {
+        let q = quotes(&[
+            "In a statement to the Gazette, her senior policy adviser, Jake Sullen, said: “Transatlantic cooperation is essential to us all.”",
+            "Karin Mellow, a spokeswoman for the Harbour Renters Alliance of the northern counties, said in a statement on Tuesday that the security team would work with the city police and the state troopers “to ensure the safety of all of our delegates.”",
+            "Dean Jonsson, a 55-year-old salesman from Sumter, South Carolina, says Whitcombe will “leave here with a lot of momentum.”",
+            "Sam Solvik, a contestant on the reality show “The Grand Apprentice Hour,” who went on to work alongside Brandt, said his boss was “always kind and generous and charming.”",
+            "As Akhil Amor, professor of law at Yale and author of ''America's Unwritten Charter,'' put it, ''Senators should remember that a compromise candidate may be far better.''",
+        ]);
+        let s = |t: &str| speaker_of(&q, t);
+        assert_eq!(s("Transatlantic").as_deref(), Some("Jake Sullen"));
+        assert_eq!(s("to ensure").as_deref(), Some("Karin Mellow"));
+        assert_eq!(s("leave here").as_deref(), Some("Dean Jonsson"));
+        assert_eq!(s("always kind").as_deref(), Some("Sam Solvik"));
+        assert_eq!(s("Senators should").as_deref(), Some("Akhil Amor"));
+    }
+
+    #[test]
+    fn a_cue_after_the_quote_that_opens_a_statement_of_its_own_is_not_its_attribution() {
+        let q = quotes(&[
+            "Senator Ana Bolton claimed on Tuesday that “the general got in trouble for far less,” one of the former prosecutors for Dana Whitcombe said the two cases were different.",
+            "His grandfather told him about Cuban history and had Marco Rubio read a newspaper aloud so “I would learn to speak his native language correctly,” Mr. Rubio wrote.",
+        ]);
+        let s = |t: &str| speaker_of(&q, t);
+        assert_eq!(s("the general got").as_deref(), Some("Ana Bolton"));
+        assert_eq!(s("I would learn").as_deref(), Some("Marco Rubio"));
+    }
+
+    #[test]
+    fn a_credit_line_under_a_quote_paragraph() {
+        let q = quotes(&[
+            "Lena Marsh spoke last on the first night of the convention.",
+            "“Great speech. She is tested and she is ready for the job.”",
+            "-President Omar Brandt, tweeting after the speech.",
+            "“We will not go back to the old ways in this city ever again.”",
+            "– Old hands –",
+        ]);
+        let s = |t: &str| speaker_of(&q, t);
+        assert_eq!(s("Great speech").as_deref(), Some("Omar Brandt"));
+        assert_ne!(s("We will not go").as_deref(), Some("Old hands"));
+    }
 }

@@ -353,13 +353,32 @@ pub(super) fn clause_subject(
         .filter(|m| m.kind != EntityType::Place)
         .filter(|m| !quoted.iter().any(|&(a, b)| m.start >= a && m.end <= b))
         .collect();
+    // "…, Spicer said, adding": the name whose cue verb the clause has (auxiliaries and adverbs
+    // between: "Lazar said he … and added")
+    let speaks = |m: &&&MentionAt| {
+        let mut after = text[m.end..to]
+            .split_whitespace()
+            .skip_while(|w| AUXILIARIES.contains(&clean_word(w)) || clean_word(w).ends_with("ly"));
+        !text[m.end..].starts_with(['’', '\'']) && after.next().is_some_and(is_cue)
+    };
     let apposition = named.iter().find(|m| {
         text[..m.start].trim_end().ends_with(',') && text[m.end..].trim_start().starts_with(',')
     });
-    // "Hillary Clinton’s campaign manager Robby Mook said …, arguing": not a possessive
+    // "Hillary Clinton’s campaign manager Robby Mook said …, arguing": not a possessive; "…
+    // on Facebook, saying": nor the object of a preposition
     let possessive = |m: &&&MentionAt| text[m.end..].starts_with(['’', '\'']);
-    let first = named.iter().find(|m| !possessive(m)).or(named.first());
-    if let Some(m) = apposition.or(first) {
+    let object = |m: &&&MentionAt| {
+        split_words(&text[from..m.start])
+            .rev()
+            .map(str::to_lowercase)
+            .find(|w| !["the", "a", "an"].contains(&w.as_str()))
+            .is_some_and(|w| PREPOSITIONS.contains(&w.as_str()))
+    };
+    let first = named
+        .iter()
+        .find(|m| !possessive(m) && !object(m))
+        .or(named.first().filter(|m| !object(m)));
+    if let Some(m) = named.iter().find(speaks).or(apposition).or(first) {
         return Some(m.entity.clone());
     }
     let words: Vec<&str> = text[from..to].split_whitespace().collect();
@@ -374,6 +393,12 @@ pub(super) fn clause_subject(
         _ => None,
     }
 }
+
+/// Prepositions whose object is no clause subject ("… on Facebook, saying").
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "to", "with", "by", "from", "for", "of", "about", "into", "via", "through",
+    "against",
+];
 
 /// A speaker name the entity finder did not know is still shown when it looks like a name: one to
 /// four capitalised alphabetic words, not in capitals, no function word ("So", "For", "MANIFEST",
