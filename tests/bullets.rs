@@ -726,3 +726,41 @@ fn a_display_headline_over_the_article_has_its_marked_dek() {
         );
     }
 }
+
+#[test]
+fn a_video_description_a_lead_in_or_a_repeated_headline_is_no_dek() {
+    for line in [
+        // a video player's box under the headline: its description is the clip's
+        format!("<div class=\"module video-embed\"><div class=\"module-content\"><div class=\"item\"><p class=\"description\">{DEK}</p></div></div></div>"),
+        // a line that leads in to what follows
+        "<p class=\"intro\">For more reports on the river and its barrier see the archive:</p>".to_string(),
+        // the headline again, in a sub-heading
+        "<h2>River city approves flood barrier</h2>".to_string(),
+    ] {
+        let s = dek_page("", &format!("{H1}{line}"), LEDE);
+        assert!(page_texts(&s).is_empty(), "{line}: {:?}", page_texts(&s));
+    }
+    // a video page's wrapper around the headline and its dek is no player's box
+    let s = dek_page(
+        "",
+        &format!("<div class=\"video-page\">{H1}<p class=\"dek\">{DEK}</p></div>"),
+        LEDE,
+    );
+    assert_eq!(page_texts(&s), vec![DEK]);
+}
+
+#[test]
+fn a_list_after_the_body_s_first_paragraph_is_no_page_summary() {
+    let list = "<ul><li>The barrier will be 12 kilometres long and four metres high.</li>\
+                <li>Work on the first section starts next spring near the old harbour.</li></ul>";
+    // the article's own list after its opening paragraph (which names a year: no date line)
+    let s = dek_page(
+        "",
+        &format!("{H1}<p>The three most disputed parts of the 2024 plan were these, the council said:</p>{list}"),
+        LEDE,
+    );
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+    // the same list right under the headline is the page's summary
+    let s = dek_page("", &format!("{H1}{list}"), LEDE);
+    assert_eq!(page_texts(&s).len(), 2, "{:?}", page_texts(&s));
+}

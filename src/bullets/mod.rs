@@ -15,7 +15,8 @@
 //! `<h2>`/`<h3>` that says what the metadata headline says under a blog's `<h1>` name. Captions, credits,
 //! author notes, category descriptions, bylines and credit labels, date lines, site taglines (and whatever
 //! sits under a headline inside the site's banner), breadcrumbs, instructions ("Click on ...") and "Follow
-//! @..." lines, promotions addressed to the reader, short Chinese or Japanese labels without sentence
+//! @..." lines, a video player's description, lead-in lines ending in a colon, repeats of the headline,
+//! lists after the body's first paragraph, promotions addressed to the reader, short Chinese or Japanese labels without sentence
 //! punctuation and the body's own first paragraph (a lede that flows on into the body) are never a
 //! standfirst.
 //!
@@ -878,6 +879,8 @@ struct Zone<'a> {
     descs: &'a [String],
     /// The headline's text, normalised with [`norm`].
     headline_text: Option<String>,
+    /// Extraction's headline (which may come from the `<title>`), normalised with [`norm`].
+    meta_headline: Option<String>,
     /// The `<header>` that holds the headline (within three levels).
     header: Option<NodeId>,
     /// The first block after the headline.
@@ -918,12 +921,39 @@ impl Zone<'_> {
         b.link_chars * 3 < b.text.chars().count().max(1)
             && !is_byline_text(&b.text)
             && !is_date_line(&b.text)
-            && Some(norm(&b.text)) != self.headline_text
+            && !self.repeats_headline(&b.text)
             && !is_caption(self.snap, b.element)
             && !is_credit_text(&b.text)
             && !is_reader_promo(&b.text)
             && !in_dialog(self.snap, b.element)
             && !in_notice(self.snap, b.element)
+            && !self.in_media_box(b.element)
+    }
+
+    /// True inside a video or audio player's box that does not hold the headline (within four
+    /// levels, a [`MEDIA_WORDS`] class or id): the text there describes the clip ("Dramatic firsthand
+    /// footage shows ... Produced by ..."), not the article. (A video page's wrapper around the
+    /// headline and its dek is no such box.)
+    fn in_media_box(&self, el: NodeId) -> bool {
+        let snap = self.snap;
+        std::iter::once(el)
+            .chain(snap.ancestors(el))
+            .take(5)
+            .any(|a| {
+                has_word(&class_words(&snap.nodes[a as usize]), MEDIA_WORDS)
+                    && !snap.is_descendant(self.h, a)
+            })
+    }
+
+    /// True when the text is the headline or a part of it (of the headline element or of extraction's
+    /// headline, which may be a `<title>` read with junk after it): no standfirst says the headline
+    /// again. (A standfirst may hold the headline's words and say more.)
+    fn repeats_headline(&self, text: &str) -> bool {
+        let t = norm(text);
+        [&self.headline_text, &self.meta_headline]
+            .into_iter()
+            .flatten()
+            .any(|h| !t.is_empty() && h.contains(&t))
     }
 
     /// True when the `i`-th block is a standfirst paragraph: marked by its class, by being the text of
@@ -982,6 +1012,8 @@ impl Zone<'_> {
             // description mark it: an unclosed list on the page holds everything after it)
             && (!b.in_list || b.heading.is_none() && dek_like(snap, b, body) && described)
             && (4..=MAX_DEK_WORDS).contains(&words)
+            // (a line that ends with a colon leads in to what follows: "For more resources see:")
+            && !b.text.trim_end().ends_with([':', '：'])
             // (in Chinese and Japanese a standfirst has its sentence's punctuation: a label, a
             // category or a breadcrumb has none)
             && (!has_cjk(&b.text) || b.text.contains(['。', '、', '，', '！', '？']))
@@ -1036,6 +1068,9 @@ fn in_dialog(snap: &Snapshot, el: NodeId) -> bool {
             || has_word(n.id_class(), &["modal", "popup", "lightbox"])
     })
 }
+
+/// Class/id words of a video or audio player's box ([`Zone::in_media_box`]).
+const MEDIA_WORDS: &[&str] = &["video", "player", "audio", "podcast"];
 
 /// Class/id words of a notice box over an article: an alert that it is old, a correction, a warning.
 const NOTICE_WORDS: &[&str] = &["alert", "notice", "notification", "warning", "disclaimer"];
@@ -1170,6 +1205,7 @@ fn summary_under(
             .iter()
             .find(|b| b.element == h)
             .map(|b| norm(&b.text)),
+        meta_headline: x.meta.headline.as_deref().map(norm),
         header: snap
             .ancestors(h)
             .take(3)
@@ -1225,8 +1261,21 @@ fn summary_under(
             let whole_list = blocks
                 .get(i + items.len())
                 .is_none_or(|x| list_of(snap, x.element) != list_of(snap, b.element));
+            // (a list after the body's first paragraph is the article's own, or a box beside it: "The
+            // three most requested features were:" over a list, a profile's facts under its name)
+            let after_body = body.iter().any(|p| {
+                p.element > h
+                    && p.element < b.element
+                    && !snap.is_descendant(b.element, p.element)
+                    // (a sentence of ten words or more is no date line, whatever year it names)
+                    && (!is_date_line(&p.text) || bullet_words(&p.text) >= 10)
+                    && !is_byline_text(&p.text)
+                    && !in_notice(snap, p.element)
+                    && !is_caption(snap, p.element)
+            });
             if items.len() <= MAX_PAGE_ITEMS
                 && whole_list
+                && !after_body
                 && items
                     .iter()
                     .all(|x| more_words_than(&x.text, 3) && zone.usable(x))
