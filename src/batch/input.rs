@@ -12,7 +12,8 @@
 //!   flate2): each `response` record of an `application/http` block whose HTTP status is 2xx and
 //!   whose `Content-Type` is HTML (`text/html`, `application/xhtml+xml`; no `Content-Type` counts as
 //!   HTML). Source: the record's `WARC-Record-ID`; url: its `WARC-Target-URI`; charset: the HTTP
-//!   `Content-Type` value (its `charset` parameter is read by [`crate::decode`]). Other records are skipped silently.
+//!   `Content-Type` value (its `charset` parameter is read by [`crate::decode`]); a body sent with
+//!   `Transfer-Encoding: chunked` is decoded (`dechunk`). Other records are skipped silently.
 //! - **JSON Lines** (`.jsonl`, `.ndjson`, optionally `.gz`, or `-` for standard input): one object
 //!   `{"url": ..., "html": ...}` a line (`url` optional). Source: `PATH:LINE` (1-based).
 
@@ -409,8 +410,59 @@ fn http_page(block: &mut Vec<u8>) -> Result<Option<Option<String>>, String> {
             return Ok(None);
         }
     }
+    let chunked = response
+        .headers
+        .iter()
+        .filter(|h| h.name.eq_ignore_ascii_case("transfer-encoding"))
+        .any(|h| {
+            String::from_utf8_lossy(h.value)
+                .rsplit(',')
+                .next()
+                .is_some_and(|c| c.trim().eq_ignore_ascii_case("chunked"))
+        });
     block.drain(..head);
+    if chunked {
+        dechunk(block);
+    }
     Ok(Some(content_type))
+}
+
+/// Decode a body sent with `Transfer-Encoding: chunked` (RFC 9112 §7.1: hexadecimal size lines,
+/// each with its chunk, up to a chunk of size 0; extensions and trailers ignored), in place, as a WARC
+/// record keeps the response as it was sent. Chunk sizes are read with `httparse::parse_chunk_size`.
+/// Lenient, as archived responses may be cut short or stored already decoded under the original
+/// header: a body that does not open with a size line is kept as it is, and a truncated or
+/// malformed one keeps the chunks read before the fault (with the available part of a cut chunk).
+fn dechunk(body: &mut Vec<u8>) {
+    let mut out = Vec::with_capacity(body.len());
+    let mut at = 0;
+    loop {
+        let (line, size) = match httparse::parse_chunk_size(&body[at..]) {
+            Ok(httparse::Status::Complete((line, size))) => (line, size),
+            _ if at == 0 => return, // no chunked body: keep it as stored
+            _ => break,
+        };
+        if size == 0 {
+            break;
+        }
+        let start = at + line;
+        let end = usize::try_from(size)
+            .ok()
+            .and_then(|n| start.checked_add(n))
+            .map_or(body.len(), |e| e.min(body.len()));
+        out.extend_from_slice(&body[start..end]);
+        // the chunk's closing CRLF
+        at = end;
+        if body[at..].starts_with(b"\r\n") {
+            at += 2;
+        } else if body[at..].starts_with(b"\n") {
+            at += 1;
+        }
+        if at >= body.len() {
+            break;
+        }
+    }
+    *body = out;
 }
 
 #[cfg(test)]
@@ -447,5 +499,34 @@ mod tests {
         assert_eq!(http_page(&mut b), Ok(Some(None)));
         let mut b = b"garbage\x00\r\n\r\n".to_vec();
         assert!(http_page(&mut b).is_err());
+    }
+
+    #[test]
+    fn chunked_bodies_are_decoded() {
+        let head =
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n";
+        // (the chunks split a UTF-8 character: decoding joins the bytes)
+        let mut bytes = head.as_bytes().to_vec();
+        bytes.extend_from_slice(
+            b"7\r\n<p>caf\xc3\r\n9;ext=1\r\n\xa9 bar</p>\r\n0\r\nX-Trailer: 1\r\n\r\n",
+        );
+        assert_eq!(
+            http_page(&mut bytes),
+            Ok(Some(Some("text/html".to_string())))
+        );
+        assert_eq!(bytes, "<p>café bar</p>".as_bytes());
+        // a body stored already decoded under the original header is kept as it is
+        let mut b = format!("{head}<p>x</p>").into_bytes();
+        assert_eq!(http_page(&mut b), Ok(Some(Some("text/html".to_string()))));
+        assert_eq!(b, b"<p>x</p>");
+        // a record cut inside a chunk keeps what arrived
+        let mut b = format!("{head}4\r\n<p>a\r\n20\r\n</p><p>cut").into_bytes();
+        http_page(&mut b).unwrap();
+        assert_eq!(b, b"<p>a</p><p>cut");
+        // without the header, a body that looks chunked is left alone
+        let mut b =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n5\r\n<p>a\r\n0\r\n\r\n".to_vec();
+        http_page(&mut b).unwrap();
+        assert_eq!(b, b"5\r\n<p>a\r\n0\r\n\r\n");
     }
 }
