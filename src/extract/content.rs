@@ -1222,11 +1222,18 @@ fn core_of(local: &rustc_hash::FxHashMap<NodeId, f64>, main: NodeId) -> Option<N
         .map(|(&e, _)| e)
 }
 
+/// A content block that can make the article's core paragraph group: not a site's legal footer (a
+/// trademark notice can be longer than a short story, and the group it would make the core would
+/// take the page's rails into the article's scope).
+fn is_core_block(b: &Block) -> bool {
+    is_content_block(b) && !is_legal_footer(&b.text)
+}
+
 /// The core of the article under `main`: the element holding most content paragraphs as children
 /// (full weight) or grandchildren (half weight), as [`core_scope`] finds it.
 fn core_element(snap: &Snapshot, inside: &[&Block], main: NodeId) -> Option<NodeId> {
     let mut local: rustc_hash::FxHashMap<NodeId, f64> = Default::default();
-    for b in inside.iter().filter(|b| is_content_block(b)) {
+    for b in inside.iter().filter(|b| is_core_block(b)) {
         let c = b.chars() as f64;
         let parent = above_rows(snap, snap.nodes[b.element as usize].parent.unwrap_or(main));
         *local.entry(parent).or_default() += c;
@@ -1244,7 +1251,7 @@ fn core_scope<'a>(
 ) -> impl Fn(&Block) -> bool + 'a {
     let mut local: rustc_hash::FxHashMap<NodeId, f64> = Default::default();
     let mut group: rustc_hash::FxHashMap<NodeId, f64> = Default::default();
-    for b in inside.iter().filter(|b| is_content_block(b)) {
+    for b in inside.iter().filter(|b| is_core_block(b)) {
         let c = b.chars() as f64;
         // a table's rows count with the blocks around the table (a list of films under its intro)
         let parent = above_rows(snap, snap.nodes[b.element as usize].parent.unwrap_or(main));
@@ -1340,6 +1347,31 @@ mod tests {
         // (a box that is no comment section, "article-tools", keeps its heading as before)
         let t = texts("article-tools", "What readers think");
         assert!(t.iter().any(|p| p == "What readers think"), "{t:?}");
+    }
+
+    #[test]
+    fn a_legal_footer_longer_than_the_story_does_not_take_the_rail_into_it() {
+        // a short story, a rail of tab headings and a promo beside it, and a trademark notice longer
+        // than the story, all in one page container
+        let notice = format!(
+            "Example.com is the official web site of the Example League. {}© Example League. \
+             All Rights Reserved.",
+            "Example, the Example Shield and the word mark are registered trademarks of the League. "
+                .repeat(8)
+        );
+        let html = format!(
+            "<body><div id=page><div class=story><h1>Whalers beat the Spirit</h1>\
+             <div class=text><p>{PARA}</p><p>{PARA}</p></div></div>\
+             <div id=rail><h3>TOP HEADLINES</h3><h3>LEAGUE GREEN</h3>\
+             <ul><li><a href=/1>Talks resume in New York today</a></li><li><a href=/2>An all-time team</a></li></ul>\
+             <div><h3>WACKY CELEBRATIONS</h3><p>The Video Community is a new experience where fans can \
+             watch the latest videos and share them with their friends.</p></div></div>\
+             <div>{notice}</div></div></body>"
+        );
+        let x = extract(&snap(&html));
+        let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts.iter().all(|t| t.starts_with("This is")), "{texts:?}");
     }
 
     #[test]
