@@ -1838,5 +1838,8 @@ mod tests {
             find(&es, "Carlyle Group").map(|e| e.kind),
             Some(EntityType::Org)
         );
+        // a government body, as "Gouvernement" and "Gobierno" already were
+        let government = find(&es, "New Zealand Government").map(|e| e.kind);
+        assert_eq!(government, Some(EntityType::Org), "{es:?}");
     }
 }
