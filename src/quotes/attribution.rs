@@ -42,7 +42,12 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
             if let Some(c) = sp.close {
                 let next_open = spans.get(k + 1).map_or(text.len(), |n| n.open);
                 // “…!” officers announced: the attribution may start the next sentence
-                let after = c + text[c..].len() - text[c..].trim_start().len();
+                // (past a stray mark too: "…?''' Mr. Biden said", a nested quote closed with
+                // the outer one)
+                let rest = text[c..].trim_start_matches(|ch: char| {
+                    ch.is_whitespace() || matches!(ch, '\'' | '’' | '"' | '”')
+                });
+                let after = text.len() - rest.len();
                 let (s_start, s_end) = sentence_of(after.min(text.len().saturating_sub(1)));
                 // … but not when that next sentence has a quote of its own: "… but said “the
                 // question is the timing.” Gov. Pat McCrory said it would be “improper” …"
@@ -169,6 +174,14 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
                     // "Bolton called Obama’s ignorance “disrespectful …”": no cue verb, but the
                     // sentence's subject is a name
                     source.0 = Source::Sentence;
+                    Some(s)
+                } else if let Some(s) = opens_sentence(text, sentence, sp.open)
+                    .then(|| earlier_sentence_speaker(text, pi, sentence, sents, mentions, paras))
+                    .flatten()
+                {
+                    // "Clinton touted her credentials. “We need …”": the sentence before, in
+                    // the paragraph, names who speaks
+                    source.0 = Source::EarlierSentence;
                     Some(s)
                 } else if prev_para_speaker.is_some() {
                     source.0 = Source::PrevPara;
@@ -298,6 +311,44 @@ pub(super) fn speakers_of_repeated_quotes(quotes: &mut [Quote], stated: &[bool])
             quotes[i].speaker = quotes[j].speaker.clone();
         }
     }
+}
+
+/// Does the quote opening at byte `open` open its sentence (which starts at `sentence`), at most
+/// two words before it ("And, “…”")?
+fn opens_sentence(text: &str, sentence: usize, open: usize) -> bool {
+    text[sentence.min(open)..open]
+        .split_whitespace()
+        .nth(2)
+        .is_none()
+}
+
+/// The speaker named by the sentence right before the one starting at byte `sentence` of
+/// paragraph `pi`, when that sentence has no quote of its own: the subject of its cue verb
+/// ("Iowa State University's Dianne Bystrom agreed.", "Sami recalled how …"), else its subject
+/// when that is a name followed by its verb ("Clinton touted her credentials as …"). `sents` are
+/// the paragraph's sentence spans.
+fn earlier_sentence_speaker(
+    text: &str,
+    pi: usize,
+    sentence: usize,
+    sents: &[(usize, usize)],
+    mentions: &Mentions,
+    paras: &[Para],
+) -> Option<String> {
+    let &(s, e) = sents.iter().rev().find(|&&(s, _)| s < sentence)?;
+    let e = e.min(sentence);
+    let before = &text[s..e];
+    if !spans_in(before).is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let cued = words
+        .iter()
+        .position(|w| is_cue(w))
+        .and_then(|v| before_quote(&words[..=v].join(" ")))
+        .filter(|w| matches!(w, Who::Named(_) | Who::Adjacent(_)))
+        .and_then(|w| resolve(w, (pi, s), mentions, paras));
+    cued.or_else(|| sentence_subject(text, pi, s, e, mentions))
 }
 
 /// The last person named in this paragraph before `at`, or in the previous paragraph: the speaker of

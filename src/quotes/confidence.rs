@@ -29,6 +29,8 @@ pub(super) enum Source {
     Neighbour,
     /// No cue verb: the subject of the quote's sentence, a name.
     Sentence,
+    /// The speaker named by the sentence before, in the quote's paragraph.
+    EarlierSentence,
     /// The speaker of the paragraph before (or the person named in it).
     PrevPara,
     /// The last person named before the quote.
@@ -71,6 +73,7 @@ pub const FEATURES: &[&str] = &[
     "src_continued",
     "src_neighbour",
     "src_sentence",
+    "src_earlier_sentence",
     "src_prev_para",
     "src_last_person",
     "who_named",
@@ -204,6 +207,7 @@ pub(super) fn features(ev: &Evidence, speaker: &str, mentions: &Mentions) -> Vec
         src(Source::Continued),
         src(Source::Neighbour),
         src(Source::Sentence),
+        src(Source::EarlierSentence),
         src(Source::PrevPara),
         src(Source::LastPerson),
         who(WhoKind::Named),

@@ -775,4 +775,22 @@ mod tests {
         assert_eq!(s("Great speech").as_deref(), Some("Omar Brandt"));
         assert_ne!(s("We will not go").as_deref(), Some("Old hands"));
     }
+
+    #[test]
+    fn the_sentence_before_in_the_paragraph_and_stray_marks_after_a_quote() {
+        let q = quotes(&[
+            "Senator Dana Whitcombe and Governor Omar Brandt spoke at the union hall on Monday.",
+            "Whitcombe touted her credentials as a sponsor of the bill. “We need to find ways to support workers who want a union.”",
+            "Harbour University's Karin Mellow agreed. “Mainstream voters are running out of time to find an alternative.”",
+            "''She'd look at me and say, 'What did he mean by that?''' Mr. Brandt said, clutching the lectern.",
+            "In the depths of the long recession, Whitcombe worried that the safety net was becoming “a hammock for able-bodied people.”",
+            "“We are not going anywhere, whatever the polls say,” Brandt assured the crowd.",
+        ]);
+        let s = |t: &str| speaker_of(&q, t);
+        assert_eq!(s("We need to find").as_deref(), Some("Dana Whitcombe"));
+        assert!(s("Mainstream voters").is_some_and(|n| n.ends_with("Karin Mellow")));
+        assert_eq!(s("She'd look").as_deref(), Some("Omar Brandt"));
+        assert_eq!(s("a hammock").as_deref(), Some("Dana Whitcombe"));
+        assert_eq!(s("We are not going").as_deref(), Some("Omar Brandt"));
+    }
 }

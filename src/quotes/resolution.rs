@@ -482,7 +482,12 @@ pub(super) fn sentence_subject(
         if opens && !possessive && verb_next {
             return Some(m.entity.clone());
         }
-        if !before.ends_with(',') {
+        // (a name inside an opening phrase closed by a comma a few words on, "In the depths of
+        // the Great Recession, Paul Ryan worried that …", is passed over)
+        let closes_opening = text[m.end..to]
+            .find(',')
+            .is_some_and(|c| text[m.end..m.end + c].split_whitespace().count() <= 4);
+        if !before.ends_with(',') && !closes_opening {
             break;
         }
     }
