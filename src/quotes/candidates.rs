@@ -411,7 +411,7 @@ fn is_german_role(w: &str) -> bool {
 
 /// Role nouns that stand between an organisation or place and a person's name ("GOP strategist
 /// Keith Nahigian") and that [`is_role_like`]'s suffixes miss.
-static ROLE_NOUNS: crate::text::WordList = crate::text::WordList::new("delegate attorney spokesman spokeswoman spokesperson president chairman chairwoman chair executive ceo chief governor senator official director editor host anchor candidate nominee aide adviser advisor analyst economist columnist pollster strategist resident activist organizer organiser founder secretary manager lawmaker congressman congresswoman representative mayor");
+static ROLE_NOUNS: crate::text::WordList = crate::text::WordList::new("delegate attorney spokesman spokeswoman spokesperson president chairman chairwoman chair executive ceo chief governor senator official director editor host anchor candidate nominee aide adviser advisor analyst economist columnist pollster strategist resident activist organizer organiser founder secretary manager lawmaker congressman congresswoman representative mayor ally confidant surrogate backer supporter donor");
 
 /// The lower-case words of a description after its "the" ("former president", "group"): up to
 /// four words, ending at punctuation; no lower-case word → unnamed.

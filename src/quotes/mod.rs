@@ -785,6 +785,7 @@ mod tests {
             "''She'd look at me and say, 'What did he mean by that?''' Mr. Brandt said, clutching the lectern.",
             "In the depths of the long recession, Whitcombe worried that the safety net was becoming “a hammock for able-bodied people.”",
             "“We are not going anywhere, whatever the polls say,” Brandt assured the crowd.",
+            "“She has to win the big states first,” Whitcombe ally Jake Sullen said.",
         ]);
         let s = |t: &str| speaker_of(&q, t);
         assert_eq!(s("We need to find").as_deref(), Some("Dana Whitcombe"));
@@ -792,5 +793,7 @@ mod tests {
         assert_eq!(s("She'd look").as_deref(), Some("Omar Brandt"));
         assert_eq!(s("a hammock").as_deref(), Some("Dana Whitcombe"));
         assert_eq!(s("We are not going").as_deref(), Some("Omar Brandt"));
+        // "ally" is a role between a name and a name
+        assert_eq!(s("She has to win").as_deref(), Some("Jake Sullen"));
     }
 }
