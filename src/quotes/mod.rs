@@ -786,6 +786,7 @@ mod tests {
             "In the depths of the long recession, Whitcombe worried that the safety net was becoming “a hammock for able-bodied people.”",
             "“We are not going anywhere, whatever the polls say,” Brandt assured the crowd.",
             "“She has to win the big states first,” Whitcombe ally Jake Sullen said.",
+            "Senate Majority Leader Tomas Rieger, R-Ky., delivered a blunt message to Whitcombe: “It is time to quit attacking people.”",
         ]);
         let s = |t: &str| speaker_of(&q, t);
         assert_eq!(s("We need to find").as_deref(), Some("Dana Whitcombe"));
@@ -795,5 +796,7 @@ mod tests {
         assert_eq!(s("We are not going").as_deref(), Some("Omar Brandt"));
         // "ally" is a role between a name and a name
         assert_eq!(s("She has to win").as_deref(), Some("Jake Sullen"));
+        // titles before the sentence's subject
+        assert_eq!(s("It is time").as_deref(), Some("Tomas Rieger"));
     }
 }

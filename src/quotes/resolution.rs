@@ -472,9 +472,14 @@ pub(super) fn sentence_subject(
         .filter(|m| m.start >= from && m.end <= to && m.kind != EntityType::Place);
     for m in named.take(3) {
         let before = text[from..m.start].trim();
+        // (titles and capitalised role words before the name are the subject's own: "Senate
+        // Majority Leader Mitch McConnell, R-Ky., delivered a blunt message: “…”")
+        let titled = before.split_whitespace().all(|w| is_cap(clean_word(w)))
+            && !before.contains(['’', '\'', '"', '“', '”']);
         let opens = before.is_empty()
             || ["But", "And", "So", "Yet", "Still", "Later", "Then"].contains(&before)
-            || before.ends_with(',');
+            || before.ends_with(',')
+            || titled;
         let after = &text[m.end..to];
         let possessive = after.starts_with(['’', '\'']);
         let next = after.split_whitespace().next().unwrap_or("");
