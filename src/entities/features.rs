@@ -398,21 +398,15 @@ fn gazetteer_bits<'a>(text: &'a str, ts: &[Tok], memo: &mut GazetteerMemo<'a>) -
         |_: &str| true,
         [GAZ_PLACE, GAZ_PLACE_INNER, GAZ_ORG, GAZ_ORG_INNER],
     );
-    let world_memo = std::cell::RefCell::new(&mut *memo);
+    let (known_memo, prefix_memo) = (&mut memo.world, &mut memo.world_prefix);
     let known_world = |span: &'a str| {
-        *world_memo
-            .borrow_mut()
-            .world
-            .entry(span)
-            .or_insert_with(|| {
-                let span = rules::strip_possessive(span);
-                (world.places.contains(span), world.orgs.contains(span))
-            })
+        *known_memo.entry(span).or_insert_with(|| {
+            let span = rules::strip_possessive(span);
+            (world.places.contains(span), world.orgs.contains(span))
+        })
     };
     let extends_world = |start: &'a str| {
-        *world_memo
-            .borrow_mut()
-            .world_prefix
+        *prefix_memo
             .entry(start)
             .or_insert_with(|| world.places.has_prefix(start) || world.orgs.has_prefix(start))
     };
@@ -460,12 +454,16 @@ fn word_bits(w: &str) -> u16 {
     b
 }
 
+/// Mark the longest spans of up to four tokens, each starting at a capitalised token, that `known`
+/// says are a place and/or an organisation, with `marks` (place first, place inner, organisation
+/// first, organisation inner). `extends` says whether some listed name starts with the given text
+/// (the words so far and the gap before the next one); a span grows only while it does.
 fn longest_matches<'a>(
     text: &'a str,
     ts: &[Tok],
     bits: &mut [u16],
-    known: impl Fn(&'a str) -> (bool, bool),
-    extends: impl Fn(&'a str) -> bool,
+    mut known: impl FnMut(&'a str) -> (bool, bool),
+    mut extends: impl FnMut(&'a str) -> bool,
     marks: [u16; 4],
 ) {
     let mut k = 0;
