@@ -1065,10 +1065,13 @@ pub(super) fn body_paragraphs(
         })
         .map(|i| inside[i].clone())
         .collect();
-    // calls to action after the article ("Join our forums", "Follow us on Twitter")
-    while body
-        .last()
-        .is_some_and(|b| is_promo(&b.text) || is_legal_footer(&b.text))
+    // calls to action after the article ("Join our forums", "Follow us on Twitter"); never the
+    // body's first block, which is the article itself when it is a short post that closes with one
+    // ("…, please CLICK HERE" under a picture): a found article keeps a body
+    while body.len() > 1
+        && body
+            .last()
+            .is_some_and(|b| is_promo(&b.text) || is_legal_footer(&b.text))
     {
         body.pop();
     }

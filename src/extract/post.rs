@@ -252,6 +252,20 @@ mod tests {
     }
 
     #[test]
+    fn post_that_closes_with_a_call_to_action_keeps_its_body() {
+        // a picture post whose one paragraph ends "please CLICK HERE": a promo's phrase, but the
+        // post itself, so the found article keeps it as its body
+        let post = "<p><img src=roses.jpg></p><p>Whenever you have time, and if you believe in \
+                    miracles, I encourage you to visit the shrine in Montichiari, Italy<br>To find \
+                    more information, please <a href=/m>CLICK HERE</a></p>";
+        let x = extract(&snap(&blog(post)));
+        assert!(x.main.is_some());
+        let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts.len(), 1, "{texts:?}");
+        assert!(texts[0].starts_with("Whenever you have time"), "{texts:?}");
+    }
+
+    #[test]
     fn post_of_one_linked_sentence_is_an_article() {
         // an invitation whose only long sentence links the event it names
         let post = "<p>Dear all,</p><p>I would love to invite you to <a href=/e>the Treehouse \
