@@ -764,3 +764,26 @@ fn a_list_after_the_body_s_first_paragraph_is_no_page_summary() {
     let s = dek_page("", &format!("{H1}{list}"), LEDE);
     assert_eq!(page_texts(&s).len(), 2, "{:?}", page_texts(&s));
 }
+
+#[test]
+fn a_lead_photo_caption_kept_as_the_first_body_paragraph_does_not_end_the_search() {
+    // (CNN's 2012 pages: the lead photo's caption, which extraction keeps in the body, then the
+    // "Story highlights" box, then the body)
+    let caption = "<div class=\"cnn_stryimg640caption\"><div class=\"cnn_strycaptiontxt\">The river at dusk, \
+         seen from the old harbour wall on Tuesday evening after the vote.</div></div>";
+    let box_ = "<div><strong>STORY HIGHLIGHTS</strong></div><ul>\
+         <li>The council voted 31 to 12 for the barrier</li>\
+         <li>The wall will protect about 30,000 homes</li></ul>";
+    let s = dek_page(
+        "",
+        &format!("{H1}<div class=\"article-body\">{caption}</div><div>{box_}</div>"),
+        LEDE,
+    );
+    assert_eq!(
+        page_texts(&s),
+        vec![
+            "The council voted 31 to 12 for the barrier",
+            "The wall will protect about 30,000 homes"
+        ]
+    );
+}

@@ -1184,10 +1184,13 @@ fn summary_under(
     // the zone: up to 20 blocks after the headline, the first body paragraph included (a date line
     // or byline under the headline that extraction kept as the body's first paragraph does not end it)
     // (nor does a notice above the article, "This article was published in 2017 and may be out of
-    // date", that extraction kept as its first paragraph)
+    // date", nor the lead photo's caption, that extraction kept as its first paragraph)
     let first_body = body.iter().find(|p| {
         p.element < h
-            || !is_date_line(&p.text) && !is_byline_text(&p.text) && !in_notice(snap, p.element)
+            || !is_date_line(&p.text)
+                && !is_byline_text(&p.text)
+                && !in_notice(snap, p.element)
+                && !is_caption(snap, p.element)
     });
     let end = blocks[start..]
         .iter()
