@@ -83,10 +83,14 @@ pub struct MentionAt {
 /// entity by the sum of its mentions' votes, ordered by salience; every kept mention located.
 /// `trusted[i] == false` (the headline) lets a candidate of `paras[i]` start an entity only when a
 /// gazetteer knows its name or it is `sure`, since headline case capitalises common words.
+/// `shown` is the pass whose entities the reader sees (after the tagger): it leaves out the people
+/// nothing vouches for ([`unvouched_person`]) and names no person or organisation has
+/// ([`not_a_name`]); the rule layer's own pass, a feature of the tagger, keeps them.
 pub(super) fn group(
     cands: &[Candidate],
     paras: &[Para],
     trusted: &[bool],
+    shown: bool,
 ) -> (Vec<Entity>, Vec<MentionAt>) {
     let gz = gazetteers();
     // group: exact keys first, multi-word names before single words so singles can attach
@@ -154,6 +158,9 @@ pub(super) fn group(
     let mut located: Vec<MentionAt> = Vec::new();
     for g in &groups {
         let Some(kind) = g.kind() else { continue };
+        if shown && (not_a_name(g.name(), kind) || unvouched_person(g, cands, kind)) {
+            continue;
+        }
         if !g.cands.iter().any(|&ci| {
             let c = &cands[ci];
             !c.weak && (trusted[c.para] || c.sure || gz.is_place(&c.text) || gz.is_org(&c.text))
@@ -194,6 +201,57 @@ pub(super) fn group(
     crate::sort::by(&mut out, |a, b| b.0.total_cmp(&a.0));
     crate::sort::by_key(&mut located, |m| (m.para, m.start));
     (out.into_iter().map(|(_, e)| e).collect(), located)
+}
+
+/// A PERSON whose only evidence is its shape: no mention has more than the rule layer's one vote
+/// for two to four capitalised words, none is cued (a title, a role word) or named as a speaker
+/// by a verb of saying, the tagger added nothing above its doubt margin, no short form voted for it, and
+/// none of its names starts with a listed given name. On news nobody tuned for, such "people" are
+/// mostly organisations, products, works and slogans ("Pew Research", "Log Cabin", "Big Tent
+/// Brunch", "Inauguration Days"): when unsure, say less.
+fn unvouched_person(g: &Group, cands: &[Candidate], kind: EntityType) -> bool {
+    let person = |c: &Candidate| c.votes.get(&EntityType::Person).copied().unwrap_or(0.0);
+    kind == EntityType::Person
+        && g.cands.iter().all(|&ci| {
+            let c = &cands[ci];
+            !c.cued && !c.speaks && person(c) <= SHAPE_VOTE
+        })
+        && g.short_votes
+            .get(&EntityType::Person)
+            .copied()
+            .unwrap_or(0.0)
+            <= SHAPE_VOTE
+        && !g.aliases.iter().any(|a| {
+            let mut ws = a.split_whitespace();
+            ws.next().is_some_and(super::rules::is_given_name) && ws.next().is_some()
+        })
+}
+
+/// The rule layer's vote for a run of capitalised words that is nothing else (`rules.rs`).
+const SHAPE_VOTE: f64 = 1.0;
+
+/// Lower-case English words that join the words of a title or an organisation's name but never a
+/// person's ("The Tragedy of Lyndon Johnson", "Teamsters for Trump", "Zen and the Art of Motorcycle
+/// Maintenance"); name particles ("de", "van", "bin") are not among them.
+static NOT_IN_PERSON_NAMES: crate::text::WordList =
+    crate::text::WordList::new("of for and the in on at to with from by a an or");
+
+/// A name that is no PERSON, ORG or PLACE whatever the votes: a person's name with an English
+/// function word inside (a work's title, a group or slogan), or a US party-and-state tag ("R-Ky.",
+/// "D-Calif", "I-Vt": `[DRI]-` and a state abbreviation).
+fn not_a_name(name: &str, kind: EntityType) -> bool {
+    let party_tag = name.len() <= 8
+        && matches!(name.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase())
+        && name[2..]
+            .trim_end_matches('.')
+            .chars()
+            .all(|ch| ch.is_ascii_alphabetic());
+    party_tag
+        || (kind == EntityType::Person
+            && name
+                .split_whitespace()
+                .skip(1)
+                .any(|w| NOT_IN_PERSON_NAMES.contains(&w)))
 }
 
 /// Look-ups from parts of multi-word aliases to their groups, kept up to date as groups grow, so

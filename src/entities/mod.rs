@@ -36,7 +36,7 @@ pub fn find_entities(paras: &[Para], trusted: &[bool]) -> Vec<Entity> {
 /// common words.
 pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<MentionAt>) {
     let (rule_cands, german) = rules::candidates(paras, trusted);
-    let (_, rule_mentions) = document::group(&rule_cands, paras, trusted);
+    let (_, rule_mentions) = document::group(&rule_cands, paras, trusted, false);
     // the tagger learned English news; on German pages it would type capitalised nouns
     let tagged = if german {
         Vec::new()
@@ -44,5 +44,5 @@ pub fn find_entities_at(paras: &[Para], trusted: &[bool]) -> (Vec<Entity>, Vec<M
         model::tag(paras, trusted, &rule_mentions)
     };
     let combined = model::combine(rule_cands, tagged, model::MODEL_VOTE, model::ADD_VOTES);
-    document::group(&combined, paras, trusted)
+    document::group(&combined, paras, trusted, true)
 }

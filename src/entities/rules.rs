@@ -233,6 +233,10 @@ pub(super) struct Candidate {
     /// dateline. The tagger's vote counts less against such a cue than against a gazetteer entry
     /// or the context alone ([`super::model::combine`]).
     pub cued: bool,
+    /// A verb of saying names it as a speaker ("Danil Bochkov said", "said Hill"): evidence of a
+    /// person that vouches for a PERSON the shape alone suggests ([`super::document`]); no feature
+    /// of the tagger.
+    pub speaks: bool,
 }
 
 /// Per-document context for deciding sentence-initial words.
@@ -263,6 +267,7 @@ impl Candidate {
             weak: false,
             sure,
             cued: false,
+            speaks: false,
         };
         vote(&mut c, kind, weight);
         c
@@ -479,6 +484,7 @@ fn lowercase_institution(
                 weak: false,
                 sure: false,
                 cued: true,
+                speaks: false,
             };
             vote(&mut c, EntityType::Org, 3.0);
             return Some((c, k));
@@ -541,6 +547,7 @@ fn lowercase_ministry(pi: usize, text: &str, toks: &[Tok], i: usize) -> Option<(
         weak: false,
         sure: false,
         cued: true,
+        speaks: false,
     };
     vote(&mut c, EntityType::Org, 3.0);
     Some((c, last))
@@ -893,6 +900,7 @@ fn clean_run(
         weak,
         sure: false,
         cued: false,
+        speaks: false,
     };
     let last = words.last().map(String::as_str).unwrap_or("");
     if words.len() > 1 && OTHER_WORDS.contains(&last) {
@@ -1023,8 +1031,11 @@ fn clean_run(
         if ORG_CONTEXT_AFTER.contains(&n) && spaced {
             vote(&mut c, EntityType::Org, 1.5);
         }
-        if SAY_VERBS.contains(&n) && !toks[0].initial && spaced {
-            vote(&mut c, EntityType::Person, 1.0);
+        if SAY_VERBS.contains(&n) && spaced {
+            c.speaks = true;
+            if !toks[0].initial {
+                vote(&mut c, EntityType::Person, 1.0);
+            }
         }
     }
     if let Some(p) = prev_word.as_deref() {
@@ -1046,6 +1057,7 @@ fn clean_run(
         .contains(&p)
             && words.len() <= 3
         {
+            c.speaks = true;
             vote(&mut c, EntityType::Person, 1.0);
         }
     }
@@ -1225,6 +1237,7 @@ fn known_tail(c: &Candidate, g: &Gazetteers, w: &super::gazetteers::World) -> Op
             weak: c.weak,
             sure: false,
             cued: false,
+            speaks: false,
         };
         vote(&mut t, kind, 3.0);
         return Some(t);
@@ -1284,6 +1297,7 @@ fn split_hyphenated(cands: Vec<Candidate>, paras: &[Para]) -> Vec<Candidate> {
                 weak: false,
                 sure: false,
                 cued: false,
+                speaks: false,
             };
             if g.is_place(&part.text) {
                 vote(&mut part, EntityType::Place, 3.0);
@@ -1322,6 +1336,31 @@ mod tests {
         assert_eq!(find(&es, "Beijing").unwrap().kind, EntityType::Place);
         assert_eq!(find(&es, "Rosneft").unwrap().kind, EntityType::Org);
         assert!(find(&es, "Chinese").is_none() && find(&es, "Russian").is_none());
+    }
+
+    #[test]
+    fn titles_slogans_party_tags_and_unvouched_people_are_no_people() {
+        let es = ents(&[
+            "Sen. Ted Cruz (R-TX) won. Senate Majority Leader Mitch McConnell, R-Ky., disagreed.",
+            "The book was titled The Tragedy of Lyndon Johnson and sold well.",
+            "Members run a Teamsters for Trump page. The Big Tent Brunch will feature singers.",
+        ]);
+        assert_eq!(find(&es, "Ted Cruz").unwrap().kind, EntityType::Person);
+        assert_eq!(
+            find(&es, "Mitch McConnell").unwrap().kind,
+            EntityType::Person
+        );
+        for e in &es {
+            assert!(
+                e.kind != EntityType::Person
+                    || !e.name.contains(" of ") && !e.name.contains(" for "),
+                "{es:?}"
+            );
+            assert!(
+                !e.name.starts_with("R-") && e.name != "Big Tent Brunch",
+                "{es:?}"
+            );
+        }
     }
 
     #[test]

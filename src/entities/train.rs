@@ -205,7 +205,7 @@ struct Prepared<'a> {
 
 fn prepare(d: &Document) -> Prepared<'_> {
     let (cands, _) = rules::candidates(&d.paras, &d.trusted);
-    let (_, mentions) = group(&cands, &d.paras, &d.trusted);
+    let (_, mentions) = group(&cands, &d.paras, &d.trusted, false);
     Prepared {
         doc: Doc::new(&d.paras, &d.trusted, &mentions),
         rule_cands: cands,
@@ -317,7 +317,7 @@ fn dump_predictions(prepared: &[Prepared<'_>], docs: &[Document], w: &dyn Weight
             super::model::MODEL_VOTE,
             super::model::ADD_VOTES,
         );
-        let (_, located) = group(&tagged, &d.paras, &d.trusted);
+        let (_, located) = group(&tagged, &d.paras, &d.trusted, true);
         let ents: Vec<serde_json::Value> = located
             .iter()
             .map(|m| {
@@ -387,7 +387,7 @@ fn evaluate_pipeline(
             super::model::MODEL_VOTE,
             super::model::ADD_VOTES,
         );
-        let (_, located) = group(&tagged, &d.paras, &d.trusted);
+        let (_, located) = group(&tagged, &d.paras, &d.trusted, true);
         let pred: Vec<(usize, usize, usize, usize)> = located
             .iter()
             .map(|m| (m.para, m.start, m.end, super::features::label_of(m.kind)))
