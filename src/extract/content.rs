@@ -230,9 +230,30 @@ const NOTICE_MIN_TERMS: usize = 3;
 /// ... in at most this many words (a long article paragraph about privacy is not a notice).
 const NOTICE_MAX_WORDS: usize = 120;
 
+/// A comment form's list of the markup a reader may use ("You may use these HTML tags and
+/// attributes: <a href="" title=""> <abbr title=""> <b> …", WordPress's default form) names HTML and
+/// shows at least this many tags.
+const MARKUP_NOTICE_MIN_TAGS: usize = 3;
+
+/// Is `text` a comment form's list of allowed HTML tags (see [`MARKUP_NOTICE_MIN_TAGS`])? Its one
+/// vocabulary term, "html tags", is too few for a notice, and at 40 words with commas it reads as
+/// content: on a short post's page it outweighed the post.
+fn is_markup_notice(text: &str) -> bool {
+    text.matches('<').count() >= MARKUP_NOTICE_MIN_TAGS
+        && text.matches('>').count() >= MARKUP_NOTICE_MIN_TAGS
+        && text
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("html"))
+        && !more_words_than(text, NOTICE_MAX_WORDS)
+}
+
 /// A cookie-consent, newsletter or subscription notice, recognised by its vocabulary whatever its
-/// class names (consent banners are often unclassed or named by a vendor).
+/// class names (consent banners are often unclassed or named by a vendor), or a comment form's list
+/// of allowed HTML tags ([`is_markup_notice`]).
 pub(super) fn is_notice_text(text: &str) -> bool {
+    if text.contains('<') && is_markup_notice(text) {
+        return true;
+    }
     const TERMS: Terms = Terms::new(NOTICE_TERMS);
     // (the vocabulary first: most blocks have none of it, and counting words is the dearer test; a
     // whitespace-token count first cost more instructions over the corpus than it saved)
@@ -1227,9 +1248,10 @@ fn core_of(local: &rustc_hash::FxHashMap<NodeId, f64>, main: NodeId) -> Option<N
 
 /// A content block that can make the article's core paragraph group: not a site's legal footer (a
 /// trademark notice can be longer than a short story, and the group it would make the core would
-/// take the page's rails into the article's scope).
+/// take the page's rails into the article's scope), nor a notice (a comment form's small print
+/// beside a short post would put the post out of scope).
 fn is_core_block(b: &Block) -> bool {
-    is_content_block(b) && !is_legal_footer(&b.text)
+    is_content_block(b) && !is_legal_footer(&b.text) && !is_notice_text(&b.text)
 }
 
 /// The core of the article under `main`: the element holding most content paragraphs as children

@@ -266,6 +266,30 @@ mod tests {
     }
 
     #[test]
+    fn comment_forms_list_of_allowed_tags_is_no_part_of_a_short_post() {
+        // a two-line quotation post, then the comment form whose list of allowed HTML tags is longer
+        // than the post and reads as a sentence with commas
+        let form = "<form id=commentform><p>Your email address will not be published.</p>\
+                    <p class=form-allowed-tags>You may use these <abbr>HTML</abbr> tags and \
+                    attributes: <code>&lt;a href=\"\" title=\"\"&gt; &lt;abbr title=\"\"&gt; \
+                    &lt;acronym title=\"\"&gt; &lt;b&gt; &lt;blockquote cite=\"\"&gt; &lt;cite&gt; \
+                    &lt;code&gt; &lt;del datetime=\"\"&gt; &lt;em&gt; &lt;i&gt; &lt;q cite=\"\"&gt; \
+                    &lt;strike&gt; &lt;strong&gt;</code></p></form>";
+        let post = format!(
+            "<p><em>He in his madness prays for storms,</em><br><em>And dreams that storms will \
+             bring him peace.</em></p><ul><li>Mikhail Lermontov, as published in Family Happiness \
+             by Leo Tolstoy</li></ul>{form}"
+        );
+        let x = extract(&snap(&blog(&post)));
+        let texts: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with("He in his madness")),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t.contains("HTML")), "{texts:?}");
+    }
+
+    #[test]
     fn post_of_one_linked_sentence_is_an_article() {
         // an invitation whose only long sentence links the event it names
         let post = "<p>Dear all,</p><p>I would love to invite you to <a href=/e>the Treehouse \
