@@ -56,8 +56,22 @@ pub(super) static MEDIA_WORDS: crate::text::WordList = crate::text::WordList::ne
     "statement email e-mail interview tweet post letter release memo speech video message",
 );
 
-/// Pronouns that refer back to the last person named.
-pub(super) const PERSON_PRONOUNS: &[&str] = &["he", "she", "il", "elle"];
+/// A person's grammatical gender, as a pronoun, a title or a given name tells it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender of a subject pronoun that refers back to a person ("he", "she", French "il",
+/// "elle"; lower-case), `None` for other words.
+pub(super) fn pronoun_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "he" | "il" => Some(Gender::Male),
+        "she" | "elle" => Some(Gender::Female),
+        _ => None,
+    }
+}
 /// Words that make a speaker phrase unnamed (→ `null`).
 pub(super) static UNNAMED: crate::text::WordList = crate::text::WordList::new("statement source sources official officials report spokesman spokeswoman spokesperson they it we i people one some others witnesses residents experts analysts police authorities");
 
@@ -69,7 +83,8 @@ pub(super) enum Who {
     /// A name right next to the cue verb ("says Werner", "Werner said"): trusted even when it is no
     /// known entity.
     Adjacent(String),
-    Pronoun,
+    /// "he", "she" (and French "il", "elle"): the person it refers back to, of that gender.
+    Pronoun(Gender),
     /// "the group", "the president", "the report": a definite description (its lower-case words,
     /// head noun last), resolved to the nearest earlier entity it describes.
     Description(Vec<String>),
@@ -89,7 +104,7 @@ impl Who {
             Who::Named(_) => WhoKind::Named,
             Who::It => WhoKind::It,
             Who::Adjacent(_) => WhoKind::Adjacent,
-            Who::Pronoun => WhoKind::Pronoun,
+            Who::Pronoun(_) => WhoKind::Pronoun,
             Who::Description(_) => WhoKind::Description,
             Who::Lead(_) => WhoKind::Lead,
             Who::Subject => WhoKind::Subject,
@@ -180,8 +195,8 @@ pub(super) fn who_from(words: &[&str]) -> Option<Who> {
     };
     let first = clean_word(words.first()?);
     let lower = first.to_lowercase();
-    if PERSON_PRONOUNS.contains(&lower.as_str()) {
-        return Some(Who::Pronoun);
+    if let Some(g) = pronoun_gender(&lower) {
+        return Some(Who::Pronoun(g));
     }
     if lower == "it" {
         return Some(Who::It);
@@ -741,8 +756,8 @@ pub(super) fn after_quote(tail: &str) -> Option<Who> {
         }
         return adjacent(who_from(&subject[s..]));
     }
-    if PERSON_PRONOUNS.contains(&last_lower.as_str()) {
-        return Some(Who::Pronoun);
+    if let Some(g) = pronoun_gender(&last_lower) {
+        return Some(Who::Pronoun(g));
     }
     if last_lower == "it" {
         return Some(Who::It);
@@ -885,8 +900,8 @@ pub(super) fn before_quote(head: &str) -> Option<Who> {
         k -= 1;
         let w = clean_word(words[k]);
         let lw = w.to_lowercase();
-        if PERSON_PRONOUNS.contains(&lw.as_str()) {
-            return Some(Who::Pronoun);
+        if let Some(g) = pronoun_gender(&lw) {
+            return Some(Who::Pronoun(g));
         }
         if lw == "it" {
             return Some(Who::It);

@@ -192,6 +192,32 @@ mod tests {
     }
 
     #[test]
+    fn pronouns_agree_in_gender_and_skip_quotes_objects_and_later_names() {
+        let q = quotes(&[
+            "Senator Mark Dalton spoke in Dover on Monday.",
+            "“No candidate has known less about the world than Laura Voss,” said Dalton, who served for decades.",
+            "“This woman is not ready for the job,” he added.",
+            "Mayor Susan Hale held a rally while Peter Grant hosted a dinner for donors.",
+            "“We will win this city by ten points,” she said.",
+            "Peter Grant’s hair was whiter than in 1992, when he last ran. He gave an endorsement of Susan Hale.",
+            "“I thought she was the most amazing candidate,” he said.",
+            "Paul Weir said Mr. Grant would lose. He said Grant and Hale differ on taxes.",
+            "He also said voters “want someone who will listen to them.”",
+        ]);
+        // a name inside the quote before is no antecedent
+        assert_eq!(speaker_of(&q, "This woman").as_deref(), Some("Mark Dalton"));
+        // "she": the woman of the two named in the sentence before
+        assert_eq!(speaker_of(&q, "We will win").as_deref(), Some("Susan Hale"));
+        // the object of "of" is passed over for the subject of the sentence before
+        assert_eq!(
+            speaker_of(&q, "I thought she").as_deref(),
+            Some("Peter Grant")
+        );
+        // a sentence whose subject is the same pronoun refers to the same person
+        assert_eq!(speaker_of(&q, "want someone").as_deref(), Some("Paul Weir"));
+    }
+
+    #[test]
     fn they_resolves_to_a_group_and_descriptions_to_their_antecedent() {
         let q = quotes(&[
             "President Lena Marsh met farmers on Monday.",

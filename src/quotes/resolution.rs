@@ -22,6 +22,9 @@ pub(super) struct Mentions<'a> {
     pub(super) by_entity: HashMap<String, Vec<usize>>,
     /// Indices of the person mentions, in `all` order.
     pub(super) persons: Vec<usize>,
+    /// Each person's gender where the text or the name tells it, by the [`norm`] key of the
+    /// entity's name ([`Mentions::gender_of`]; computed on the first pronoun resolved).
+    genders: std::cell::OnceCell<HashMap<String, Gender>>,
 }
 
 /// A name compared without case and periods ("C. Eugene Steuerle" = "c eugene steuerle").
@@ -52,7 +55,16 @@ impl<'a> Mentions<'a> {
             by_norm,
             by_entity,
             persons,
+            genders: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The gender of person `entity`, when the article or the name tells it ([`genders`]).
+    pub(super) fn gender_of(&self, entity: &str, paras: &[Para]) -> Option<Gender> {
+        self.genders
+            .get_or_init(|| genders(self, paras))
+            .get(&norm(entity))
+            .copied()
     }
 
     /// The number of mentions before position `at` (paragraph, byte).
@@ -134,7 +146,7 @@ pub(super) fn resolve(
             }
         }
         Who::Description(words) => description_antecedent(&words, at, mentions, paras),
-        Who::Pronoun => pronoun_antecedent(at, mentions, paras),
+        Who::Pronoun(g) => pronoun_antecedent(g, at, mentions, paras),
         Who::It => all[..mentions.before(at)]
             .iter()
             .rev()
@@ -383,8 +395,8 @@ pub(super) fn clause_subject(
     }
     let words: Vec<&str> = text[from..to].split_whitespace().collect();
     let first = clean_word(words.first()?);
-    if PERSON_PRONOUNS.contains(&first.to_lowercase().as_str()) {
-        return pronoun_antecedent((para, from), mentions, paras);
+    if let Some(g) = pronoun_gender(&first.to_lowercase()) {
+        return pronoun_antecedent(g, (para, from), mentions, paras);
     }
     // "Band member Flea shared the news, writing “…”": a name the entity finder missed that
     // opens the clause
@@ -416,29 +428,269 @@ pub(super) fn plausible_name(name: &str) -> bool {
         })
 }
 
-/// He/she: the subject (first person named) of the last sentence before `at` that names a person,
-/// the usual antecedent in news prose ("Wild defenseman Ryan Suter, who joked about Parise’s …").
+/// He/she: the person the pronoun refers back to, read backwards from the pronoun (the first
+/// he/she of that gender in the quote's sentence before the quote, else the quote's opening `at`),
+/// sentence by sentence, at most [`PRONOUN_PARAS`] paragraphs back. Names inside quotes are
+/// nobody's antecedent ("“… than Donald Trump,” said Biden. “…,” he added"). A sentence whose
+/// subject is a pronoun of the same gender ("He said he and Trump differ") refers to the same
+/// person and is passed over; so is one that names people only after a preposition ("… an
+/// endorsement of Hillary Clinton") or as a modifier ("the Clinton campaign"). In the nearest
+/// sentence that names a candidate, the person who speaks in it ("The good news for Cruz, Woolson
+/// said, …", "said Leslie Wimes") comes first, then the others in order; the first known to be of
+/// the pronoun's gender ([`Mentions::gender_of`]) is taken, else the first whose gender is unknown,
+/// and when all in that sentence are of the other gender the pronoun is left unresolved (`None`):
+/// its antecedent is likely someone the entity finder did not name.
 pub(super) fn pronoun_antecedent(
+    gender: Gender,
     at: (usize, usize),
     mentions: &Mentions,
     paras: &[Para],
 ) -> Option<String> {
-    let all = mentions.all;
-    let persons = &mentions.persons;
-    let n = persons.partition_point(|&i| (all[i].para, all[i].start) < at);
-    let last = &all[*persons[..n].last()?];
-    let (s, e) = paras[last.para]
+    let (pi, open) = at;
+    let text = &paras.get(pi)?.text;
+    let open = open.min(text.len());
+    let s0 = paras[pi]
         .sentences()
         .iter()
-        .copied()
-        .find(|&(s, e)| last.start >= s && last.start < e)
-        .unwrap_or((0, last.end));
-    mentions
-        .of_para(last.para)
-        .iter()
-        .find(|m| m.kind == EntityType::Person && m.start >= s && m.start < e)
-        .map(|m| m.entity.clone())
+        .rev()
+        .find(|&&(s, _)| s <= open)
+        .map_or(0, |&(s, _)| s);
+    let limit = same_pronoun_at(&text[s0..open], gender).map_or(open, |k| s0 + k);
+    let mut sentences_left = PRONOUN_SENTENCES;
+    for p in (pi.saturating_sub(PRONOUN_PARAS)..=pi).rev() {
+        let ptext = &paras[p].text;
+        let end = if p == pi { limit } else { ptext.len() };
+        let quoted = quoted_ranges(ptext);
+        for &(s, e) in paras[p].sentences().iter().rev() {
+            if s >= end {
+                continue;
+            }
+            let e = e.min(end);
+            let persons: Vec<&MentionAt> = mentions
+                .of_para(p)
+                .iter()
+                .filter(|m| m.kind == EntityType::Person && m.start >= s && m.end <= e)
+                .filter(|m| !quoted.iter().any(|&(a, b)| m.start >= a && m.end <= b))
+                .collect();
+            if persons.is_empty() {
+                continue;
+            }
+            sentences_left -= 1;
+            if sentences_left == 0 {
+                return None;
+            }
+            // the same pronoun as the sentence's subject, before anyone named: the same person
+            // ("He said Grant and Hale differ": "said Grant" is no cue of Grant's here)
+            let pronoun_first = same_pronoun_at(&ptext[s..persons[0].start], gender)
+                .is_some_and(|k| !after_subordinator(&ptext[s..s + k]));
+            let speaks = |m: &&MentionAt| speaks_in(ptext, m, s, e, !pronoun_first);
+            let speaker = persons.iter().copied().find(speaks);
+            if speaker.is_none() && pronoun_first {
+                continue;
+            }
+            let object = |m: &&MentionAt| object_or_modifier(&ptext[s..m.start]);
+            let possessive = |m: &&MentionAt| ptext[m.end..].starts_with(['’', '\'']);
+            let ranked: Vec<&MentionAt> = speaker
+                .into_iter()
+                .chain(
+                    persons
+                        .iter()
+                        .copied()
+                        .filter(|m| !object(m) && !possessive(m)),
+                )
+                .chain(
+                    persons
+                        .iter()
+                        .copied()
+                        .filter(|m| !object(m) && possessive(m)),
+                )
+                .collect();
+            if ranked.is_empty() {
+                continue; // named only as objects or modifiers
+            }
+            // (one known to be of the pronoun's gender before one whose gender is unknown: "Sanders
+            // held a rally while Clinton hosted an event … “…,” she said")
+            let of = |m: &&MentionAt| mentions.gender_of(&m.entity, paras);
+            return ranked
+                .iter()
+                .find(|m| of(m) == Some(gender))
+                .or_else(|| ranked.iter().find(|m| of(m).is_none()))
+                .map(|m| m.entity.clone());
+        }
+    }
+    None
 }
+
+/// How many paragraphs before the quote's a pronoun's antecedent is looked for.
+const PRONOUN_PARAS: usize = 6;
+/// How many sentences naming someone are read back for a pronoun's antecedent (one more than
+/// this stops the search).
+const PRONOUN_SENTENCES: usize = 6;
+
+/// Byte offset of the first subject pronoun of `gender` ("he", "she"...) in `text`.
+fn same_pronoun_at(text: &str, gender: Gender) -> Option<usize> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty() && pronoun_gender(&w.to_lowercase()) == Some(gender))
+        .map(|w| w.as_ptr() as usize - text.as_ptr() as usize)
+}
+
+/// Does `before` (a sentence up to a pronoun) open a subordinate clause whose subject the pronoun
+/// is ("While he acknowledged …, Ham also noted")? Then the pronoun is no subject of the sentence.
+fn after_subordinator(before: &str) -> bool {
+    split_words(before).any(|w| SUBORDINATORS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Words that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "while", "when", "as", "after", "before", "because", "although", "though", "if", "since",
+    "until", "once", "whether", "that",
+];
+
+/// Does the person mentioned at `m` speak in the sentence `text[s..e]`: a cue verb right after the
+/// name (auxiliaries and adverbs between: "Ham also noted"), after its apposition ("Woolson, an Iowa
+/// strategist, said"), or, with `cue_before`, right before it ("said Leslie Wimes")?
+fn speaks_in(text: &str, m: &MentionAt, s: usize, e: usize, cue_before: bool) -> bool {
+    if text[m.end..].starts_with(['’', '\'']) {
+        return false;
+    }
+    let after = &text[m.end..e.max(m.end)];
+    // (past one apposition set off by commas)
+    let after = match after.strip_prefix(',') {
+        Some(rest) => rest.split_once(',').map_or(rest, |(_, r)| r),
+        None => after,
+    };
+    let next = after
+        .split_whitespace()
+        .map(clean_word)
+        .find(|w| !AUXILIARIES.contains(w) && !w.ends_with("ly"));
+    let before = split_words(&text[s..m.start]).next_back();
+    next.is_some_and(is_cue)
+        || (cue_before && before.is_some_and(|w| w.chars().all(char::is_lowercase) && is_cue(w)))
+}
+
+/// Does `before` (the sentence up to a mention) end in a preposition or a determiner, so that the
+/// mention is an object ("under Obama", "Like Makaeff") or a modifier ("the Clinton campaign")?
+fn object_or_modifier(before: &str) -> bool {
+    // ("As for Trump, he said …", "And for Perez …, that means …": a topic, not an object)
+    let opening = before.trim().to_lowercase();
+    if [
+        "for",
+        "as for",
+        "and for",
+        "but for",
+        "and as for",
+        "but as for",
+    ]
+    .contains(&opening.as_str())
+    {
+        return false;
+    }
+    split_words(before)
+        .next_back()
+        .map(str::to_lowercase)
+        .is_some_and(|w| {
+            PREPOSITIONS.contains(&w.as_str())
+                || [
+                    "like",
+                    "unlike",
+                    "than",
+                    "under",
+                    "over",
+                    "between",
+                    "among",
+                    "toward",
+                    "towards",
+                    "including",
+                    "the",
+                    "a",
+                    "an",
+                ]
+                .contains(&w.as_str())
+        })
+}
+
+/// Each person's gender where the article or the name tells it, by the [`norm`] key of the
+/// entity: a title or role word before a mention ("Mr.", "Ms.", "Mrs.", "congresswoman", "his
+/// wife") counts three, the given name two when the US Census 1990 first names give it to one sex
+/// ten times as often as to the other (`data/female-names.txt`, `data/male-names.txt`), and the
+/// first personal pronoun after a mention in its sentence, with nobody else named between ("Sanders
+/// said he …"), one. A gender needs twice the other's count.
+fn genders(mentions: &Mentions, paras: &[Para]) -> HashMap<String, Gender> {
+    let all = mentions.all;
+    let mut votes: HashMap<String, (u32, u32)> = HashMap::default();
+    for (k, &i) in mentions.persons.iter().enumerate() {
+        let m = &all[i];
+        let text = &paras[m.para].text;
+        let v = votes.entry(norm(&m.entity)).or_default();
+        let lower = |w: &str| w.to_lowercase().replace('.', "");
+        match split_words(&text[..m.start])
+            .next_back()
+            .map(lower)
+            .as_deref()
+        {
+            Some(
+                "mr" | "husband" | "congressman" | "spokesman" | "businessman" | "father" | "son"
+                | "brother",
+            ) => v.0 += 3,
+            Some(
+                "mrs" | "ms" | "miss" | "wife" | "congresswoman" | "spokeswoman" | "businesswoman"
+                | "chairwoman" | "actress" | "mother" | "daughter" | "sister" | "widow",
+            ) => v.1 += 3,
+            _ => {}
+        }
+        let next_person = mentions.persons[k + 1..]
+            .first()
+            .map(|&j| &all[j])
+            .filter(|n| n.para == m.para)
+            .map_or(text.len(), |n| n.start);
+        let sentence_end = text[m.end..].find(". ").map_or(text.len(), |d| m.end + d);
+        let pronoun = split_words(&text[m.end..next_person.min(sentence_end).max(m.end)])
+            .map(str::to_lowercase)
+            .find_map(|w| match w.as_str() {
+                "he" | "him" | "his" | "himself" => Some(Gender::Male),
+                "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+                _ => None,
+            });
+        match pronoun {
+            Some(Gender::Male) => v.0 += 1,
+            Some(Gender::Female) => v.1 += 1,
+            None => {}
+        }
+    }
+    let mut out = HashMap::default();
+    for (key, (mut male, mut female)) in votes {
+        let given = key
+            .split(' ')
+            .map(capitalised)
+            .find(|w| !crate::entities::is_title(w))
+            .unwrap_or_default();
+        if FEMALE_NAMES.contains(&given.as_str()) {
+            female += 2;
+        } else if MALE_NAMES.contains(&given.as_str()) {
+            male += 2;
+        }
+        if male > 0 && male >= 2 * female {
+            out.insert(key, Gender::Male);
+        } else if female > 0 && female >= 2 * male {
+            out.insert(key, Gender::Female);
+        }
+    }
+    out
+}
+
+/// "hillary" → "Hillary".
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Given names the US Census 1990 gives to women ten times as often as to men, and the reverse
+/// (`scripts/gen-gender-names.py`, [docs/data-sources.md]).
+static FEMALE_NAMES: crate::text::WordList =
+    crate::text::WordList::new(include_str!("../../data/female-names.txt"));
+static MALE_NAMES: crate::text::WordList =
+    crate::text::WordList::new(include_str!("../../data/male-names.txt"));
 
 /// The last person or organisation named in `para` between `from` and `to` (bytes).
 pub(super) fn last_named_in(
