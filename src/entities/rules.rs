@@ -30,7 +30,7 @@ pub(crate) fn is_title(w: &str) -> bool {
 }
 
 /// Titles that are only titles when followed by a name (department words like "Energy" are not).
-static CORE_TITLES: crate::text::WordList = crate::text::WordList::new("Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady President Minister Chancellor Senator Sen Rep Representative Gov Governor General Gen King Queen Prince Princess Pope Director Spokesman Spokeswoman Judge Justice Detective Officer Sergeant Sgt Captain Capt Coach Mayor Ambassador Commissioner Chairman Chairwoman CEO Secretary Premier Superintendent Inspector Lieutenant Lt Colonel Col Admiral Rev Reverend Bishop Archbishop Cardinal Sheikh Emir Speaker Leader Attorney M Mme Monsieur Madame Commander Marshal Herr Frau Bürgermeister Bürgermeisterin Oberbürgermeister Oberbürgermeisterin Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin Bundespräsident Bundespräsidentin Präsident Präsidentin Ministerpräsident Ministerpräsidentin Ministerin Staatssekretär Staatssekretärin Sprecher Sprecherin Richter Richterin");
+static CORE_TITLES: crate::text::WordList = crate::text::WordList::new("Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady President Minister Chancellor Senator Sen Rep Representative Gov Governor General Gen King Queen Prince Princess Pope Director Spokesman Spokeswoman Judge Justice Detective Officer Sergeant Sgt Captain Capt Coach Mayor Ambassador Commissioner Chairman Chairwoman CEO Secretary Premier Superintendent Inspector Lieutenant Lt Colonel Col Admiral Rev Reverend Bishop Archbishop Cardinal Sheikh Emir Speaker Leader Attorney M Mme Monsieur Madame Commander Marshal Herr Frau Bürgermeister Bürgermeisterin Oberbürgermeister Oberbürgermeisterin Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin Bundespräsident Bundespräsidentin Präsident Präsidentin Ministerpräsident Ministerpräsidentin Ministerin Staatssekretär Staatssekretärin Sprecher Sprecherin Richter Richterin Sheriff Undersheriff Trooper Rabbi Imam Chaplain Councilwoman Councilmember Alderwoman Assemblyman Assemblywoman Assemblymember Congressman Congresswoman Comptroller Treasurer Magistrate Coroner Corporal Cpl Pvt Brig Quarterback Linebacker Cornerback Receiver Midfielder Goalkeeper Shortstop Outfielder QB RB WR LB CB");
 
 /// Head words that make a name an organisation.
 static ORG_WORDS: crate::text::WordList = crate::text::WordList::new("Council Ministry Department Party Agency Association Committee Commission Court Police Organisation Organization Institute Institution Foundation Company Corporation Corp Inc Ltd LLC Plc Co AG GmbH SA NV SpA LLP Pty Group Bank University College School Academy Hospital Museum Union Alliance Federation Assembly Parliament Congress Senate Fund Club FC Authority Board Bureau Office Service Services Army Navy Force Forces Guard Times Post News Press Journal Herald Tribune Telegraph Gazette Daily Network Broadcasting Airlines Airways Motors Holdings Partners Capital Securities Technologies Systems Industries Energy Petroleum Oil Gas Pharmaceuticals Labs Laboratories Society Centre Center Council League Administration Directorate Secretariat Cabinet Tribunal Reserve Exchange Church Team Times Magazine Radio Television TV Media Studios Entertainment Records Embassy Embassies Consulate Monitor Brotherhood Coalition Movement Front Trust Caucus Collective Consortium Brigade Brigades Ministère Ministerio Ministerium Ministero Université Universidad Universität Università Parti Partido Partei Partito Banque Banco Conseil Consejo Assemblée Société Agence Agencia Gouvernement Gobierno Government");
@@ -773,6 +773,30 @@ fn clean_run(
     }
     // French, Spanish, Portuguese and Italian put the head word first ("Unión Europea", "Instituto
     // Lula", "Banco Santander")
+    // "Circuit Court Judge David McKeague", "Niagara County Sheriff James Voutour": an office's body or
+    // area before a title is no part of the person's name; cut it with the title when a given name
+    // and a surname follow and no organisation word does
+    let mut office_cut = false;
+    if let Some(t) = words
+        .iter()
+        .rposition(|w| CORE_TITLES.contains(&w.trim_end_matches('.')))
+    {
+        let rest = &words[t + 1..];
+        if t > 0
+            && rest.len() >= 2
+            && is_given_name(&rest[0])
+            && rest
+                .iter()
+                .all(|w| is_cap(w) && !ORG_WORDS.contains(&w.as_str()))
+            && words[..t]
+                .iter()
+                .any(|w| ORG_WORDS.contains(&w.as_str()) || PLACE_WORDS.contains(&w.as_str()))
+        {
+            toks.drain(..=t);
+            words.drain(..=t);
+            office_cut = true;
+        }
+    }
     let has_org_word = words
         .iter()
         .skip(1)
@@ -784,14 +808,17 @@ fn clean_run(
     if words.len() > 1 && ROMANCE_OTHER_HEADS.contains(&words[0].as_str()) {
         return None;
     }
-    let mut title_cue = false;
+    let mut title_cue = office_cut;
     let surface_now = text[toks[0].start..toks[toks.len() - 1].end].to_string();
     let known = g.is_org(&surface_now) || g.is_place(&surface_now);
     if !has_org_word && !known {
         // cut at the last title word when a capitalised non-title name follows
-        let last_title = words
-            .iter()
-            .rposition(|w| is_title(w) || is_title(w.trim_end_matches('.')));
+        // a capital and a period after a name is a middle initial ("Christopher M. Shelton"), not
+        // a title ("M. Macron")
+        let initial = |i: usize, w: &str| i > 0 && w.trim_end_matches('.').chars().count() == 1;
+        let last_title = words.iter().enumerate().rposition(|(i, w)| {
+            (is_title(w) || is_title(w.trim_end_matches('.'))) && !initial(i, w)
+        });
         if let Some(t) = last_title {
             let mut k = t + 1;
             // "Secretary of State Mike Pompeo"
@@ -1358,6 +1385,22 @@ mod tests {
             );
             assert!(
                 !e.name.starts_with("R-") && e.name != "Big Tent Brunch",
+                "{es:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn offices_before_titles_and_middle_initials() {
+        let es = ents(&[
+            "Circuit Court Judge David McKeague wrote for the majority on Tuesday.",
+            "Niagara County Sheriff James Voutour said two people were hurt.",
+            "Christopher M. Shelton, the president of the union, said it would wait.",
+        ]);
+        for name in ["David McKeague", "James Voutour", "Christopher M. Shelton"] {
+            assert_eq!(
+                find(&es, name).map(|e| e.kind),
+                Some(EntityType::Person),
                 "{es:?}"
             );
         }
