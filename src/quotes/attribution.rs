@@ -36,6 +36,17 @@ pub fn find_quotes(paras: &[Para], mentions: &[MentionAt]) -> Vec<Quote> {
         let mut found: Vec<(Span, Option<String>, bool)> = Vec::new();
         let mut sources: Vec<(Source, Option<WhoKind>)> = Vec::new();
         for (k, sp) in spans.iter().enumerate() {
+            // a transcript's label ("“WALLACE: Let's start …") names who speaks, whatever the
+            // quote itself names or a cue near it says
+            if let Some(who) = transcript_label(&text[sp.start..sp.end]) {
+                found.push((
+                    sp.clone(),
+                    resolve(who, (pi, sp.open), mentions, paras),
+                    true,
+                ));
+                sources.push((Source::Before, Some(WhoKind::Adjacent)));
+                continue;
+            }
             let mut after_reading: Option<(Option<String>, WhoKind)> = None;
             // the cue after the quote opens a statement of its own (or names nobody)
             let mut opens_statement = false;
@@ -283,6 +294,7 @@ fn evidence_of(text: &str, sp: &Span, sentence_of: &dyn Fn(usize) -> (usize, usi
             sentence_of(close.saturating_sub(1)).1,
         ),
         cue_in_sentence: cue_outside(text, sp, sentence_of),
+        unnamed_in_sentence: unnamed_outside(text, sp, sentence_of),
     }
 }
 
@@ -388,3 +400,65 @@ fn cue_outside(text: &str, sp: &Span, sentence_of: &dyn Fn(usize) -> (usize, usi
         .chain(text[close..s1].split_whitespace())
         .any(is_cue)
 }
+
+/// Does an unnamed source speak in the sentences of quote `sp`, outside the quote: a cue verb after
+/// an indefinite phrase or an anonymous role of the same clause ("a top aide said", "one former
+/// staffer recalled", "officials said"), or before one ("said a Clinton aide")? (`sentence_of`
+/// gives the sentence span of a byte offset.)
+fn unnamed_outside(text: &str, sp: &Span, sentence_of: &dyn Fn(usize) -> (usize, usize)) -> bool {
+    let close = sp.close.unwrap_or(text.len());
+    let s0 = sentence_of(sp.open).0.min(sp.open);
+    let s1 = sentence_of(close.saturating_sub(1)).1.max(close);
+    [&text[s0..sp.open], &text[close..s1]]
+        .iter()
+        .any(|part| unnamed_source(&part.split_whitespace().collect::<Vec<_>>()))
+}
+
+/// [`unnamed_outside`] on the words of one side of a quote.
+pub(super) fn unnamed_source(words: &[&str]) -> bool {
+    let lower = |w: &str| clean_word(w).to_lowercase();
+    (0..words.len()).filter(|&i| is_cue(words[i])).any(|i| {
+        // (back to the clause's start: a comma, a colon or a quote mark)
+        let clause = words[..i]
+            .iter()
+            .rev()
+            .take(6)
+            .take_while(|w| !w.ends_with([',', '.', ':', ';', '"', '”', '“']));
+        let mut before = clause.map(|w| lower(w)).peekable();
+        let anonymous = before
+            .peek()
+            .is_some_and(|w| ANONYMOUS.contains(&w.as_str()));
+        let indefinite = before.any(|w| INDEFINITE.contains(&w.as_str()));
+        // "said a Clinton aide" (not "told a crowd")
+        let verb = lower(words[i]);
+        let after = !words[i].ends_with(',')
+            && !["told", "tells", "asked", "asks", "urged", "warned"].contains(&verb.as_str())
+            && words
+                .get(i + 1)
+                .is_some_and(|w| INDEFINITE.contains(&lower(w).as_str()));
+        anonymous || indefinite || after
+    })
+}
+
+/// Words that open an indefinite noun phrase.
+const INDEFINITE: &[&str] = &[
+    "a", "an", "one", "another", "some", "several", "two", "three", "many",
+];
+
+/// Nouns of anonymous sources ("officials said").
+const ANONYMOUS: &[&str] = &[
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "strategist",
+    "strategists",
+    "insider",
+    "insiders",
+];

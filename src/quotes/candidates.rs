@@ -603,6 +603,42 @@ pub(super) fn drop_parentheticals(s: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// A transcript's speaker label at the start of a quote: "WALLACE: Let's start with …", "MR.
+/// TRUMP: …" (one to three words in capitals, each of two letters or more, then a colon) gives the
+/// speaker's name as written in title case ("Wallace", "Mr. Trump"); none for a capitalised
+/// heading word ("UPDATE:", "WATCH:", "BREAKING:").
+pub(super) fn transcript_label(quoted: &str) -> Option<Who> {
+    let (label, _) = quoted.split_once(':')?;
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let capitals = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    if words.is_empty() || words.len() > 3 || !words.iter().all(capitals) {
+        return None;
+    }
+    if words
+        .iter()
+        .any(|w| HEADING_WORDS.contains(&w.trim_end_matches('.')))
+    {
+        return None;
+    }
+    let title_case: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| {
+                f.to_string() + &c.as_str().to_lowercase()
+            })
+        })
+        .collect();
+    Some(Who::Adjacent(title_case.join(" ")))
+}
+
+/// Words in capitals that head a line without naming who speaks.
+static HEADING_WORDS: crate::text::WordList = crate::text::WordList::new("UPDATE UPDATED WATCH BREAKING NOTE EDITOR EDITOR'S EDITOR’S EXCLUSIVE VIDEO PHOTOS PHOTO READ MORE RELATED CORRECTION CLARIFICATION LIVE ALERT WARNING SPOILER SOURCE SOURCES QUESTION ANSWER TRANSCRIPT FULL TEXT");
+
 /// A credit line under a quote paragraph, as reader roundups, debate excerpts and epigraphs set
 /// them: "- Sanders.", "―President Obama, tweeting after the speech.", "-Michelle Marks,
 /// Philadelphia.": a dash, then a name of at most five capitalised words ended by a comma or the

@@ -63,6 +63,10 @@ pub(super) struct Evidence {
     /// A cue verb stands in those sentences outside the quote (an attribution the patterns may
     /// have misread).
     pub(super) cue_in_sentence: bool,
+    /// An unnamed source speaks in those sentences, outside the quote: a cue verb next to an
+    /// indefinite phrase or an anonymous role ("a top aide said", "said one Clinton adviser",
+    /// "officials said").
+    pub(super) unnamed_in_sentence: bool,
 }
 
 /// The model's features, in the order of [`Traced::features`] and of the weights file.
@@ -102,6 +106,7 @@ pub const FEATURES: &[&str] = &[
     "speaker_in_sentence",
     "other_person_in_sentence",
     "cue_in_sentence",
+    "unnamed_in_sentence",
 ];
 
 /// The trained weights and threshold (`data/quote-attribution.txt`).
@@ -236,6 +241,7 @@ pub(super) fn features(ev: &Evidence, speaker: &str, mentions: &Mentions) -> Vec
         f32::from(speaker_in_sentence),
         f32::from(other_in_sentence),
         f32::from(ev.cue_in_sentence),
+        f32::from(ev.unnamed_in_sentence),
     ]
 }
 
@@ -361,6 +367,7 @@ mod tests {
             span: (21, 45),
             sentences: (21, 80),
             cue_in_sentence: true,
+            unnamed_in_sentence: false,
         };
         let f = |speaker: &str, name: &str| {
             let x = features(&ev, speaker, &mentions);
@@ -380,7 +387,10 @@ mod tests {
             ..ev.clone()
         };
         let x = features(&alone, "Bo Park", &mentions);
-        assert_eq!(x[FEATURES.len() - 2], 0.0, "no one but the speaker: {x:?}");
+        let other = FEATURES
+            .iter()
+            .position(|n| *n == "other_person_in_sentence");
+        assert_eq!(x[other.unwrap()], 0.0, "no one but the speaker: {x:?}");
     }
 
     #[test]

@@ -192,6 +192,42 @@ mod tests {
     }
 
     #[test]
+    fn transcript_labels_name_the_speaker_and_unnamed_sources_are_seen() {
+        let q = quotes(&[
+            "On Sunday, Republican nominee Gov. Mike Pence spoke to Fox News.",
+            "Partial transcript as follows:",
+            "“WALLACE: But, Governor Pence, as “The Wall Street Journal” wrote, it shows people's top concern. Is that right?",
+            "“PENCE: Well, the question really should be about her campaign and its choices.",
+            "“UPDATE: The debate will start at nine o'clock in the evening.”",
+        ]);
+        assert_eq!(speaker_of(&q, "WALLACE: But").as_deref(), Some("Wallace"));
+        assert_eq!(speaker_of(&q, "PENCE: Well").as_deref(), Some("Mike Pence"));
+        assert!(
+            !matches!(
+                candidates::transcript_label("UPDATE: The debate"),
+                Some(candidates::Who::Adjacent(_))
+            ),
+            "a heading word is no speaker"
+        );
+        let words = |s: &'static str| s.split_whitespace().collect::<Vec<_>>();
+        assert!(attribution::unnamed_source(&words(
+            "Clinton, a top aide said,"
+        )));
+        assert!(attribution::unnamed_source(&words(
+            "said one former Trump adviser."
+        )));
+        assert!(attribution::unnamed_source(&words(
+            "officials said on Monday"
+        )));
+        assert!(!attribution::unnamed_source(&words(
+            "Trump told a crowd in Ohio"
+        )));
+        assert!(!attribution::unnamed_source(&words(
+            "Ron Fournier said on Monday"
+        )));
+    }
+
+    #[test]
     fn pronouns_agree_in_gender_and_skip_quotes_objects_and_later_names() {
         let q = quotes(&[
             "Senator Mark Dalton spoke in Dover on Monday.",
