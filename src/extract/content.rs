@@ -378,6 +378,32 @@ fn named_regions(snap: &Snapshot, words: &Terms) -> Vec<bool> {
     flags
 }
 
+/// Class/id words of a page's footer and its legal small print.
+const LEGAL_WORDS: &[&str] = &["footer", "copyright", "disclaimer"];
+const LEGAL_TERMS: Terms = Terms::new(LEGAL_WORDS);
+
+/// Per node, true inside the page's footer, whose text is never the article however much prose it
+/// holds (a photo blog's licence paragraph, a broker's risk disclosure, which outweigh a post of a
+/// line or a page of teasers): a `<footer>` outside any `<article>` (an article's own footer holds
+/// its credits), `role=contentinfo` (WAI-ARIA's landmark for the page's footer), or a region named
+/// by [`LEGAL_WORDS`] ([`is_named_region`]: `id=footer`, `class=site-disclaimer`). Readability drops
+/// such "unlikely candidates" before scoring; here their text is scored as boilerplate.
+fn legal_regions(snap: &Snapshot) -> Vec<bool> {
+    let mut flags = vec![false; snap.nodes.len()];
+    for (i, node) in snap.nodes.iter().enumerate() {
+        let parent = node.parent.is_some_and(|p| flags[p as usize]);
+        flags[i] = parent
+            || (!node.is_text()
+                && (is_named_region(node, &LEGAL_TERMS)
+                    || node.attr("role") == Some("contentinfo")
+                    || (node.tag == "footer"
+                        && !snap
+                            .ancestors(i as NodeId)
+                            .any(|a| snap.nodes[a as usize].tag == "article"))));
+    }
+    flags
+}
+
 /// Per node, summed over its subtree: the content-minus-boilerplate score, the content text and all
 /// text (characters) of the text blocks.
 struct Scores {
@@ -387,8 +413,9 @@ struct Scores {
 }
 
 impl Scores {
-    /// The scores of every node; blocks inside `comments` regions (when given) are never content.
-    fn of(snap: &Snapshot, blocks: &[Block], comments: Option<&[bool]>) -> Scores {
+    /// The scores of every node; blocks inside `comments` regions (when given) and inside the page's
+    /// footer (`legal`, see [`legal_regions`]) are never content.
+    fn of(snap: &Snapshot, blocks: &[Block], comments: Option<&[bool]>, legal: &[bool]) -> Scores {
         let n = snap.nodes.len();
         let mut score = vec![0f64; n];
         let mut content = vec![0f64; n];
@@ -397,7 +424,10 @@ impl Scores {
             let chars = b.chars() as f64;
             total[b.element as usize] += chars;
             let in_comments = comments.is_some_and(|c| c[b.element as usize]);
-            let good = is_content_block(b) && !in_comments && !is_notice_text(&b.text);
+            let good = is_content_block(b)
+                && !in_comments
+                && !legal[b.element as usize]
+                && !is_notice_text(&b.text);
             let s = if good {
                 chars * if b.in_list { LIST_ITEM_WEIGHT } else { 1.0 }
             } else if (b.heading.is_some() || is_table_row(snap, b)) && b.link_density() < 0.5 {
@@ -492,12 +522,13 @@ pub fn main_content(
     title: Option<&str>,
 ) -> Option<NodeId> {
     let in_comments = named_regions(snap, &COMMENT_TERMS);
-    let mut scores = Scores::of(snap, blocks, Some(&in_comments));
+    let legal = legal_regions(snap);
+    let mut scores = Scores::of(snap, blocks, Some(&in_comments), &legal);
     let mut best = scores.best(snap, headline);
     if best.is_none() {
         // A discussion page (a forum thread, a blog post under its readers' comments, a Q&A) has all
         // of its text in regions named as comments: its posts are then the page's content.
-        scores = Scores::of(snap, blocks, None);
+        scores = Scores::of(snap, blocks, None, &legal);
         best = scores.best(snap, headline);
     }
     let Scores {
@@ -1673,6 +1704,47 @@ mod tests {
              had passed to it, and that its copyright ran to 2030.</p><p>{PARA}</p></div></body>"
         );
         assert_eq!(extract(&snap(&html)).paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn the_pages_footer_is_never_the_article_however_much_prose() {
+        // a picture post of one line, and the site's footer: a licence of two long sentences
+        let licence =
+            "All photos are licensed under a Creative Commons licence, version 3.0, which \
+                       means that you may share and remix the photos, as long as you do it in a \
+                       non-commercial way, attribute the photographer and link back to this site. \
+                       Ask us first for any other use, and we will gladly answer within a week.";
+        for footer in [
+            format!("<div id=footer><p>{licence}</p></div>"),
+            format!("<footer><p>{licence}</p></footer>"),
+            format!("<div role=contentinfo><p>{licence}</p></div>"),
+            format!("<div class=site-disclaimer><p>{licence}</p></div>"),
+        ] {
+            let html = format!(
+                "<body><div id=main><h2>Velvet and shine</h2><p>Posted July 8th</p>\
+                 <p><img src=a.jpg></p></div>{footer}</body>"
+            );
+            let x = extract(&snap(&html));
+            assert!(
+                !x.paragraphs
+                    .iter()
+                    .any(|p| p.text.starts_with("All photos")),
+                "{footer}: {:?}",
+                x.paragraphs
+            );
+        }
+        // an article's own <footer> is no page footer, and a story beside the footer is found
+        let html = format!(
+            "<body><article><div class=text><p>{PARA}</p><p>{PARA}</p></div>\
+             <footer><p>{licence}</p></footer></article><div id=footer><p>{licence}</p></div></body>"
+        );
+        let x = extract(&snap(&html));
+        assert_eq!(
+            x.paragraphs.iter().filter(|p| p.text == PARA).count(),
+            2,
+            "{:?}",
+            x.paragraphs
+        );
     }
 
     #[test]
