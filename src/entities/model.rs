@@ -441,10 +441,21 @@ pub(super) fn combine(
     add: f64,
 ) -> Vec<Candidate> {
     let mut extra = Vec::new();
+    // the rule candidates of each paragraph, so a tagged mention is compared with its paragraph's
+    // candidates only (on a long page, every pair is millions of comparisons)
+    let mut in_para: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (i, r) in rule.iter().enumerate() {
+        in_para.entry(r.para).or_default().push(i);
+    }
     for t in tagged {
-        let overlaps = |r: &Candidate| r.para == t.para && r.start < t.end && t.start < r.end;
-        let overlapped = rule.iter().filter(|r| overlaps(r)).count();
-        for r in rule.iter_mut().filter(|r| overlaps(r)) {
+        let overlaps = |r: &Candidate| r.start < t.end && t.start < r.end;
+        let near = in_para.get(&t.para).map_or(&[][..], Vec::as_slice);
+        let overlapped = near.iter().filter(|&&i| overlaps(&rule[i])).count();
+        for &i in near {
+            let r = &mut rule[i];
+            if !overlaps(r) {
+                continue;
+            }
             // a candidate the rules gave no vote is no name to them (a common word, a title): only a
             // confident tagger makes it one, with a mention of its own (not "Fife" inside a
             // "Callum Reid of Fife" it reads as one name)
