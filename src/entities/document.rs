@@ -238,14 +238,14 @@ static NOT_IN_PERSON_NAMES: crate::text::WordList =
 
 /// A name that is no PERSON, ORG or PLACE whatever the votes: a person's name with an English
 /// function word inside (a work's title, a group or slogan), or a US party-and-state tag ("R-Ky.",
-/// "D-Calif", "I-Vt": `[DRI]-` and a state abbreviation).
+/// "D-Calif", "D-N.J.", "I-Vt": `[DRI]-` and a state abbreviation).
 fn not_a_name(name: &str, kind: EntityType) -> bool {
     let party_tag = name.len() <= 8
         && matches!(name.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase())
         && name[2..]
             .trim_end_matches('.')
             .chars()
-            .all(|ch| ch.is_ascii_alphabetic());
+            .all(|ch| ch.is_ascii_alphabetic() || ch == '.');
     party_tag
         || (kind == EntityType::Person
             && name

@@ -1369,6 +1369,7 @@ mod tests {
     fn titles_slogans_party_tags_and_unvouched_people_are_no_people() {
         let es = ents(&[
             "Sen. Ted Cruz (R-TX) won. Senate Majority Leader Mitch McConnell, R-Ky., disagreed.",
+            "Sens. Robert Menendez (D-N.J.) and Joe Manchin III (D-W.Va.) voted no.",
             "The book was titled The Tragedy of Lyndon Johnson and sold well.",
             "Members run a Teamsters for Trump page. The Big Tent Brunch will feature singers.",
         ]);
