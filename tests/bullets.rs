@@ -373,12 +373,11 @@ fn a_dek_class_inside_a_camel_case_class_name_marks_a_standfirst() {
             "{class}: out of the body"
         );
     }
-    // the same words in one lower-case run name nothing
+    // the same words in one lower-case run name nothing (no byline under it: text between the
+    // headline and its byline is the dek by its place)
     let s = dek_page(
         "",
-        &format!(
-            "{H1}<div class=\"contentheaderdekx\">{DEK}</div><p class=\"byline\">By Jane Doe</p>"
-        ),
+        &format!("{H1}<div class=\"contentheaderdekx\">{DEK}</div>"),
         LEDE,
     );
     assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
@@ -509,10 +508,11 @@ fn a_standfirst_class_written_in_two_parts_marks_a_standfirst() {
         );
         assert_eq!(page_texts(&s), vec![DEK], "{class}");
     }
-    // two parts that only end and start like the word name nothing
+    // two parts that only end and start like the word name nothing (no byline under it: text
+    // between the headline and its byline is the dek by its place)
     let s = dek_page(
         "",
-        &format!("{H1}<p class=\"band-firstrow\">{DEK}</p><p class=\"byline\">By Jane Doe</p>"),
+        &format!("{H1}<p class=\"band-firstrow\">{DEK}</p>"),
         LEDE,
     );
     assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
@@ -786,4 +786,52 @@ fn a_lead_photo_caption_kept_as_the_first_body_paragraph_does_not_end_the_search
             "The wall will protect about 30,000 homes"
         ]
     );
+}
+
+/// An older page in a table layout: the headline, a line or two of text, a byline or a dated line,
+/// then the body (`cell` is the table cell's content after the headline).
+fn table_page(cell: &str) -> Summary {
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title>River city approves flood barrier after three-year fight</title></head>\
+         <body><table><tr><td><a href=\"/\">Home</a> | <a href=\"/news\">News</a></td></tr>\
+         <tr><td>{H1}{cell}\
+         <p>The barrier will cost 240 million euros and protect about 30,000 homes in the lower districts, the council said in a statement after the vote.</p>\
+         <p>Engineers said construction would begin next spring and take four years, with the first section near the old harbour finished by 2027.</p>\
+         <p>Residents who had campaigned against the plan said it would cut them off from the river, and some said they would challenge the decision in court.</p>\
+         <p>The mayor, Anna Keller, said the city could not wait for another flood like the one that damaged thousands of homes two winters ago.</p>\
+         </td></tr></table></body></html>"
+    );
+    lede::summarize(&Snapshot::from_html(&html, None))
+}
+
+#[test]
+fn text_between_the_headline_and_its_byline_or_date_line_is_the_dek() {
+    // a paragraph, then the byline, then the body
+    let s = table_page(&format!("<p>{DEK}</p><p>By Jane Roe</p><p>{LEDE}</p>"));
+    assert_eq!(page_texts(&s), vec![DEK]);
+    // text straight in the headline's cell, then the date and the paper (the Guardian's 2005 pages)
+    let s = table_page(&format!(
+        "<br><br><font size=\"3\">{DEK}</font><br><br><font size=\"2\"><b>Sunday June 5, 2005<br>The Observer</b></font>\
+         <div class=\"article-text\"><p>{LEDE}</p>"
+    ));
+    assert_eq!(page_texts(&s), vec![DEK]);
+}
+
+#[test]
+fn the_lede_a_label_a_field_or_a_short_line_before_a_credit_line_is_no_dek() {
+    // the lede, then a byline, then more body: the byline does not make the lede a dek when the
+    // text is a label, a field or a line in capitals
+    for cell in [
+        "<p>Check Out More Of Our Latest Stories</p><p>By Jane Roe</p>".to_string(),
+        "<p>Q&amp;A with: Jane Roe and John Doe of the river council</p><p>Published: June 6, 2005</p>"
+            .to_string(),
+        // a short line without a full stop over a line that is not dated ("FLOYD NORRIS")
+        "<p>Notions on high and low finance</p><p>FLOYD NORRIS</p>".to_string(),
+        // a one-paragraph post, then its "Posted on" line, then no body
+        format!("<p>{LEDE}</p><p>Posted on November 13, 2012 at 6:15 AM</p>"),
+    ] {
+        let s = table_page(&format!("{cell}<p>{LEDE}</p>"));
+        assert!(page_texts(&s).is_empty(), "{cell}: {:?}", page_texts(&s));
+    }
 }

@@ -9,7 +9,10 @@
 //! `description` / `og:description` (only text the page shows is ever taken), by being a sub-heading or
 //! `<header>` text right under the headline (a date line, byline or notice box such as "this article may
 //! be out of date" between them), or a sentence right after the headline inside the headline's own
-//! container, or a class- or microdata-marked standfirst right under a feature's display headline over
+//! container, or the first text under the headline when a byline or a dated line follows it and the body
+//! follows that line (an older page's unmarked standfirst: headline, standfirst, "By ...", body; not a
+//! label, a field, a line of capitalised words, nor an author's or category's box), or a class- or
+//! microdata-marked standfirst right under a feature's display headline over
 //! the article (a second `<h1>`); a second standfirst right under the first when its class or the description marks it (a
 //! summary and a deck). The headline may be an `<h2>` when the page has no `<h1>` before the body, or the
 //! `<h2>`/`<h3>` that says what the metadata headline says under a blog's `<h1>` name. Captions, credits,
@@ -590,6 +593,13 @@ fn is_date_line(text: &str) -> bool {
     clock || (year && !more_words_than(text, 15)) || lettered < 3 || ago
 }
 
+/// True for a text that names a year (19xx or 20xx): a dated line, not only a clock ("Your video
+/// will play in 00:25").
+fn is_dated(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+}
+
 /// True for a photo caption or credit by its wording ("... Credit: NASA", "(AP Photo)"): a
 /// [`CREDIT_MARKS`] mark.
 fn is_credit_text(text: &str) -> bool {
@@ -749,6 +759,13 @@ fn list_items<'b>(snap: &Snapshot, blocks: &'b [Block]) -> Vec<&'b Block> {
 /// metadata headline is a site's or blog's name, and the line under it its tagline.
 fn headline_elements(snap: &Snapshot, blocks: &[Block], x: &Extraction) -> Vec<NodeId> {
     let first_body = x.paragraphs.first().map_or(NodeId::MAX, |b| b.element);
+    // (in block order: the body's first paragraph may be text in a container of the headline)
+    let body_at = x.paragraphs.first().map_or(blocks.len(), |p| {
+        blocks
+            .iter()
+            .position(|b| b.element == p.element && b.text == p.text)
+            .unwrap_or(blocks.len())
+    });
     if let Some(h) = x.meta.headline_node {
         let text = blocks.iter().find(|b| b.element == h).map(|b| &b.text);
         let mut copies: Vec<NodeId> = blocks
@@ -787,7 +804,11 @@ fn headline_elements(snap: &Snapshot, blocks: &[Block], x: &Extraction) -> Vec<N
     };
     let h1s: Vec<&Block> = blocks
         .iter()
-        .filter(|b| b.heading == Some(1) && b.element < first_body && !blog_name(b))
+        .enumerate()
+        .filter(|&(i, b)| {
+            b.heading == Some(1) && (b.element < first_body || i < body_at) && !blog_name(b)
+        })
+        .map(|(_, b)| b)
         .collect();
     let shared = |b: &Block| {
         let w = word_tokens(&b.text);
@@ -986,6 +1007,7 @@ impl Zone<'_> {
                         .filter(|x| x.element > p && (x.element as usize) < end)
                         .all(|x| x.element == self.h || x.element == b.element)
             });
+        let before_credit_line = self.before_credit_line(i);
         let described = match description_match(&b.text, self.descs) {
             DescriptionMatch::Whole => true,
             DescriptionMatch::Start => !self.in_body(b),
@@ -994,13 +1016,20 @@ impl Zone<'_> {
         let in_headline_header = self
             .header
             .is_some_and(|hd| snap.is_descendant(b.element, hd));
+        // (text in a container of the headline: its own element is the inline one around it)
+        let own = if snap.is_descendant(self.h, b.element) {
+            inline_wrapper(snap, b).unwrap_or(b.element)
+        } else {
+            b.element
+        };
         let marked = dek_like(snap, b, body)
             || (described
                 || subheading_under_headline
                 || beside_headline
+                || before_credit_line
                 || node.tag == "header"
                 || in_headline_header && words >= 6)
-                && !holds_body(snap, b.element, b, body);
+                && !holds_body(snap, own, b, body);
         marked
             // (an `<h1>` under the headline is a standfirst only when its class says so)
             && (b.heading != Some(1)
@@ -1017,8 +1046,90 @@ impl Zone<'_> {
             // (in Chinese and Japanese a standfirst has its sentence's punctuation: a label, a
             // category or a breadcrumb has none)
             && (!has_cjk(&b.text) || b.text.contains(['。', '、', '，', '！', '？']))
-            && (!self.flows_into_body(b) || (strongly_dek(snap, b) && described))
+            // (a byline or date line between it and the body ends the flow)
+            && (!self.flows_into_body(b) || before_credit_line || (strongly_dek(snap, b) && described))
             && self.usable(b)
+    }
+
+    /// True when the `i`-th block is the first text under the headline (past a kicker, a date line,
+    /// share buttons) and a byline or a date line follows it, with the body after that line: an
+    /// older page's standfirst, unmarked (the Guardian's and the Observer's 2005 pages, a magazine
+    /// in a table layout: headline, standfirst, "By ...", body). The body's lede comes after the
+    /// credit line, never before it.
+    fn before_credit_line(&self, i: usize) -> bool {
+        let b = &self.blocks[i];
+        let first_text = self.blocks[self.start..i]
+            .iter()
+            .all(|x| x.heading.is_none() && (!self.usable(x) || bullet_words(&x.text) < 4));
+        // (a line of capitalised words is a label or a link, "Check Out More Of Our Geekery")
+        let lower_words = b
+            .text
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .count();
+        let cased = b.text.chars().any(|c| c.is_uppercase() || c.is_lowercase());
+        // (a sentence, or a long line: a short one without a full stop is a label or a field)
+        let words = bullet_words(&b.text);
+        let sentence = b.text.ends_with(['.', '!', '?', '。', '！', '？']);
+        // ("Q&A with: Jane Roe and John Doe", "Author: ...": a labelled field)
+        let labelled = b
+            .text
+            .split_whitespace()
+            .take(3)
+            .any(|w| w.ends_with([':', '：']));
+        // (an author's biography, a category's description, a comment thread's intro, "{ 43
+        // comments… read them below or add one }", or the description of a person or a picture)
+        let snap = self.snap;
+        let near = || {
+            std::iter::once(b.element)
+                .chain(snap.ancestors(b.element))
+                .take(4)
+                .chain(inline_wrapper(snap, b))
+        };
+        let elsewhere = near().any(|a| {
+            let n = &snap.nodes[a as usize];
+            has_word(&class_words(n), NOT_DEK_WORDS)
+                || n.attr("itemtype").is_some_and(|t| {
+                    !["Article", "Posting", "Report", "WebPage"]
+                        .iter()
+                        .any(|k| t.contains(k))
+                })
+        });
+        if !self.confirmed
+            || b.heading.is_some()
+            || words < 6
+            || !(sentence || words >= 12)
+            || !first_text
+            || cased && lower_words < 2
+            || labelled
+            || elsewhere
+        {
+            return false;
+        }
+        // a byline ("By John Prados May/June 2003 pp. 26-33 ..." too) or a line with a year: not a
+        // short line alone, which may be a kicker or a column's name ("FLOYD NORRIS"), nor a clock
+        // alone (a video's countdown)
+        let credit_line = |t: &str| {
+            is_byline_text(t)
+                || is_dated(t) && !more_words_than(t, 8)
+                || t.split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("by"))
+                    && !more_words_than(t, 25)
+        };
+        let credit = self.blocks[i + 1..]
+            .iter()
+            .take(3)
+            .find(|x| credit_line(&x.text) || bullet_words(&x.text) >= 4)
+            .filter(|x| credit_line(&x.text));
+        credit.is_some_and(|c| {
+            self.body
+                .iter()
+                .filter(|p| p.element > c.element && !is_date_line(&p.text))
+                .take(2)
+                .count()
+                == 2
+        })
     }
 
     /// The standfirst that starts at block `i`, with a second one right after it (a page may show a
@@ -1163,6 +1274,20 @@ fn in_site_banner(snap: &Snapshot, h: NodeId, body: &[Block]) -> bool {
         })
 }
 
+/// The first block after the headline element `h`: the block after the headline's own, so that
+/// text following it in a container of both (an older page's standfirst written straight into the
+/// headline's table cell) comes first, else the first block of a later element.
+fn zone_start(blocks: &[Block], h: NodeId) -> usize {
+    let after = blocks
+        .iter()
+        .position(|b| b.element > h)
+        .unwrap_or(blocks.len());
+    blocks
+        .iter()
+        .rposition(|b| b.element == h)
+        .map_or(after, |p| (p + 1).min(after))
+}
+
 /// The page's summary in the blocks that follow the headline element `h`, if there is one. Under a
 /// `display` headline ([`display_headlines`]) only a standfirst its class or microdata marks, right
 /// under it, counts (no list, box or place alone).
@@ -1177,10 +1302,7 @@ fn summary_under(
     if in_site_banner(snap, h, body) {
         return None;
     }
-    let start = blocks
-        .iter()
-        .position(|b| b.element > h)
-        .unwrap_or(blocks.len());
+    let start = zone_start(blocks, h);
     // the zone: up to 20 blocks after the headline, the first body paragraph included (a date line
     // or byline under the headline that extraction kept as the body's first paragraph does not end it)
     // (nor does a notice above the article, "This article was published in 2017 and may be out of
