@@ -228,6 +228,24 @@ mod tests {
     }
 
     #[test]
+    fn descriptions_read_abbreviated_titles_and_not_vice_presidents() {
+        let q = quotes(&[
+            "President Barack Obama opened the museum with Vice President Joe Biden at his side.",
+            "“This museum can help us listen to each other,” the president said.",
+            "Vermont Sen. Bernie Sanders is against the loopholes.",
+            "The senator said he would “introduce legislation in the next session of Congress.”",
+        ]);
+        assert_eq!(
+            speaker_of(&q, "This museum").as_deref(),
+            Some("Barack Obama")
+        );
+        assert_eq!(
+            speaker_of(&q, "introduce legislation").as_deref(),
+            Some("Bernie Sanders")
+        );
+    }
+
+    #[test]
     fn pronouns_agree_in_gender_and_skip_quotes_objects_and_later_names() {
         let q = quotes(&[
             "Senator Mark Dalton spoke in Dover on Monday.",

@@ -204,7 +204,7 @@ pub(super) fn resolve(
 }
 
 /// Role nouns that describe a person ("the president", "the coach").
-pub(super) static PERSON_NOUNS: crate::text::WordList = crate::text::WordList::new("president minister premier chancellor senator governor mayor leader chief chairman chairwoman chair coach manager director spokesman spokeswoman spokesperson secretary ambassador envoy judge prosecutor detective inspector lawyer attorney professor researcher scientist author king queen prince princess pope founder executive ceo commissioner sheriff general captain economist analyst editor reporter elder ranger official candidate congressman congresswoman lawmaker actor actress singer star player striker goalkeeper quarterback defender winger boss owner");
+pub(super) static PERSON_NOUNS: crate::text::WordList = crate::text::WordList::new("president minister premier chancellor senator governor mayor leader chief chairman chairwoman chair coach manager director spokesman spokeswoman spokesperson secretary ambassador envoy judge prosecutor detective inspector lawyer attorney professor researcher scientist author king queen prince princess pope founder executive ceo commissioner sheriff general captain economist analyst editor reporter elder ranger official candidate congressman congresswoman lawmaker actor actress singer star player striker goalkeeper quarterback defender winger boss owner pollster strategist nominee adviser advisor aide consultant activist organizer host anchor columnist commentator businessman businesswoman billionaire representative");
 
 /// Nouns that describe an organisation ("the group added", "the ministry said").
 pub(super) static ORG_NOUNS: crate::text::WordList = crate::text::WordList::new("group company firm ministry department agency union party court council commission coalition campaign charity bank university club team board committee institute centre center organisation organization network newspaper broadcaster airline carrier retailer website office embassy alliance association foundation authority bureau movement hospital museum tribe startup start-up outlet magazine regulator watchdog insurer lender maker giant");
@@ -230,26 +230,37 @@ pub(super) fn lower_words(text: &str) -> Vec<String> {
 pub(super) fn described_as(m: &MentionAt, paras: &[Para], head: &str) -> bool {
     let text = &paras[m.para].text;
     let before = text[..m.start].trim_end().trim_end_matches(',');
-    // (the last and first words only: lower-casing the whole paragraph per mention was the cost)
-    if split_words(before)
-        .next_back()
-        .is_some_and(|w| w.to_lowercase() == head)
+    // ("Sen. Bernie Sanders" is "the senator"; "Rep. Bobby Scott" "the congressman")
+    let is_head = |w: &str| {
+        let w = w.to_lowercase();
+        w == head
+            || match w.as_str() {
+                "sen" => head == "senator",
+                "gov" => head == "governor",
+                "rep" => {
+                    ["representative", "congressman", "congresswoman", "lawmaker"].contains(&head)
+                }
+                _ => false,
+            }
+    };
+    // (the last and first words only: lower-casing the whole paragraph per mention was the cost;
+    // "Vice President Joe Biden", "former President Bill Clinton" are not "the president")
+    let mut back = split_words(before).rev();
+    if back.next().is_some_and(is_head)
+        && !back.next().is_some_and(|w| {
+            ["vice", "deputy", "assistant", "lieutenant", "former", "ex"]
+                .contains(&w.to_lowercase().as_str())
+        })
     {
         return true;
     }
     let after = &text[m.end..];
-    if split_words(after)
-        .next()
-        .is_some_and(|w| w.to_lowercase() == head)
-        && after.starts_with(' ')
-    {
+    if split_words(after).next().is_some_and(is_head) && after.starts_with(' ') {
         return true;
     }
     after.strip_prefix(", ").is_some_and(|a| {
         let apposition = a.split([',', '.', ';', '(']).next().unwrap_or("");
-        split_words(apposition)
-            .take(5)
-            .any(|w| w.to_lowercase() == head)
+        split_words(apposition).take(5).any(is_head)
     })
 }
 
