@@ -835,3 +835,21 @@ fn the_lede_a_label_a_field_or_a_short_line_before_a_credit_line_is_no_dek() {
         assert!(page_texts(&s).is_empty(), "{cell}: {:?}", page_texts(&s));
     }
 }
+
+#[test]
+fn a_first_sentence_set_as_a_subheading_that_the_description_continues_into_the_body_is_no_dek() {
+    // a blog's first sentence in an <h2> under the headline; its og:description that sentence and
+    // the next paragraph's start: the lede
+    let first = "The council voted on Tuesday to approve a new flood barrier along the river.";
+    let head = format!(
+        "<meta property=\"og:description\" content=\"{first} The barrier will cost 240 million euros and protect about 30,000 homes\">"
+    );
+    let s = dek_page(&head, &format!("{H1}<h2>{first}</h2>"), "The barrier will cost 240 million euros and protect about 30,000 homes in the lower districts.");
+    assert!(page_texts(&s).is_empty(), "{:?}", page_texts(&s));
+    // the same sentence with the site's words after it in the description stays the dek
+    let head = format!(
+        "<meta property=\"og:description\" content=\"{first} Read this article by Jane Roe on the Daily Example.\">"
+    );
+    let s = dek_page(&head, &format!("{H1}<h2>{first}</h2>"), LEDE);
+    assert_eq!(page_texts(&s), vec![first]);
+}

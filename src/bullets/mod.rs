@@ -725,6 +725,27 @@ fn description_match(text: &str, descs: &[String]) -> DescriptionMatch {
     }
 }
 
+/// True when the text is the first sentence(s) of a page description that goes on with the next
+/// body paragraph `next`: the description was made from the body's start, so the text is the lede,
+/// whatever its markup (a blog's first sentence set as an `<h2>` under the headline; its
+/// og:description that sentence and the next paragraph's). (A description that goes on with the
+/// site's words, "Read this article by ... on CNET.", leaves a dek a dek.)
+fn opens_description(text: &str, descs: &[String], next: Option<&str>) -> bool {
+    let t = norm(text);
+    let Some(next) = next.map(norm) else {
+        return false;
+    };
+    t.ends_with(['.', '!', '?', '。', '！', '？'])
+        && descs.iter().any(|d| {
+            d.strip_prefix(t.as_str()).is_some_and(|rest| {
+                let opening: Vec<&str> = rest.split_whitespace().take(5).collect();
+                rest.starts_with(' ')
+                    && opening.len() == 5
+                    && next.split_whitespace().take(5).eq(opening.iter().copied())
+            })
+        })
+}
+
 /// True when the block text is a summary-box label ("Key points:", "Das Wichtigste in Kürze").
 fn is_box_label(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '.', ' ']).to_lowercase();
@@ -1048,6 +1069,11 @@ impl Zone<'_> {
             && (!has_cjk(&b.text) || b.text.contains(['。', '、', '，', '！', '？']))
             // (a byline or date line between it and the body ends the flow)
             && (!self.flows_into_body(b) || before_credit_line || (strongly_dek(snap, b) && described))
+            && !opens_description(
+                &b.text,
+                self.descs,
+                body.iter().find(|p| p.element > b.element).map(|p| p.text.as_str()),
+            )
             && self.usable(b)
     }
 
