@@ -608,6 +608,17 @@ impl Snapshot {
         })
     }
 
+    /// Per node: is it, or is it inside, a node for which `opens(id, node)` holds (a region: site
+    /// navigation, a comment thread, the page's footer)? One pass in document order, where a parent
+    /// comes before its children; `opens` is not asked of nodes already inside a region.
+    pub fn regions(&self, mut opens: impl FnMut(NodeId, &Node) -> bool) -> Vec<bool> {
+        let mut flags = vec![false; self.nodes.len()];
+        for (i, node) in self.nodes.iter().enumerate() {
+            flags[i] = node.parent.is_some_and(|p| flags[p as usize]) || opens(i as NodeId, node);
+        }
+        flags
+    }
+
     /// The first element with this tag, in document order.
     pub fn first_tag(&self, tag: &str) -> Option<NodeId> {
         self.nodes

@@ -577,21 +577,17 @@ fn is_person_shaped(n: &str) -> bool {
 /// "site-navigation"; a page-wide modifier such as `<body class="mobile-nav-from-left">` is none)?
 /// A menu entry named "Bylines" or "Authors" is no byline.
 fn navigation_regions(snap: &Snapshot) -> Vec<bool> {
-    let mut flags = vec![false; snap.nodes.len()];
-    for (i, node) in snap.nodes.iter().enumerate() {
-        let parent = node.parent.is_some_and(|p| flags[p as usize]);
-        flags[i] = parent
-            || (!node.is_text()
-                && (matches!(node.tag.as_str(), "nav" | "menu")
-                    || node
-                        .attr("role")
-                        .is_some_and(|r| r == "navigation" || r == "menubar")
-                    || (!matches!(node.tag.as_str(), "html" | "body" | "main" | "article")
-                        && node.id_class().split_whitespace().any(|w| {
-                            w.starts_with("nav") || w.ends_with("nav") || w.ends_with("navigation")
-                        }))));
-    }
-    flags
+    snap.regions(|_, node| {
+        !node.is_text()
+            && (matches!(node.tag.as_str(), "nav" | "menu")
+                || node
+                    .attr("role")
+                    .is_some_and(|r| r == "navigation" || r == "menubar")
+                || (!matches!(node.tag.as_str(), "html" | "body" | "main" | "article")
+                    && node.id_class().split_whitespace().any(|w| {
+                        w.starts_with("nav") || w.ends_with("nav") || w.ends_with("navigation")
+                    })))
+    })
 }
 
 /// A byline element longer than this is an author bio, not a byline.

@@ -370,12 +370,7 @@ pub(super) fn comment_regions(snap: &Snapshot) -> Vec<bool> {
 
 /// For every node: is it inside a region named by one of `words` (see [`is_named_region`])?
 fn named_regions(snap: &Snapshot, words: &Terms) -> Vec<bool> {
-    let mut flags = vec![false; snap.nodes.len()];
-    for (i, node) in snap.nodes.iter().enumerate() {
-        let parent = node.parent.is_some_and(|p| flags[p as usize]);
-        flags[i] = parent || is_named_region(node, words);
-    }
-    flags
+    snap.regions(|_, node| is_named_region(node, words))
 }
 
 /// Class/id words of a page's footer and its legal small print.
@@ -389,19 +384,15 @@ const LEGAL_TERMS: Terms = Terms::new(LEGAL_WORDS);
 /// by [`LEGAL_WORDS`] ([`is_named_region`]: `id=footer`, `class=site-disclaimer`). Readability drops
 /// such "unlikely candidates" before scoring; here their text is scored as boilerplate.
 fn legal_regions(snap: &Snapshot) -> Vec<bool> {
-    let mut flags = vec![false; snap.nodes.len()];
-    for (i, node) in snap.nodes.iter().enumerate() {
-        let parent = node.parent.is_some_and(|p| flags[p as usize]);
-        flags[i] = parent
-            || (!node.is_text()
-                && (is_named_region(node, &LEGAL_TERMS)
-                    || node.attr("role") == Some("contentinfo")
-                    || (node.tag == "footer"
-                        && !snap
-                            .ancestors(i as NodeId)
-                            .any(|a| snap.nodes[a as usize].tag == "article"))));
-    }
-    flags
+    snap.regions(|id, node| {
+        !node.is_text()
+            && (is_named_region(node, &LEGAL_TERMS)
+                || node.attr("role") == Some("contentinfo")
+                || (node.tag == "footer"
+                    && !snap
+                        .ancestors(id)
+                        .any(|a| snap.nodes[a as usize].tag == "article")))
+    })
 }
 
 /// Per node, summed over its subtree: the content-minus-boilerplate score, the content text and all
@@ -1002,7 +993,8 @@ pub(super) fn body_paragraphs(
         }
     }
     let share = |a: NodeId| good[a as usize] / total[a as usize].max(1.0);
-    let teasers = teasers_beside(snap, blocks, main, &good, core_element(snap, &inside, main));
+    let (core, near_core) = core_scope(snap, &inside, main);
+    let teasers = teasers_beside(snap, blocks, main, &good, core);
     let mut weights = vec![0i32; n];
     for (i, w) in weights
         .iter_mut()
@@ -1014,7 +1006,6 @@ pub(super) fn body_paragraphs(
             *w = class_weight(snap, i as NodeId);
         }
     }
-    let near_core = core_scope(snap, &inside, main);
     // a gallery inside the article goes (unless the article itself is one), when it holds captions
     let gallery = named_regions(snap, &GALLERY_TERMS);
     let captions = gallery_captions(snap, &inside, &gallery);
@@ -1285,26 +1276,15 @@ fn is_core_block(b: &Block) -> bool {
     is_content_block(b) && !is_legal_footer(&b.text) && !is_notice_text(&b.text)
 }
 
-/// The core of the article under `main`: the element holding most content paragraphs as children
-/// (full weight) or grandchildren (half weight), as [`core_scope`] finds it.
-fn core_element(snap: &Snapshot, inside: &[&Block], main: NodeId) -> Option<NodeId> {
-    let mut local: rustc_hash::FxHashMap<NodeId, f64> = Default::default();
-    for b in inside.iter().filter(|b| is_core_block(b)) {
-        let c = b.chars() as f64;
-        let parent = above_rows(snap, snap.nodes[b.element as usize].parent.unwrap_or(main));
-        *local.entry(parent).or_default() += c;
-        if let Some(gp) = snap.nodes[parent as usize].parent {
-            *local.entry(gp).or_default() += c * 0.5;
-        }
-    }
-    core_of(&local, main)
-}
-
+/// The core of the article under `main` (the element holding most content paragraphs as children,
+/// full weight, or grandchildren, half weight; [`core_of`]) and the test of whether a block of
+/// `inside` is in its scope: under the core's parent, in an element shaped like the core, or in a
+/// group of paragraphs at least half the core's size.
 fn core_scope<'a>(
     snap: &'a Snapshot,
     inside: &[&Block],
     main: NodeId,
-) -> impl Fn(&Block) -> bool + 'a {
+) -> (Option<NodeId>, impl Fn(&Block) -> bool + 'a) {
     let mut local: rustc_hash::FxHashMap<NodeId, f64> = Default::default();
     let mut group: rustc_hash::FxHashMap<NodeId, f64> = Default::default();
     for b in inside.iter().filter(|b| is_core_block(b)) {
@@ -1350,10 +1330,11 @@ fn core_scope<'a>(
         .filter(|b| is_content_block(b) && in_scope(b.element))
         .filter_map(|b| tab_widget(snap, b.element, main))
         .collect();
-    move |b: &Block| {
+    let near_core = move |b: &Block| {
         in_scope(b.element)
             || tab_widget(snap, b.element, main).is_some_and(|w| widgets.contains(&w))
-    }
+    };
+    (core, near_core)
 }
 
 /// The tab widget that `el` is shown in: the parent of its nearest `role=tabpanel` ancestor-or-self
