@@ -245,8 +245,9 @@ pub(super) fn gazetteers() -> &'static Gazetteers {
     })
 }
 
-/// Title-case an ALL-CAPS word ("BUFFALO" → "Buffalo") for gazetteer look-ups.
-pub(super) fn title_case(w: &str) -> String {
+/// Title-case a word: its first letter in capitals, the rest in lower case ("BUFFALO" → "Buffalo",
+/// "hillary" → "Hillary"), for look-ups in lists written so.
+pub(crate) fn title_case(w: &str) -> String {
     let mut cs = w.chars();
     cs.next()
         .map(|f| {

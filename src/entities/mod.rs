@@ -20,6 +20,7 @@ mod rules;
 pub mod train;
 
 pub use document::MentionAt;
+pub(crate) use gazetteers::title_case;
 pub(crate) use rules::{is_demonym, is_given_name, is_role_word, is_stopword, is_title};
 
 use crate::summary::Entity;

@@ -379,10 +379,7 @@ pub(super) fn clause_subject(
     // "…, Spicer said, adding": the name whose cue verb the clause has (auxiliaries and adverbs
     // between: "Lazar said he … and added")
     let speaks = |m: &&&MentionAt| {
-        let mut after = text[m.end..to]
-            .split_whitespace()
-            .skip_while(|w| AUXILIARIES.contains(&clean_word(w)) || clean_word(w).ends_with("ly"));
-        !text[m.end..].starts_with(['’', '\'']) && after.next().is_some_and(is_cue)
+        !text[m.end..].starts_with(['’', '\'']) && verb_after(&text[m.end..to]).is_some_and(is_cue)
     };
     let apposition = named.iter().find(|m| {
         text[..m.start].trim_end().ends_with(',') && text[m.end..].trim_start().starts_with(',')
@@ -570,13 +567,18 @@ fn speaks_in(text: &str, m: &MentionAt, s: usize, e: usize, cue_before: bool) ->
         Some(rest) => rest.split_once(',').map_or(rest, |(_, r)| r),
         None => after,
     };
-    let next = after
+    let before = split_words(&text[s..m.start]).next_back();
+    verb_after(after).is_some_and(is_cue)
+        || (cue_before && before.is_some_and(|w| w.chars().all(char::is_lowercase) && is_cue(w)))
+}
+
+/// The first word of `after` (text after a name) past auxiliaries and adverbs ("also", "has",
+/// "quickly"): where the name's verb stands ("Ham also noted").
+fn verb_after(after: &str) -> Option<&str> {
+    after
         .split_whitespace()
         .map(clean_word)
-        .find(|w| !AUXILIARIES.contains(w) && !w.ends_with("ly"));
-    let before = split_words(&text[s..m.start]).next_back();
-    next.is_some_and(is_cue)
-        || (cue_before && before.is_some_and(|w| w.chars().all(char::is_lowercase) && is_cue(w)))
+        .find(|w| !AUXILIARIES.contains(w) && !w.ends_with("ly"))
 }
 
 /// Does `before` (the sentence up to a mention) end in a preposition or a determiner, so that the
@@ -672,7 +674,7 @@ fn genders(mentions: &Mentions, paras: &[Para]) -> HashMap<String, Gender> {
     for (key, (mut male, mut female)) in votes {
         let given = key
             .split(' ')
-            .map(capitalised)
+            .map(crate::entities::title_case)
             .find(|w| !crate::entities::is_title(w))
             .unwrap_or_default();
         if FEMALE_NAMES.contains(&given.as_str()) {
@@ -687,13 +689,6 @@ fn genders(mentions: &Mentions, paras: &[Para]) -> HashMap<String, Gender> {
         }
     }
     out
-}
-
-/// "hillary" → "Hillary".
-fn capitalised(w: &str) -> String {
-    let mut c = w.chars();
-    c.next()
-        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 /// Given names the US Census 1990 gives to women ten times as often as to men, and the reverse
