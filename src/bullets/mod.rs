@@ -572,9 +572,7 @@ fn is_date_line(text: &str) -> bool {
             && b[i + 1].is_ascii_digit()
             && b[i + 2].is_ascii_digit()
     });
-    let year = text
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    let year = is_dated(text);
     // (Chinese and Japanese put no spaces between words: their characters are counted instead)
     let lettered = if has_cjk(text) {
         bullet_words(text)
